@@ -1,0 +1,205 @@
+import type { FieldViolation, Session, SessionTemplate } from './wire';
+
+/**
+ * Every input rule the Dataproc API states for sessions and templates, written once. The emulator
+ * answers 400 with these violations; the create form runs the same functions before it sends, so
+ * the two can never disagree. Field paths are JSON paths below the request message
+ * (`session.labels`, `session.environmentConfig.executionConfig.ttl`).
+ */
+
+export const SESSION_ID = /^[a-z0-9-]{4,63}$/;
+export const REQUEST_ID = /^[A-Za-z0-9_-]{1,40}$/;
+/** RFC 1035 label: a letter first, then letters, digits and hyphens, no hyphen last. */
+export const LABEL_KEY = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Values may be empty; a digit may lead (our reading, so `version=2` works; see README). */
+export const LABEL_VALUE = /^(?:[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)?$/;
+export const MAX_LABELS = 32;
+export const MAX_RESOURCE_MANAGER_TAGS = 30;
+export const MIN_TTL_SECONDS = 10 * 60;
+export const MAX_TTL_SECONDS = 14 * 24 * 60 * 60;
+export const DURATION = /^(\d{1,12})(?:\.(\d{1,9}))?s$/;
+export const BUCKET_NAME = /^[a-z0-9][a-z0-9_.-]{1,61}[a-z0-9]$/;
+export const KMS_KEY = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+export const METASTORE_SERVICE = /^projects\/[^/]+\/locations\/[^/]+\/services\/[^/]+$/;
+export const HISTORY_SERVER_CLUSTER = /^projects\/[^/]+\/regions\/[^/]+\/clusters\/[^/]+$/;
+export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+export const NETWORK_TAG = LABEL_KEY;
+export const TEMPLATE_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/sessionTemplates\/([^/]+)$/;
+const TEMPLATE_URL_PREFIX = 'https://www.googleapis.com/compute/v1/';
+/** Template IDs are not specified by Google; we apply the session ID rule (README). */
+export const TEMPLATE_ID = SESSION_ID;
+const TAG_KEY = /^(?:tagKeys\/\d+|[^/\s]+\/[^/\s]+)$/;
+const TAG_VALUE = /^(?:tagValues\/\d+|[^/\s]+)$/;
+
+export function sessionIdProblem(id: string | undefined): string | undefined {
+  if (!id) return 'sessionId is required.';
+  if (id.length < 4 || id.length > 63) return `sessionId must be 4 to 63 characters (it has ${id.length}).`;
+  if (!SESSION_ID.test(id)) return 'sessionId may contain only lowercase letters a–z, digits 0–9 and hyphens.';
+  return undefined;
+}
+
+export function requestIdProblem(id: string | undefined): string | undefined {
+  if (id === undefined || id === '') return undefined;
+  if (id.length > 40) return `requestId must be at most 40 characters (it has ${id.length}).`;
+  if (!REQUEST_ID.test(id)) return 'requestId may contain only letters, digits, underscores and hyphens.';
+  return undefined;
+}
+
+export function labelKeyProblem(key: string): string | undefined {
+  if (key.length === 0) return 'A label key cannot be empty.';
+  if (key.length > 63) return `A label key must be at most 63 characters (it has ${key.length}).`;
+  if (!LABEL_KEY.test(key))
+    return 'A label key must start with a lowercase letter, contain only lowercase letters, digits and hyphens, and not end with a hyphen.';
+  return undefined;
+}
+
+export function labelValueProblem(value: string): string | undefined {
+  if (value.length > 63) return `A label value must be at most 63 characters (it has ${value.length}).`;
+  if (!LABEL_VALUE.test(value))
+    return 'A label value may be empty; otherwise lowercase letters, digits and hyphens, not starting or ending with a hyphen.';
+  return undefined;
+}
+
+export function labelsViolations(labels: Record<string, string> | undefined, path: string): FieldViolation[] {
+  if (!labels) return [];
+  const out: FieldViolation[] = [];
+  const keys = Object.keys(labels);
+  if (keys.length > MAX_LABELS)
+    out.push({ field: path, description: `At most ${MAX_LABELS} labels are allowed (there are ${keys.length}).` });
+  for (const key of keys) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) out.push({ field: `${path}[${JSON.stringify(key)}]`, description: `${keyProblem} Key: "${key}".` });
+    const valueProblem = labelValueProblem(labels[key] ?? '');
+    if (valueProblem) out.push({ field: `${path}[${JSON.stringify(key)}]`, description: `${valueProblem} Label "${key}".` });
+  }
+  return out;
+}
+
+/** `"3600s"` → 3600; undefined when the text is not a google-duration. */
+export function parseDurationSeconds(text: string): number | undefined {
+  const match = DURATION.exec(text);
+  if (!match) return undefined;
+  return Number(match[1]) + (match[2] ? Number(`0.${match[2]}`) : 0);
+}
+
+export function ttlProblem(text: string, what: 'ttl' | 'idleTtl'): string | undefined {
+  const seconds = parseDurationSeconds(text);
+  if (seconds === undefined) return `${what} must be a duration in seconds such as "3600s" (got "${text}").`;
+  if (seconds < MIN_TTL_SECONDS || seconds > MAX_TTL_SECONDS)
+    return `${what} must be between 10 minutes (600s) and 14 days (1209600s) (got ${text}).`;
+  return undefined;
+}
+
+export function bucketProblem(bucket: string): string | undefined {
+  if (bucket.startsWith('gs://')) return 'stagingBucket takes a bucket name, not a gs:// URI.';
+  if (!BUCKET_NAME.test(bucket))
+    return 'stagingBucket must be a bucket name: 3 to 63 lowercase letters, digits, dots, hyphens or underscores, starting and ending with a letter or digit.';
+  return undefined;
+}
+
+export interface Place {
+  project: string;
+  location: string;
+}
+
+/**
+ * Accepts both forms Google documents for Session.sessionTemplate and returns the resource name,
+ * or a problem when it is malformed or in another project or region.
+ */
+export function normalizeTemplateRef(ref: string, place: Place): { name?: string; problem?: string } {
+  const bare = ref.startsWith(TEMPLATE_URL_PREFIX) ? ref.slice(TEMPLATE_URL_PREFIX.length) : ref;
+  const match = TEMPLATE_NAME.exec(bare);
+  if (!match)
+    return {
+      problem:
+        'sessionTemplate must be projects/PROJECT/locations/REGION/sessionTemplates/ID or the https://www.googleapis.com/compute/v1/… URL of one.',
+    };
+  if (match[1] !== place.project || match[2] !== place.location)
+    return {
+      problem: `sessionTemplate must be in the same project and region as the session (projects/${place.project}/locations/${place.location}).`,
+    };
+  return { name: bare };
+}
+
+type ConfigBody = Pick<Session, 'jupyterSession' | 'sparkConnectSession' | 'labels' | 'runtimeConfig' | 'environmentConfig'>;
+
+function configViolations(body: ConfigBody, root: string): FieldViolation[] {
+  const out: FieldViolation[] = [];
+  const push = (field: string, description: string | undefined) => {
+    if (description) out.push({ field: `${root}.${field}`, description });
+  };
+  if (body.jupyterSession && body.sparkConnectSession)
+    push(
+      'sparkConnectSession',
+      "Only one session type may be set: oneof field 'session_config' is already set (jupyterSession). Cannot set 'sparkConnectSession'.",
+    );
+  out.push(...labelsViolations(body.labels, `${root}.labels`));
+  const runtime = body.runtimeConfig;
+  for (const key of Object.keys(runtime?.properties ?? {}))
+    if (key.trim() === '' || /\s/.test(key)) push('runtimeConfig.properties', `Property names cannot be empty or contain spaces ("${key}").`);
+  const pypi = runtime?.repositoryConfig?.pypiRepositoryConfig?.pypiRepository;
+  if (pypi !== undefined && pypi !== '' && !/^https?:\/\/\S+$/.test(pypi))
+    push('runtimeConfig.repositoryConfig.pypiRepositoryConfig.pypiRepository', 'pypiRepository must be an http(s):// URL.');
+  const exec = body.environmentConfig?.executionConfig;
+  const e = 'environmentConfig.executionConfig';
+  if (exec) {
+    if (exec.networkUri && exec.subnetworkUri)
+      push(`${e}.subnetworkUri`, "Set a network or a subnetwork, not both: oneof field 'network' is already set. Cannot set 'subnetworkUri'.");
+    if (exec.ttl !== undefined) push(`${e}.ttl`, ttlProblem(exec.ttl, 'ttl'));
+    if (exec.idleTtl !== undefined) push(`${e}.idleTtl`, ttlProblem(exec.idleTtl, 'idleTtl'));
+    if (exec.stagingBucket) push(`${e}.stagingBucket`, bucketProblem(exec.stagingBucket));
+    if (exec.kmsKey && !KMS_KEY.test(exec.kmsKey))
+      push(`${e}.kmsKey`, 'kmsKey must be projects/PROJECT/locations/LOCATION/keyRings/RING/cryptoKeys/KEY.');
+    if (exec.serviceAccount && !EMAIL.test(exec.serviceAccount))
+      push(`${e}.serviceAccount`, 'serviceAccount must be a service account email address.');
+    for (const tag of exec.networkTags ?? [])
+      if (!NETWORK_TAG.test(tag))
+        push(`${e}.networkTags`, `Network tag "${tag}" must be 1 to 63 lowercase letters, digits or hyphens, starting with a letter.`);
+    const tags = exec.resourceManagerTags ?? {};
+    if (Object.keys(tags).length > MAX_RESOURCE_MANAGER_TAGS)
+      push(`${e}.resourceManagerTags`, `At most ${MAX_RESOURCE_MANAGER_TAGS} resource manager tags are allowed.`);
+    for (const [key, value] of Object.entries(tags))
+      if (!TAG_KEY.test(key) || !TAG_VALUE.test(value))
+        push(
+          `${e}.resourceManagerTags`,
+          `Tag "${key}": keys are tagKeys/ID or ORG_OR_PROJECT/SHORT_NAME, values tagValues/ID or SHORT_NAME.`,
+        );
+  }
+  const peripherals = body.environmentConfig?.peripheralsConfig;
+  const p = 'environmentConfig.peripheralsConfig';
+  if (peripherals?.metastoreService && !METASTORE_SERVICE.test(peripherals.metastoreService))
+    push(`${p}.metastoreService`, 'metastoreService must be projects/PROJECT/locations/REGION/services/SERVICE.');
+  const cluster = peripherals?.sparkHistoryServerConfig?.dataprocCluster;
+  if (cluster && !HISTORY_SERVER_CLUSTER.test(cluster))
+    push(`${p}.sparkHistoryServerConfig.dataprocCluster`, 'dataprocCluster must be projects/PROJECT/regions/REGION/clusters/CLUSTER.');
+  return out;
+}
+
+/** Rules for a Session sent to sessions.create, except whether its template exists (a lookup). */
+export function sessionViolations(session: Session, place: Place): FieldViolation[] {
+  const out = configViolations(session, 'session');
+  if (session.user && !EMAIL.test(session.user)) out.push({ field: 'session.user', description: 'user must be an email address.' });
+  if (session.sessionTemplate) {
+    const { problem } = normalizeTemplateRef(session.sessionTemplate, place);
+    if (problem) out.push({ field: 'session.sessionTemplate', description: problem });
+  }
+  return out;
+}
+
+export function templateViolations(template: SessionTemplate, place: Place): FieldViolation[] {
+  const out = configViolations(template, 'sessionTemplate');
+  if (!template.name) out.push({ field: 'sessionTemplate.name', description: 'name is required.' });
+  else {
+    const match = TEMPLATE_NAME.exec(template.name);
+    if (!match || match[1] !== place.project || match[2] !== place.location)
+      out.push({
+        field: 'sessionTemplate.name',
+        description: `name must be projects/${place.project}/locations/${place.location}/sessionTemplates/ID.`,
+      });
+    else if (!TEMPLATE_ID.test(match[3]!))
+      out.push({ field: 'sessionTemplate.name', description: 'The template ID must be 4 to 63 lowercase letters, digits or hyphens.' });
+  }
+  if (template.description && template.description.length > 1024)
+    out.push({ field: 'sessionTemplate.description', description: 'description must be at most 1024 characters.' });
+  return out;
+}
