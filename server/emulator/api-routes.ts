@@ -1,0 +1,102 @@
+import { Hono, type Context } from 'hono';
+import { enumFields } from '../../src/schemas/enums';
+import { strict } from '../../src/schemas/wire';
+import { RpcError } from './errors';
+import type { Operations } from './operations';
+import { parseJsonBody } from './request-body';
+import type { Sessions } from './sessions';
+import type { Templates } from './templates';
+
+const P = '/v1/projects/:project/locations/:location';
+
+/** Turns enum names into their numbers, for clients that send `$alt=json;enum-encoding=int`. */
+function encodeEnumsAsInt(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => encodeEnumsAsInt(v, key));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeEnumsAsInt(v, k)]));
+  if (typeof value === 'string' && key && enumFields[key]) return enumFields[key].numberOf.get(value) ?? value;
+  return value;
+}
+
+export function reply(c: Context, body: unknown, status = 200) {
+  const alt = c.req.query('$alt') ?? c.req.query('alt') ?? '';
+  const out = alt.includes('enum-encoding=int') ? encodeEnumsAsInt(body) : body;
+  return c.body(JSON.stringify(out), status as 200, { 'content-type': 'application/json; charset=UTF-8' });
+}
+
+function stripVerb(segment: string, verb: string): string {
+  return segment.slice(0, -(verb.length + 1));
+}
+
+/** The Dataproc v1 REST surface: the same paths, bodies and errors as dataproc.googleapis.com. */
+export function apiRoutes(sessions: Sessions, templates: Templates, operations: Operations): Hono {
+  const api = new Hono();
+  const parentOf = (c: Context) => `projects/${c.req.param('project')}/locations/${c.req.param('location')}`;
+  const listQuery = (c: Context) => ({
+    pageSize: c.req.query('pageSize'),
+    pageToken: c.req.query('pageToken'),
+    filter: c.req.query('filter'),
+  });
+
+  // Sessions
+  api.post(`${P}/sessions`, async (c) => {
+    const session = parseJsonBody(strict.Session, await c.req.text(), 'session');
+    return reply(
+      c,
+      sessions.create({ parent: parentOf(c), sessionId: c.req.query('sessionId'), requestId: c.req.query('requestId'), session }),
+    );
+  });
+  api.get(`${P}/sessions`, (c) => reply(c, sessions.list(parentOf(c), listQuery(c))));
+  api.post(`${P}/sessions/:session{[^/]+:terminate}`, async (c) => {
+    const body = parseJsonBody(strict.TerminateSessionRequest, await c.req.text(), 'terminateSessionRequest');
+    const name = `${parentOf(c)}/sessions/${stripVerb(c.req.param('session'), 'terminate')}`;
+    return reply(c, sessions.terminate(name, body.requestId));
+  });
+  api.get(`${P}/sessions/:session`, (c) => reply(c, sessions.get(`${parentOf(c)}/sessions/${c.req.param('session')}`)));
+  api.delete(`${P}/sessions/:session`, (c) =>
+    reply(c, sessions.delete(`${parentOf(c)}/sessions/${c.req.param('session')}`, c.req.query('requestId'))),
+  );
+
+  // Session templates
+  api.post(`${P}/sessionTemplates`, async (c) =>
+    reply(c, templates.create(parentOf(c), parseJsonBody(strict.SessionTemplate, await c.req.text(), 'sessionTemplate'))),
+  );
+  api.get(`${P}/sessionTemplates`, (c) => reply(c, templates.list(parentOf(c), listQuery(c))));
+  api.get(`${P}/sessionTemplates/:template`, (c) =>
+    reply(c, templates.get(`${parentOf(c)}/sessionTemplates/${c.req.param('template')}`)),
+  );
+  api.patch(`${P}/sessionTemplates/:template`, async (c) =>
+    reply(
+      c,
+      templates.patch(
+        `${parentOf(c)}/sessionTemplates/${c.req.param('template')}`,
+        parseJsonBody(strict.SessionTemplate, await c.req.text(), 'sessionTemplate'),
+      ),
+    ),
+  );
+  api.delete(`${P}/sessionTemplates/:template`, (c) => {
+    templates.delete(`${parentOf(c)}/sessionTemplates/${c.req.param('template')}`);
+    return reply(c, {});
+  });
+
+  // Operations, under both the regions name they are given and the locations form.
+  const O = '/v1/projects/:project/:collection{regions|locations}/:location/operations';
+  const opName = (c: Context, id: string) =>
+    `projects/${c.req.param('project')}/${c.req.param('collection')}/${c.req.param('location')}/operations/${id}`;
+  api.get(O, (c) => reply(c, operations.list(opName(c, '').slice(0, -1), listQuery(c))));
+  api.post(`${O}/:op{[^/]+:cancel}`, (c) => {
+    operations.cancel(opName(c, stripVerb(c.req.param('op'), 'cancel')));
+    return reply(c, {});
+  });
+  api.get(`${O}/:op`, (c) => reply(c, operations.get(opName(c, c.req.param('op')))));
+  api.delete(`${O}/:op`, (c) => {
+    operations.delete(opName(c, c.req.param('op')));
+    return reply(c, {});
+  });
+  return api;
+}
+
+export function notFoundRoute(c: Context) {
+  const error = new RpcError('NOT_FOUND', `The requested URL ${new URL(c.req.url).pathname} was not found on this server (method ${c.req.method}).`);
+  return reply(c, error.envelope(), error.http);
+}
