@@ -220,7 +220,7 @@ export class Sessions {
       const operation = this.o.operations.start('TERMINATE', this.render(row));
       this.remember(`terminate:${name}`, requestId, operation);
       this.beginTermination(row, 'Session terminated by the user.', ['TERMINATE']);
-      return operation;
+      return this.o.operations.get(operation.name!);
     })();
   }
 
@@ -233,7 +233,7 @@ export class Sessions {
       this.remember(`delete:${name}`, requestId, operation);
       this.db.prepare('UPDATE sessions SET delete_when_terminated = 1 WHERE seq = ?').run(row.seq);
       this.beginTermination({ ...row, delete_when_terminated: 1 }, 'Session terminated before deletion.', ['DELETE']);
-      return operation;
+      return this.o.operations.get(operation.name!);
     })();
   }
 
