@@ -184,6 +184,11 @@ function compileNode(node: Node, spec: FilterFields, params: (string | number)[]
   if (node.kind === 'and' || node.kind === 'or')
     return `(${node.parts.map((p) => compileNode(p, spec, params)).join(node.kind === 'and' ? ' AND ' : ' OR ')})`;
   if (node.kind === 'not') return `(NOT ${compileNode(node.part, spec, params)})`;
+  // SQL comparisons with a missing label are NULL, and NOT NULL is NULL: make each one true or false.
+  return `COALESCE(${compileComparison(node, spec, params)}, 0)`;
+}
+
+function compileComparison(node: Extract<Node, { kind: 'cmp' }>, spec: FilterFields, params: (string | number)[]): string {
 
   const { member, op, value } = node;
   if (member === 'labels' && op === ':') {
