@@ -16,13 +16,28 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // The server shares only the schemas with the console; the console never imports the server.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'The console talks to the server over HTTP only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/server/**'], message: 'The console talks to the server over HTTP only.' }],
+        },
+      ],
     },
   },
   {
     files: ['server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/!(schemas)/**', '**/src/!(schemas)'], message: 'The server shares only src/schemas with the console.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/!(schemas)/**', '**/src/!(schemas)'],
+              message: 'The server shares only src/schemas with the console.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

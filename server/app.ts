@@ -28,7 +28,10 @@ export function createApp({ emulator, requireAuth, staticDir }: AppOptions): Hon
     c.header('access-control-allow-origin', '*');
     if (c.req.method === 'OPTIONS') {
       c.header('access-control-allow-methods', 'GET, POST, PATCH, DELETE, OPTIONS');
-      c.header('access-control-allow-headers', 'authorization, content-type, x-goog-api-client, x-goog-user-project');
+      c.header(
+        'access-control-allow-headers',
+        'authorization, content-type, x-goog-api-client, x-goog-user-project',
+      );
       return c.body(null, 204);
     }
     if (requireAuth) {

@@ -37,7 +37,13 @@ function options() {
   }
   const port = Number(values.port);
   const transitionMs = Number(values['transition-ms']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isFinite(transitionMs) || transitionMs < 0) {
+  if (
+    !Number.isInteger(port) ||
+    port < 0 ||
+    port > 65535 ||
+    !Number.isFinite(transitionMs) ||
+    transitionMs < 0
+  ) {
     console.error(`Invalid --port or --transition-ms.\n${USAGE}`);
     process.exit(2);
   }

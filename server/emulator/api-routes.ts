@@ -14,7 +14,8 @@ function encodeEnumsAsInt(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) return value.map((v) => encodeEnumsAsInt(v, key));
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeEnumsAsInt(v, k)]));
-  if (typeof value === 'string' && key && enumFields[key]) return enumFields[key].numberOf.get(value) ?? value;
+  if (typeof value === 'string' && key && enumFields[key])
+    return enumFields[key].numberOf.get(value) ?? value;
   return value;
 }
 
@@ -43,7 +44,12 @@ export function apiRoutes(sessions: Sessions, templates: Templates, operations: 
     const session = parseJsonBody(strict.Session, await c.req.text(), 'session');
     return reply(
       c,
-      sessions.create({ parent: parentOf(c), sessionId: c.req.query('sessionId'), requestId: c.req.query('requestId'), session }),
+      sessions.create({
+        parent: parentOf(c),
+        sessionId: c.req.query('sessionId'),
+        requestId: c.req.query('requestId'),
+        session,
+      }),
     );
   });
   api.get(`${P}/sessions`, (c) => reply(c, sessions.list(parentOf(c), listQuery(c))));
@@ -52,14 +58,22 @@ export function apiRoutes(sessions: Sessions, templates: Templates, operations: 
     const name = `${parentOf(c)}/sessions/${stripVerb(c.req.param('session'), 'terminate')}`;
     return reply(c, sessions.terminate(name, body.requestId));
   });
-  api.get(`${P}/sessions/:session`, (c) => reply(c, sessions.get(`${parentOf(c)}/sessions/${c.req.param('session')}`)));
+  api.get(`${P}/sessions/:session`, (c) =>
+    reply(c, sessions.get(`${parentOf(c)}/sessions/${c.req.param('session')}`)),
+  );
   api.delete(`${P}/sessions/:session`, (c) =>
     reply(c, sessions.delete(`${parentOf(c)}/sessions/${c.req.param('session')}`, c.req.query('requestId'))),
   );
 
   // Session templates
   api.post(`${P}/sessionTemplates`, async (c) =>
-    reply(c, templates.create(parentOf(c), parseJsonBody(strict.SessionTemplate, await c.req.text(), 'sessionTemplate'))),
+    reply(
+      c,
+      templates.create(
+        parentOf(c),
+        parseJsonBody(strict.SessionTemplate, await c.req.text(), 'sessionTemplate'),
+      ),
+    ),
   );
   api.get(`${P}/sessionTemplates`, (c) => reply(c, templates.list(parentOf(c), listQuery(c))));
   api.get(`${P}/sessionTemplates/:template`, (c) =>
@@ -97,6 +111,9 @@ export function apiRoutes(sessions: Sessions, templates: Templates, operations: 
 }
 
 export function notFoundRoute(c: Context) {
-  const error = new RpcError('NOT_FOUND', `The requested URL ${new URL(c.req.url).pathname} was not found on this server (method ${c.req.method}).`);
+  const error = new RpcError(
+    'NOT_FOUND',
+    `The requested URL ${new URL(c.req.url).pathname} was not found on this server (method ${c.req.method}).`,
+  );
   return reply(c, error.envelope(), error.http);
 }

@@ -7,7 +7,10 @@ import { reply } from './api-routes';
 
 const ResetBody = z.object({ seed: z.boolean().default(false) });
 const AdvanceBody = z.object({ seconds: z.number() });
-const FailBody = z.object({ name: z.string(), message: z.string().default('Session start-up failed (injected fault).') });
+const FailBody = z.object({
+  name: z.string(),
+  message: z.string().default('Session start-up failed (injected fault).'),
+});
 const OverwriteBody = z.object({ name: z.string(), fields: z.record(z.string(), z.unknown()) });
 
 async function body<S extends z.ZodType>(schema: S, request: Request): Promise<z.output<S>> {
@@ -23,7 +26,9 @@ async function body<S extends z.ZodType>(schema: S, request: Request): Promise<z
  */
 export function controlRoutes(emulator: Emulator): Hono {
   const control = new Hono();
-  control.get('/control/health', (c) => reply(c, { status: 'ok', now: new Date(emulator.clock.now()).toISOString() }));
+  control.get('/control/health', (c) =>
+    reply(c, { status: 'ok', now: new Date(emulator.clock.now()).toISOString() }),
+  );
   control.post('/control/reset', async (c) => {
     const { seed } = await body(ResetBody, c.req.raw);
     emulator.reset(seed);

@@ -64,5 +64,7 @@ export function openDatabase(file: string): Db {
 }
 
 export function resetDatabase(db: Db): void {
-  db.exec('DELETE FROM sessions; DELETE FROM operations; DELETE FROM request_ids; DELETE FROM templates; DELETE FROM meta;');
+  db.exec(
+    'DELETE FROM sessions; DELETE FROM operations; DELETE FROM request_ids; DELETE FROM templates; DELETE FROM meta;',
+  );
 }

@@ -25,9 +25,17 @@ export type RpcStatus = keyof typeof RPC_CODES;
 /** The rpc status Google uses for an HTTP status, for faults injected by HTTP code. */
 export function rpcStatusForHttp(http: number): RpcStatus {
   const preferred: Record<number, RpcStatus> = {
-    400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND',
-    409: 'ALREADY_EXISTS', 429: 'RESOURCE_EXHAUSTED', 499: 'CANCELLED', 500: 'INTERNAL',
-    501: 'UNIMPLEMENTED', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED',
+    400: 'INVALID_ARGUMENT',
+    401: 'UNAUTHENTICATED',
+    403: 'PERMISSION_DENIED',
+    404: 'NOT_FOUND',
+    409: 'ALREADY_EXISTS',
+    429: 'RESOURCE_EXHAUSTED',
+    499: 'CANCELLED',
+    500: 'INTERNAL',
+    501: 'UNIMPLEMENTED',
+    503: 'UNAVAILABLE',
+    504: 'DEADLINE_EXCEEDED',
   };
   return preferred[http] ?? (http >= 500 ? 'INTERNAL' : 'FAILED_PRECONDITION');
 }
@@ -60,7 +68,11 @@ export class RpcError extends Error {
   }
   /** As google.rpc.Status inside a failed Operation: the rpc code number, not HTTP. */
   asStatus() {
-    return { code: this.code, message: this.message, ...(this.details.length ? { details: this.details } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details.length ? { details: this.details } : {}),
+    };
   }
 }
 
@@ -69,7 +81,9 @@ export function invalidArgument(violations: FieldViolation[]): RpcError {
     violations.length === 1
       ? `Invalid value for ${violations[0]!.field}: ${violations[0]!.description}`
       : `Request contains ${violations.length} invalid fields: ${violations.map((v) => v.field).join(', ')}. ${violations[0]!.description}`;
-  return new RpcError('INVALID_ARGUMENT', message, [{ '@type': BAD_REQUEST_TYPE_URL, fieldViolations: violations }]);
+  return new RpcError('INVALID_ARGUMENT', message, [
+    { '@type': BAD_REQUEST_TYPE_URL, fieldViolations: violations },
+  ]);
 }
 
 export function notFound(kind: string, name: string): RpcError {

@@ -27,7 +27,9 @@ export class Faults {
 
   /** Consumes the first fault that matches, waiting for its delay; throws when it is a failure. */
   async apply(method: string, path: string): Promise<void> {
-    const fault = this.armed.find((f) => path.includes(f.path) && (!f.method || f.method.toUpperCase() === method));
+    const fault = this.armed.find(
+      (f) => path.includes(f.path) && (!f.method || f.method.toUpperCase() === method),
+    );
     if (!fault) return;
     fault.count -= 1;
     if (fault.count <= 0) this.armed = this.armed.filter((f) => f !== fault);

@@ -75,7 +75,12 @@ function tokenize(input: string): Token[] {
       } else {
         tokens.push({ type: 'op', text: ch as '=' | '<' | '>' | ':', pos: i++ });
       }
-    } else if (ch === '-' && (tokens.length === 0 || !['word', 'string'].includes(tokens[tokens.length - 1]!.type) || /\s/.test(input[i - 1] ?? ' '))) {
+    } else if (
+      ch === '-' &&
+      (tokens.length === 0 ||
+        !['word', 'string'].includes(tokens[tokens.length - 1]!.type) ||
+        /\s/.test(input[i - 1] ?? ' '))
+    ) {
       // A minus that starts a term negates it; inside a word (my-session) it is part of the word.
       const next = input[i + 1];
       if (next !== undefined && /[A-Za-z_(]/.test(next)) tokens.push({ type: '-', pos: i++ });
@@ -100,7 +105,15 @@ type Node =
   | { kind: 'and'; parts: Node[] }
   | { kind: 'or'; parts: Node[] }
   | { kind: 'not'; part: Node }
-  | { kind: 'cmp'; member: string; memberPos: number; op: string; value: string; valuePos: number; quoted: boolean };
+  | {
+      kind: 'cmp';
+      member: string;
+      memberPos: number;
+      op: string;
+      value: string;
+      valuePos: number;
+      quoted: boolean;
+    };
 
 function keyword(token: Token, word: string): boolean {
   return token.type === 'word' && token.text.toUpperCase() === word;
@@ -115,7 +128,11 @@ class Parser {
   parse(): Node {
     const node = this.expression();
     const t = this.peek();
-    if (t.type !== 'end') throw filterError(t.type === ')' ? "unmatched ')'" : 'expected AND, OR or the end of the filter', t.pos);
+    if (t.type !== 'end')
+      throw filterError(
+        t.type === ')' ? "unmatched ')'" : 'expected AND, OR or the end of the filter',
+        t.pos,
+      );
     return node;
   }
   private expression(): Node {
@@ -162,15 +179,28 @@ class Parser {
       return inner;
     }
     if (t.type !== 'word' || ['AND', 'OR', 'NOT'].includes(t.text.toUpperCase()))
-      throw filterError(t.type === 'end' ? 'expected a field name, the filter ends too early' : 'expected a field name', t.pos);
+      throw filterError(
+        t.type === 'end' ? 'expected a field name, the filter ends too early' : 'expected a field name',
+        t.pos,
+      );
     this.i++;
     const op = this.peek();
-    if (op.type !== 'op') throw filterError(`expected a comparison after '${t.text}' (=, !=, <, <=, >, >= or :)`, op.pos);
+    if (op.type !== 'op')
+      throw filterError(`expected a comparison after '${t.text}' (=, !=, <, <=, >, >= or :)`, op.pos);
     this.i++;
     const value = this.peek();
-    if (value.type !== 'word' && value.type !== 'string') throw filterError(`expected a value after '${op.text}'`, value.pos);
+    if (value.type !== 'word' && value.type !== 'string')
+      throw filterError(`expected a value after '${op.text}'`, value.pos);
     this.i++;
-    return { kind: 'cmp', member: t.text, memberPos: t.pos, op: op.text, value: value.text, valuePos: value.pos, quoted: value.type === 'string' };
+    return {
+      kind: 'cmp',
+      member: t.text,
+      memberPos: t.pos,
+      op: op.text,
+      value: value.text,
+      valuePos: value.pos,
+      quoted: value.type === 'string',
+    };
   }
 }
 
@@ -188,8 +218,11 @@ function compileNode(node: Node, spec: FilterFields, params: (string | number)[]
   return `COALESCE(${compileComparison(node, spec, params)}, 0)`;
 }
 
-function compileComparison(node: Extract<Node, { kind: 'cmp' }>, spec: FilterFields, params: (string | number)[]): string {
-
+function compileComparison(
+  node: Extract<Node, { kind: 'cmp' }>,
+  spec: FilterFields,
+  params: (string | number)[],
+): string {
   const { member, op, value } = node;
   if (member === 'labels' && op === ':') {
     params.push(`$."${value.replace(/"/g, '')}"`);
@@ -218,23 +251,36 @@ function compileComparison(node: Extract<Node, { kind: 'cmp' }>, spec: FilterFie
     );
   const sqlOp = op === ':' ? '=' : op;
   if (field.kind === 'enum') {
-    if (sqlOp !== '=' && sqlOp !== '!=') throw filterError(`${member} can only be compared with = or !=`, node.memberPos);
+    if (sqlOp !== '=' && sqlOp !== '!=')
+      throw filterError(`${member} can only be compared with = or !=`, node.memberPos);
     if (!field.values?.includes(value))
-      throw filterError(`${member} has no value '${value}'; expected one of ${field.values?.join(', ')}`, node.valuePos);
+      throw filterError(
+        `${member} has no value '${value}'; expected one of ${field.values?.join(', ')}`,
+        node.valuePos,
+      );
     params.push(value);
     return `(${field.column} ${sqlOp} ?)`;
   }
   if (field.kind === 'timestamp') {
     const time = Date.parse(value);
     if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time))
-      throw filterError(`${member} needs an RFC 3339 time in quotes, such as "2026-01-01T00:00:00Z"`, node.valuePos);
+      throw filterError(
+        `${member} needs an RFC 3339 time in quotes, such as "2026-01-01T00:00:00Z"`,
+        node.valuePos,
+      );
     params.push(new Date(time).toISOString());
     return `(${field.column} ${SQL_OPS[sqlOp]} ?)`;
   }
   return compareString(field.column, sqlOp, value, params, []);
 }
 
-function compareString(column: string, op: string, value: string, params: (string | number)[], pre: string[]): string {
+function compareString(
+  column: string,
+  op: string,
+  value: string,
+  params: (string | number)[],
+  pre: string[],
+): string {
   params.push(...pre);
   if (op === '=' && value.includes('*')) {
     params.push(globPattern(value));

@@ -107,12 +107,16 @@ describe('sessions.list', () => {
 describe('paging', () => {
   it('returns each of 120 sessions exactly once while sessions are created and deleted between pages', async () => {
     const parent = 'projects/paging/locations/us-central1';
-    for (let i = 0; i < 120; i++) await call('POST', `/v1/${parent}/sessions?sessionId=s-${String(i).padStart(3, '0')}`, {});
+    for (let i = 0; i < 120; i++)
+      await call('POST', `/v1/${parent}/sessions?sessionId=s-${String(i).padStart(3, '0')}`, {});
     const seen: string[] = [];
     let token: string | undefined;
     let page = 0;
     do {
-      const { body } = await call<Listed>('GET', `/v1/${parent}/sessions?pageSize=7${token ? `&pageToken=${token}` : ''}`);
+      const { body } = await call<Listed>(
+        'GET',
+        `/v1/${parent}/sessions?pageSize=7${token ? `&pageToken=${token}` : ''}`,
+      );
       seen.push(...ids(body).map(String));
       token = body.nextPageToken;
       // Churn between pages: a new session (newer than every page, so never seen) and a deletion

@@ -53,7 +53,12 @@ export class Operations {
   }
 
   /** Finishes every pending operation of `kind` on a session, with the session or an error. */
-  finish(sessionName: string, kinds: OperationType[], at: number, outcome: { session: Session } | { error: RpcError }): void {
+  finish(
+    sessionName: string,
+    kinds: OperationType[],
+    at: number,
+    outcome: { session: Session } | { error: RpcError },
+  ): void {
     const rows = this.db
       .prepare('SELECT * FROM operations WHERE session_name = ? AND done = 0')
       .all(sessionName) as OperationRow[];
@@ -63,23 +68,34 @@ export class Operations {
     }
   }
 
-  private complete(row: OperationRow, at: number, outcome: { session: Session } | { error: RpcError | { code: number; message: string } }) {
+  private complete(
+    row: OperationRow,
+    at: number,
+    outcome: { session: Session } | { error: RpcError | { code: number; message: string } },
+  ) {
     const operation = JSON.parse(row.body) as Operation;
     operation.done = true;
     operation.metadata = { ...operation.metadata, doneTime: rfc3339(at) };
     if ('session' in outcome) operation.response = { '@type': SESSION_TYPE_URL, ...outcome.session };
     else operation.error = outcome.error instanceof RpcError ? outcome.error.asStatus() : outcome.error;
-    this.db.prepare('UPDATE operations SET done = 1, body = ? WHERE seq = ?').run(JSON.stringify(operation), row.seq);
+    this.db
+      .prepare('UPDATE operations SET done = 1, body = ? WHERE seq = ?')
+      .run(JSON.stringify(operation), row.seq);
   }
 
   get(name: string): Operation {
-    const row = this.db.prepare('SELECT * FROM operations WHERE name = ?').get(toRegionsName(name)) as OperationRow | undefined;
+    const row = this.db.prepare('SELECT * FROM operations WHERE name = ?').get(toRegionsName(name)) as
+      OperationRow | undefined;
     if (!row) throw new RpcError('NOT_FOUND', `Not found: Operation ${name}`);
     return JSON.parse(row.body) as Operation;
   }
 
   list(collection: string, query: { pageSize?: string; pageToken?: string; filter?: string }) {
-    if (query.filter) throw new RpcError('INVALID_ARGUMENT', 'Operation filters are not supported by this emulator; leave filter empty.');
+    if (query.filter)
+      throw new RpcError(
+        'INVALID_ARGUMENT',
+        'Operation filters are not supported by this emulator; leave filter empty.',
+      );
     const parent = toRegionsName(`${collection}/x`).replace(/\/operations\/x$/, '');
     const pageSize = pageSizeFrom(query.pageSize);
     const after = decodePageToken(query.pageToken, '');
@@ -90,15 +106,21 @@ export class Operations {
     const last = page[page.length - 1];
     return {
       operations: page.map((r) => JSON.parse(r.body) as Operation),
-      ...(rows.length > pageSize && last ? { nextPageToken: encodePageToken({ seq: last.seq, key: '' }, '') } : {}),
+      ...(rows.length > pageSize && last
+        ? { nextPageToken: encodePageToken({ seq: last.seq, key: '' }, '') }
+        : {}),
     };
   }
 
   /** Best effort, as Google documents: the operation ends CANCELLED; the session action goes on. */
   cancel(name: string): void {
-    const row = this.db.prepare('SELECT * FROM operations WHERE name = ?').get(toRegionsName(name)) as OperationRow | undefined;
+    const row = this.db.prepare('SELECT * FROM operations WHERE name = ?').get(toRegionsName(name)) as
+      OperationRow | undefined;
     if (!row) throw new RpcError('NOT_FOUND', `Not found: Operation ${name}`);
-    if (!row.done) this.complete(row, this.clock.now(), { error: { code: 1, message: 'Operation cancelled by the caller.' } });
+    if (!row.done)
+      this.complete(row, this.clock.now(), {
+        error: { code: 1, message: 'Operation cancelled by the caller.' },
+      });
   }
 
   delete(name: string): void {

@@ -8,7 +8,8 @@ export const MAX_PAGE_SIZE = 1000;
 export function pageSizeFrom(raw: string | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_PAGE_SIZE;
   const n = Number(raw);
-  if (!Number.isInteger(n)) throw new RpcError('INVALID_ARGUMENT', `Invalid value for pageSize: "${raw}" is not an integer.`);
+  if (!Number.isInteger(n))
+    throw new RpcError('INVALID_ARGUMENT', `Invalid value for pageSize: "${raw}" is not an integer.`);
   if (n < 0) throw new RpcError('INVALID_ARGUMENT', `pageSize must not be negative (got ${n}).`);
   return n === 0 ? DEFAULT_PAGE_SIZE : Math.min(n, MAX_PAGE_SIZE);
 }
@@ -28,16 +29,25 @@ function digest(query: string): string {
 }
 
 export function encodePageToken(position: PagePosition, query: string): string {
-  return Buffer.from(JSON.stringify({ k: position.key, s: position.seq, q: digest(query) })).toString('base64url');
+  return Buffer.from(JSON.stringify({ k: position.key, s: position.seq, q: digest(query) })).toString(
+    'base64url',
+  );
 }
 
 export function decodePageToken(token: string | undefined, query: string): PagePosition | undefined {
   if (!token) return undefined;
   try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { k?: unknown; s?: unknown; q?: unknown };
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      k?: unknown;
+      s?: unknown;
+      q?: unknown;
+    };
     if (typeof parsed.k === 'string' && typeof parsed.s === 'number' && typeof parsed.q === 'string') {
       if (parsed.q !== digest(query))
-        throw new RpcError('INVALID_ARGUMENT', 'The page token was issued for a different filter; start again without pageToken.');
+        throw new RpcError(
+          'INVALID_ARGUMENT',
+          'The page token was issued for a different filter; start again without pageToken.',
+        );
       return { key: parsed.k, seq: parsed.s };
     }
   } catch (error) {

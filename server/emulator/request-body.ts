@@ -20,7 +20,10 @@ export function parseJsonBody<S extends z.ZodType>(schema: S, text: string, root
     }
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    throw new RpcError('INVALID_ARGUMENT', `Invalid JSON payload received. Expected an object for '${root}'.`);
+    throw new RpcError(
+      'INVALID_ARGUMENT',
+      `Invalid JSON payload received. Expected an object for '${root}'.`,
+    );
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const violations: FieldViolation[] = result.error.issues.map((issue) => {

@@ -22,7 +22,12 @@ interface Op {
   error?: { code: number; message: string };
 }
 interface ErrorBody {
-  error: { code: number; status: string; message: string; details?: { '@type': string; fieldViolations?: { field: string; description: string }[] }[] };
+  error: {
+    code: number;
+    status: string;
+    message: string;
+    details?: { '@type': string; fieldViolations?: { field: string; description: string }[] }[];
+  };
 }
 
 async function create(id: string, session: Record<string, unknown> = {}, query = '') {
@@ -41,11 +46,18 @@ async function count(): Promise<number> {
 
 describe('sessions.create and the lifecycle', () => {
   it('returns a regions-named Operation at once, then completes it with the ACTIVE session', async () => {
-    const { status, body } = await create('first', { jupyterSession: { kernel: 'PYTHON' }, labels: { team: 'x' } });
+    const { status, body } = await create('first', {
+      jupyterSession: { kernel: 'PYTHON' },
+      labels: { team: 'x' },
+    });
     expect(status).toBe(200);
     expect(body.name).toMatch(/^projects\/p1\/regions\/us-central1\/operations\/[0-9a-f-]{36}$/);
     expect(body.done).toBeUndefined();
-    expect(body.metadata).toMatchObject({ operationType: 'CREATE', description: 'Create session', session: `${PARENT}/sessions/first` });
+    expect(body.metadata).toMatchObject({
+      operationType: 'CREATE',
+      description: 'Create session',
+      session: `${PARENT}/sessions/first`,
+    });
     expect(checkOperation(body)).toEqual([]);
     const done = await waitOp(body.name);
     expect(checkOperation(done)).toEqual([]);
@@ -62,7 +74,10 @@ describe('sessions.create and the lifecycle', () => {
       state: 'ACTIVE',
       creator: expect.stringContaining('@'),
       environmentConfig: { executionConfig: { idleTtl: '3600s', ttl: '86400s' } },
-      runtimeInfo: { endpoints: expect.any(Object), currentUsage: { milliDcu: expect.stringMatching(/^\d+$/) } },
+      runtimeInfo: {
+        endpoints: expect.any(Object),
+        currentUsage: { milliDcu: expect.stringMatching(/^\d+$/) },
+      },
     });
     expect(body.uuid).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.createTime).toMatch(/Z$/);
@@ -75,42 +90,65 @@ describe('sessions.create and the lifecycle', () => {
     const { body: mid } = await call<Record<string, unknown>>('GET', `/v1/${PARENT}/sessions/walk`);
     expect(mid.state).toBe('TERMINATING');
     const done = await waitOp(op.name);
-    const session = done.response as { state: string; stateHistory: { state: string; stateStartTime: string }[]; runtimeInfo: Record<string, unknown> };
+    const session = done.response as {
+      state: string;
+      stateHistory: { state: string; stateStartTime: string }[];
+      runtimeInfo: Record<string, unknown>;
+    };
     expect(session.state).toBe('TERMINATED');
     expect(session.stateHistory.map((h) => h.state)).toEqual(['CREATING', 'ACTIVE', 'TERMINATING']);
     const times = session.stateHistory.map((h) => Date.parse(h.stateStartTime));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(session.runtimeInfo.approximateUsage).toMatchObject({ milliDcuSeconds: expect.stringMatching(/^\d+$/) });
+    expect(session.runtimeInfo.approximateUsage).toMatchObject({
+      milliDcuSeconds: expect.stringMatching(/^\d+$/),
+    });
     expect(session.runtimeInfo.endpoints).toBeUndefined();
   });
 
   it('fails an unsupported runtime version with a message, and the create operation carries the error', async () => {
     const { body } = await create('old-runtime', { runtimeConfig: { version: '0.9' } });
     const done = await waitOp(body.name);
-    expect(done.error).toMatchObject({ code: 9, message: expect.stringContaining('Unsupported runtime version "0.9"') });
-    const { body: session } = await call<Record<string, unknown>>('GET', `/v1/${PARENT}/sessions/old-runtime`);
+    expect(done.error).toMatchObject({
+      code: 9,
+      message: expect.stringContaining('Unsupported runtime version "0.9"'),
+    });
+    const { body: session } = await call<Record<string, unknown>>(
+      'GET',
+      `/v1/${PARENT}/sessions/old-runtime`,
+    );
     expect(session).toMatchObject({ state: 'FAILED', stateMessage: expect.stringContaining('0.9') });
   });
 
   it('fails a session during start-up when the control API says so', async () => {
     const { body } = await create('doomed');
-    await call('POST', '/control/sessions:fail', { name: `${PARENT}/sessions/doomed`, message: 'Quota exceeded for CPUS.' });
+    await call('POST', '/control/sessions:fail', {
+      name: `${PARENT}/sessions/doomed`,
+      message: 'Quota exceeded for CPUS.',
+    });
     const done = await waitOp(body.name);
     expect(done.error?.message).toBe('Quota exceeded for CPUS.');
   });
 
   it('ends a session at its idle TTL on the injected clock', async () => {
-    await waitOp((await create('idle', { environmentConfig: { executionConfig: { idleTtl: '600s' } } })).body.name);
+    await waitOp(
+      (await create('idle', { environmentConfig: { executionConfig: { idleTtl: '600s' } } })).body.name,
+    );
     await call('POST', '/control/clock:advance', { seconds: 601 });
     const ended = await waitFor(async () => {
-      const { body } = await call<{ state: string; stateHistory: { state: string; stateMessage?: string }[] }>('GET', `/v1/${PARENT}/sessions/idle`);
+      const { body } = await call<{
+        state: string;
+        stateHistory: { state: string; stateMessage?: string }[];
+      }>('GET', `/v1/${PARENT}/sessions/idle`);
       return body.state === 'TERMINATED' ? body : undefined;
     });
     expect(ended.stateHistory.at(-1)?.stateMessage).toMatch(/idle TTL/);
   });
 
   it('ends a session at its TTL when that comes first', async () => {
-    await waitOp((await create('short', { environmentConfig: { executionConfig: { ttl: '900s', idleTtl: '3600s' } } })).body.name);
+    await waitOp(
+      (await create('short', { environmentConfig: { executionConfig: { ttl: '900s', idleTtl: '3600s' } } }))
+        .body.name,
+    );
     await call('POST', '/control/clock:advance', { seconds: 899 });
     expect((await call<{ state: string }>('GET', `/v1/${PARENT}/sessions/short`)).body.state).toBe('ACTIVE');
     await call('POST', '/control/clock:advance', { seconds: 2 });
@@ -120,11 +158,19 @@ describe('sessions.create and the lifecycle', () => {
       `/v1/${PARENT}/sessions/short`,
     );
     expect(body.state).toBe('TERMINATED');
-    expect(body.stateHistory.at(-1)).toMatchObject({ state: 'TERMINATING', stateMessage: expect.stringMatching(/TTL \(900s\)/) });
+    expect(body.stateHistory.at(-1)).toMatchObject({
+      state: 'TERMINATING',
+      stateMessage: expect.stringMatching(/TTL \(900s\)/),
+    });
   });
 
   it('ignores output-only fields sent by a client', async () => {
-    const { status, body } = await create('sneaky', { state: 'TERMINATED', uuid: 'mine', creator: 'me@x.com', stateHistory: [] });
+    const { status, body } = await create('sneaky', {
+      state: 'TERMINATED',
+      uuid: 'mine',
+      creator: 'me@x.com',
+      stateHistory: [],
+    });
     expect(status).toBe(200);
     const session = (await waitOp(body.name)).response!;
     expect(session.state).toBe('ACTIVE');
@@ -133,9 +179,13 @@ describe('sessions.create and the lifecycle', () => {
   });
 
   it('accepts numeric enums and answers with numbers when asked for enum-encoding=int', async () => {
-    const { status, body } = await call<Op>('POST', `/v1/${PARENT}/sessions?sessionId=ints&$alt=json%3Benum-encoding%3Dint`, {
-      jupyterSession: { kernel: 2 },
-    });
+    const { status, body } = await call<Op>(
+      'POST',
+      `/v1/${PARENT}/sessions?sessionId=ints&$alt=json%3Benum-encoding%3Dint`,
+      {
+        jupyterSession: { kernel: 2 },
+      },
+    );
     expect(status).toBe(200);
     expect(body.metadata.operationType).toBe(1);
     await waitOp(body.name);
@@ -145,7 +195,10 @@ describe('sessions.create and the lifecycle', () => {
     );
     expect(session.state).toBe(2);
     expect(session.jupyterSession.kernel).toBe(2);
-    const { body: named } = await call<{ jupyterSession: { kernel: string } }>('GET', `/v1/${PARENT}/sessions/ints`);
+    const { body: named } = await call<{ jupyterSession: { kernel: string } }>(
+      'GET',
+      `/v1/${PARENT}/sessions/ints`,
+    );
     expect(named.jupyterSession.kernel).toBe('SCALA');
   });
 });
@@ -157,30 +210,81 @@ describe('validation: 400 INVALID_ARGUMENT naming the field, and nothing stored'
     ['64-character session id', 'a'.repeat(64), {}, 'sessionId'],
     ['bad label key', 'ok-id', { labels: { 'Bad Key': 'v' } }, 'session.labels'],
     ['bad label value', 'ok-id', { labels: { k: 'UPPER' } }, 'session.labels'],
-    ['33 labels', 'ok-id', { labels: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, 'v'])) }, 'session.labels'],
-    ['ttl under 10 minutes', 'ok-id', { environmentConfig: { executionConfig: { ttl: '599s' } } }, 'session.environmentConfig.executionConfig.ttl'],
-    ['idleTtl over 14 days', 'ok-id', { environmentConfig: { executionConfig: { idleTtl: '1209601s' } } }, 'session.environmentConfig.executionConfig.idleTtl'],
-    ['ttl not a duration', 'ok-id', { environmentConfig: { executionConfig: { ttl: '1h' } } }, 'session.environmentConfig.executionConfig.ttl'],
-    ['network and subnetwork', 'ok-id', { environmentConfig: { executionConfig: { networkUri: 'n', subnetworkUri: 's' } } }, 'session.environmentConfig.executionConfig.subnetworkUri'],
-    ['jupyter and spark connect', 'ok-id', { jupyterSession: {}, sparkConnectSession: {} }, 'session.sparkConnectSession'],
+    [
+      '33 labels',
+      'ok-id',
+      { labels: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, 'v'])) },
+      'session.labels',
+    ],
+    [
+      'ttl under 10 minutes',
+      'ok-id',
+      { environmentConfig: { executionConfig: { ttl: '599s' } } },
+      'session.environmentConfig.executionConfig.ttl',
+    ],
+    [
+      'idleTtl over 14 days',
+      'ok-id',
+      { environmentConfig: { executionConfig: { idleTtl: '1209601s' } } },
+      'session.environmentConfig.executionConfig.idleTtl',
+    ],
+    [
+      'ttl not a duration',
+      'ok-id',
+      { environmentConfig: { executionConfig: { ttl: '1h' } } },
+      'session.environmentConfig.executionConfig.ttl',
+    ],
+    [
+      'network and subnetwork',
+      'ok-id',
+      { environmentConfig: { executionConfig: { networkUri: 'n', subnetworkUri: 's' } } },
+      'session.environmentConfig.executionConfig.subnetworkUri',
+    ],
+    [
+      'jupyter and spark connect',
+      'ok-id',
+      { jupyterSession: {}, sparkConnectSession: {} },
+      'session.sparkConnectSession',
+    ],
     ['unknown enum', 'ok-id', { jupyterSession: { kernel: 'PERL' } }, 'session.jupyterSession.kernel'],
     ['unknown field', 'ok-id', { runtimeConfig: { versoin: '2.2' } }, 'session.runtimeConfig.versoin'],
-    ['gs:// staging bucket', 'ok-id', { environmentConfig: { executionConfig: { stagingBucket: 'gs://b' } } }, 'session.environmentConfig.executionConfig.stagingBucket'],
-    ['template in another project', 'ok-id', { sessionTemplate: 'projects/other/locations/us-central1/sessionTemplates/t1' }, 'session.sessionTemplate'],
-    ['missing template', 'ok-id', { sessionTemplate: `${PARENT}/sessionTemplates/nope` }, 'session.sessionTemplate'],
+    [
+      'gs:// staging bucket',
+      'ok-id',
+      { environmentConfig: { executionConfig: { stagingBucket: 'gs://b' } } },
+      'session.environmentConfig.executionConfig.stagingBucket',
+    ],
+    [
+      'template in another project',
+      'ok-id',
+      { sessionTemplate: 'projects/other/locations/us-central1/sessionTemplates/t1' },
+      'session.sessionTemplate',
+    ],
+    [
+      'missing template',
+      'ok-id',
+      { sessionTemplate: `${PARENT}/sessionTemplates/nope` },
+      'session.sessionTemplate',
+    ],
   ];
   it.each(cases)('%s', async (_name, id, session, field) => {
     const { status, body } = await create(id, session as Record<string, unknown>);
     expect(status).toBe(400);
     expect(body.error.status).toBe('INVALID_ARGUMENT');
     expect(body.error.message).toContain(field.split('.').at(-1)!);
-    const badRequest = body.error.details?.find((d) => d['@type'] === 'type.googleapis.com/google.rpc.BadRequest');
+    const badRequest = body.error.details?.find(
+      (d) => d['@type'] === 'type.googleapis.com/google.rpc.BadRequest',
+    );
     expect(badRequest?.fieldViolations?.map((v) => v.field)).toContainEqual(expect.stringContaining(field));
     expect(await count()).toBe(0);
   });
 
   it('rejects malformed JSON', async () => {
-    const { status, body } = await call<ErrorBody>('POST', `/v1/${PARENT}/sessions?sessionId=ok-id`, '{"labels": ');
+    const { status, body } = await call<ErrorBody>(
+      'POST',
+      `/v1/${PARENT}/sessions?sessionId=ok-id`,
+      '{"labels": ',
+    );
     expect(status).toBe(400);
     expect(body.error.message).toMatch(/Invalid JSON payload/);
     expect(await count()).toBe(0);
@@ -193,8 +297,13 @@ describe('validation: 400 INVALID_ARGUMENT naming the field, and nothing stored'
   });
 
   it('accepts the limits themselves', async () => {
-    const labels = Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`k${i}`, i % 2 ? '' : 'v'.repeat(63)]));
-    const ok = await create('a'.repeat(63), { labels, environmentConfig: { executionConfig: { ttl: '600s', idleTtl: '1209600s' } } });
+    const labels = Object.fromEntries(
+      Array.from({ length: 32 }, (_, i) => [`k${i}`, i % 2 ? '' : 'v'.repeat(63)]),
+    );
+    const ok = await create('a'.repeat(63), {
+      labels,
+      environmentConfig: { executionConfig: { ttl: '600s', idleTtl: '1209600s' } },
+    });
     expect(ok.status).toBe(200);
     expect((await create('abcd')).status).toBe(200);
   });
@@ -208,10 +317,20 @@ describe('errors', () => {
     expect(body.error).toMatchObject({ code: 409, status: 'ALREADY_EXISTS' });
   });
   it('answers 404 with the real message for a missing session on get, terminate and delete', async () => {
-    for (const [method, suffix] of [['GET', ''], ['POST', ':terminate'], ['DELETE', '']] as const) {
-      const { status, body } = await call<ErrorBody>(method, `/v1/${PARENT}/sessions/ghost${suffix}`, method === 'POST' ? {} : undefined);
+    for (const [method, suffix] of [
+      ['GET', ''],
+      ['POST', ':terminate'],
+      ['DELETE', ''],
+    ] as const) {
+      const { status, body } = await call<ErrorBody>(
+        method,
+        `/v1/${PARENT}/sessions/ghost${suffix}`,
+        method === 'POST' ? {} : undefined,
+      );
       expect(status).toBe(404);
-      expect(body).toEqual({ error: { code: 404, status: 'NOT_FOUND', message: `Not found: Session ${PARENT}/sessions/ghost` } });
+      expect(body).toEqual({
+        error: { code: 404, status: 'NOT_FOUND', message: `Not found: Session ${PARENT}/sessions/ghost` },
+      });
     }
   });
   it('answers unknown routes in the same envelope', async () => {
@@ -294,14 +413,23 @@ describe('auth and faults', () => {
       const anonymous = await httpClient(secured.url)<ErrorBody>('GET', `/v1/${PARENT}/sessions`);
       expect(anonymous.status).toBe(401);
       expect(anonymous.body.error.status).toBe('UNAUTHENTICATED');
-      const authed = await httpClient(secured.url, { authorization: 'Bearer secret' })('GET', `/v1/${PARENT}/sessions`);
+      const authed = await httpClient(secured.url, { authorization: 'Bearer secret' })(
+        'GET',
+        `/v1/${PARENT}/sessions`,
+      );
       expect(authed.status).toBe(200);
     } finally {
       await secured.close();
     }
   });
   it('fails the next N matching requests with the injected status, then recovers', async () => {
-    await call('POST', '/control/faults', { path: '/sessions', method: 'GET', status: 503, count: 2, message: 'Backend unavailable' });
+    await call('POST', '/control/faults', {
+      path: '/sessions',
+      method: 'GET',
+      status: 503,
+      count: 2,
+      message: 'Backend unavailable',
+    });
     const a = await call<ErrorBody>('GET', `/v1/${PARENT}/sessions`);
     const b = await call<ErrorBody>('GET', `/v1/${PARENT}/sessions`);
     const c = await call('GET', `/v1/${PARENT}/sessions`);

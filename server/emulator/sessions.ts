@@ -93,15 +93,17 @@ export class Sessions {
     if (!requestId) return undefined;
     const problem = requestIdProblem(requestId);
     if (problem) throw invalidArgument([{ field: 'requestId', description: problem }]);
-    const seen = this.db.prepare('SELECT operation FROM request_ids WHERE scope = ? AND request_id = ?').get(scope, requestId) as
-      | { operation: string }
-      | undefined;
+    const seen = this.db
+      .prepare('SELECT operation FROM request_ids WHERE scope = ? AND request_id = ?')
+      .get(scope, requestId) as { operation: string } | undefined;
     return seen ? this.o.operations.get(seen.operation) : undefined;
   }
 
   private remember(scope: string, requestId: string | undefined, operation: Operation) {
     if (requestId)
-      this.db.prepare('INSERT INTO request_ids (scope, request_id, operation) VALUES (?, ?, ?)').run(scope, requestId, operation.name);
+      this.db
+        .prepare('INSERT INTO request_ids (scope, request_id, operation) VALUES (?, ?, ?)')
+        .run(scope, requestId, operation.name);
   }
 
   create(request: CreateRequest): Operation {
@@ -121,7 +123,10 @@ export class Sessions {
         const ref = normalizeTemplateRef(input.sessionTemplate, { project, location });
         template = this.o.templates.find(ref.name!);
         if (!template)
-          violations.push({ field: 'session.sessionTemplate', description: `Session template ${ref.name} does not exist.` });
+          violations.push({
+            field: 'session.sessionTemplate',
+            description: `Session template ${ref.name} does not exist.`,
+          });
         else input.sessionTemplate = ref.name;
       }
       if (violations.length) throw invalidArgument(violations);
@@ -131,7 +136,14 @@ export class Sessions {
       const now = this.o.clock.now();
       const uuid = randomUUID();
       const merged = template ? mergeTemplate(template, input) : input;
-      const session = this.withDefaults(merged, { name, uuid, project, location, sessionId: sessionId!, now });
+      const session = this.withDefaults(merged, {
+        name,
+        uuid,
+        project,
+        location,
+        sessionId: sessionId!,
+        now,
+      });
       const version = session.runtimeConfig?.version ?? DEFAULT_RUNTIME_VERSION;
       const failMessage = SUPPORTED_RUNTIME_VERSIONS.some((v) => version === v || version.startsWith(`${v}.`))
         ? null
@@ -141,7 +153,17 @@ export class Sessions {
           `INSERT INTO sessions (name, parent, session_id, uuid, state, create_time, labels, body, next_event_at, fail_message)
            VALUES (?, ?, ?, ?, 'CREATING', ?, ?, ?, ?, ?)`,
         )
-        .run(name, parent, sessionId, uuid, session.createTime, JSON.stringify(session.labels ?? {}), JSON.stringify(session), now + this.o.transitionMs, failMessage);
+        .run(
+          name,
+          parent,
+          sessionId,
+          uuid,
+          session.createTime,
+          JSON.stringify(session.labels ?? {}),
+          JSON.stringify(session),
+          now + this.o.transitionMs,
+          failMessage,
+        );
       const operation = this.o.operations.start('CREATE', session);
       this.remember(`create:${parent}`, requestId, operation);
       return operation;
@@ -153,7 +175,9 @@ export class Sessions {
     ids: { name: string; uuid: string; project: string; location: string; sessionId: string; now: number },
   ): Session {
     const exec = input.environmentConfig?.executionConfig ?? {};
-    const projectNumber = BigInt('0x' + createHash('sha256').update(ids.project).digest('hex').slice(0, 12)).toString().slice(0, 12);
+    const projectNumber = BigInt('0x' + createHash('sha256').update(ids.project).digest('hex').slice(0, 12))
+      .toString()
+      .slice(0, 12);
     const time = rfc3339(ids.now);
     return {
       ...input,
@@ -170,7 +194,10 @@ export class Sessions {
         'goog-dataproc-location': ids.location,
         'goog-dataproc-drz-resource-uuid': `session-${ids.uuid}`,
       },
-      runtimeConfig: { ...input.runtimeConfig, version: input.runtimeConfig?.version ?? DEFAULT_RUNTIME_VERSION },
+      runtimeConfig: {
+        ...input.runtimeConfig,
+        version: input.runtimeConfig?.version ?? DEFAULT_RUNTIME_VERSION,
+      },
       environmentConfig: {
         ...input.environmentConfig,
         executionConfig: {
@@ -201,7 +228,12 @@ export class Sessions {
         `SELECT * FROM sessions WHERE parent = ? AND ${filter.sql} ${keyset}
          ORDER BY create_time DESC, seq DESC LIMIT ?`,
       )
-      .all(parent, ...filter.params, ...(after ? [after.key, after.key, after.seq] : []), pageSize + 1) as SessionRow[];
+      .all(
+        parent,
+        ...filter.params,
+        ...(after ? [after.key, after.key, after.seq] : []),
+        pageSize + 1,
+      ) as SessionRow[];
     const page = rows.slice(0, pageSize);
     const last = page[page.length - 1];
     return {
@@ -232,7 +264,9 @@ export class Sessions {
       const operation = this.o.operations.start('DELETE', this.render(row));
       this.remember(`delete:${name}`, requestId, operation);
       this.db.prepare('UPDATE sessions SET delete_when_terminated = 1 WHERE seq = ?').run(row.seq);
-      this.beginTermination({ ...row, delete_when_terminated: 1 }, 'Session terminated before deletion.', ['DELETE']);
+      this.beginTermination({ ...row, delete_when_terminated: 1 }, 'Session terminated before deletion.', [
+        'DELETE',
+      ]);
       return this.o.operations.get(operation.name!);
     })();
   }
@@ -258,7 +292,13 @@ export class Sessions {
     this.o.operations.finish(row.name, kinds, at, { session });
   }
 
-  private transition(row: SessionRow, to: SessionState, message: string | undefined, at: number, nextEventAt: number | null) {
+  private transition(
+    row: SessionRow,
+    to: SessionState,
+    message: string | undefined,
+    at: number,
+    nextEventAt: number | null,
+  ) {
     const session = JSON.parse(row.body) as Session;
     const history: SessionStateHistory[] = [...(session.stateHistory ?? [])];
     history.push({
@@ -282,9 +322,15 @@ export class Sessions {
 
   /** Applies every lifecycle step that is due by `now`, each at the time it was due. */
   advance(now: number): void {
-    const due = this.db.prepare('SELECT * FROM sessions WHERE next_event_at IS NOT NULL AND next_event_at <= ? ORDER BY next_event_at LIMIT 1');
+    const due = this.db.prepare(
+      'SELECT * FROM sessions WHERE next_event_at IS NOT NULL AND next_event_at <= ? ORDER BY next_event_at LIMIT 1',
+    );
     this.db.transaction(() => {
-      for (let row = due.get(now) as SessionRow | undefined; row; row = due.get(now) as SessionRow | undefined) {
+      for (
+        let row = due.get(now) as SessionRow | undefined;
+        row;
+        row = due.get(now) as SessionRow | undefined
+      ) {
         const at = row.next_event_at!;
         if (row.state === 'CREATING') {
           if (row.fail_message) {
@@ -303,7 +349,10 @@ export class Sessions {
           const exec = session.environmentConfig?.executionConfig;
           const ttl = parseDurationSeconds(exec?.ttl ?? DEFAULT_TTL)!;
           const idle = parseDurationSeconds(exec?.idleTtl ?? DEFAULT_IDLE_TTL)!;
-          const reason = idle <= ttl ? `Session idle for longer than its idle TTL (${exec?.idleTtl ?? DEFAULT_IDLE_TTL}).` : `Session reached its TTL (${exec?.ttl ?? DEFAULT_TTL}).`;
+          const reason =
+            idle <= ttl
+              ? `Session idle for longer than its idle TTL (${exec?.idleTtl ?? DEFAULT_IDLE_TTL}).`
+              : `Session reached its TTL (${exec?.ttl ?? DEFAULT_TTL}).`;
           this.transition(row, 'TERMINATING', reason, at, at + this.o.transitionMs);
         } else if (row.state === 'TERMINATING') {
           this.transition(row, 'TERMINATED', undefined, at, null);
@@ -321,7 +370,8 @@ export class Sessions {
   /** Marks a session to fail during start-up (control API). */
   injectStartupFailure(name: string, message: string): void {
     const row = this.mustRow(name);
-    if (row.state !== 'CREATING') throw new RpcError('FAILED_PRECONDITION', `Session ${name} is ${row.state}, not CREATING.`);
+    if (row.state !== 'CREATING')
+      throw new RpcError('FAILED_PRECONDITION', `Session ${name} is ${row.state}, not CREATING.`);
     this.db.prepare('UPDATE sessions SET fail_message = ? WHERE seq = ?').run(message, row.seq);
   }
 
@@ -329,7 +379,9 @@ export class Sessions {
   overwrite(name: string, fields: Record<string, unknown>): Session {
     const row = this.mustRow(name);
     const body = { ...(JSON.parse(row.body) as Session), ...fields };
-    this.db.prepare('UPDATE sessions SET body = ?, labels = ? WHERE seq = ?').run(JSON.stringify(body), JSON.stringify(body.labels ?? {}), row.seq);
+    this.db
+      .prepare('UPDATE sessions SET body = ?, labels = ? WHERE seq = ?')
+      .run(JSON.stringify(body), JSON.stringify(body.labels ?? {}), row.seq);
     return this.get(name);
   }
 
@@ -357,7 +409,12 @@ function ttlDeadline(session: Session, activeAt: number): number {
   return activeAt + Math.min(ttl, idle) * 1000;
 }
 
-function runtimeInfoFor(session: Session, state: SessionState, activeSince: number | null, at: number): Session['runtimeInfo'] {
+function runtimeInfoFor(
+  session: Session,
+  state: SessionState,
+  activeSince: number | null,
+  at: number,
+): Session['runtimeInfo'] {
   const id = session.uuid ?? '';
   const location = session.name?.split('/')[3] ?? 'us-central1';
   const host = `https://${id.slice(0, 8)}-dot-${location}.dataproc.googleusercontent.com`;
@@ -369,7 +426,11 @@ function runtimeInfoFor(session: Session, state: SessionState, activeSince: numb
       ...base,
       endpoints: {
         'Spark History Server': `${host}/sparkhistory/`,
-        ...(session.sparkConnectSession ? { 'Spark Connect Server': `sc://${id.slice(0, 8)}-dot-${location}.dataproc.googleusercontent.com:443` } : { 'Jupyter Kernel Gateway': `${host}/gateway/` }),
+        ...(session.sparkConnectSession
+          ? {
+              'Spark Connect Server': `sc://${id.slice(0, 8)}-dot-${location}.dataproc.googleusercontent.com:443`,
+            }
+          : { 'Jupyter Kernel Gateway': `${host}/gateway/` }),
       },
     };
   if ((state === 'TERMINATED' || state === 'FAILED') && activeSince !== null) {

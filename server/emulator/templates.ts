@@ -36,7 +36,8 @@ export class Templates {
   ) {}
 
   find(name: string): SessionTemplate | undefined {
-    const row = this.db.prepare('SELECT body FROM templates WHERE name = ?').get(name) as { body: string } | undefined;
+    const row = this.db.prepare('SELECT body FROM templates WHERE name = ?').get(name) as
+      { body: string } | undefined;
     return row ? (JSON.parse(row.body) as SessionTemplate) : undefined;
   }
 
@@ -57,9 +58,16 @@ export class Templates {
     const violations = templateViolations(template, placeOf(parent));
     if (violations.length) throw invalidArgument(violations);
     return this.db.transaction(() => {
-      if (this.find(template.name!)) throw new RpcError('ALREADY_EXISTS', `Already exists: SessionTemplate ${template.name}`);
+      if (this.find(template.name!))
+        throw new RpcError('ALREADY_EXISTS', `Already exists: SessionTemplate ${template.name}`);
       const time = rfc3339(this.clock.now());
-      const stored: SessionTemplate = { ...template, uuid: randomUUID(), createTime: time, updateTime: time, creator: this.creator };
+      const stored: SessionTemplate = {
+        ...template,
+        uuid: randomUUID(),
+        createTime: time,
+        updateTime: time,
+        creator: this.creator,
+      };
       this.db
         .prepare('INSERT INTO templates (name, parent, create_time, labels, body) VALUES (?, ?, ?, ?, ?)')
         .run(stored.name, parent, time, JSON.stringify(stored.labels ?? {}), JSON.stringify(stored));
@@ -81,13 +89,16 @@ export class Templates {
         creator: current.creator,
         updateTime: rfc3339(this.clock.now()),
       };
-      this.db.prepare('UPDATE templates SET body = ?, labels = ? WHERE name = ?').run(JSON.stringify(stored), JSON.stringify(stored.labels ?? {}), name);
+      this.db
+        .prepare('UPDATE templates SET body = ?, labels = ? WHERE name = ?')
+        .run(JSON.stringify(stored), JSON.stringify(stored.labels ?? {}), name);
       return stored;
     })();
   }
 
   delete(name: string): void {
-    if (this.db.prepare('DELETE FROM templates WHERE name = ?').run(name).changes === 0) throw notFound('SessionTemplate', name);
+    if (this.db.prepare('DELETE FROM templates WHERE name = ?').run(name).changes === 0)
+      throw notFound('SessionTemplate', name);
   }
 
   list(parent: string, query: { pageSize?: string; pageToken?: string; filter?: string }) {
@@ -104,7 +115,9 @@ export class Templates {
     const last = page[page.length - 1];
     return {
       sessionTemplates: page.map((r) => JSON.parse(r.body) as SessionTemplate),
-      ...(rows.length > pageSize && last ? { nextPageToken: encodePageToken({ key: last.name, seq: last.seq }, filterText) } : {}),
+      ...(rows.length > pageSize && last
+        ? { nextPageToken: encodePageToken({ key: last.name, seq: last.seq }, filterText) }
+        : {}),
     };
   }
 }

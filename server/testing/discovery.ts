@@ -61,7 +61,8 @@ function checkProperty(value: unknown, p: DiscoveryProperty, where: string): str
       if (p.enum && !p.enum.includes(value)) return [`${where}: ${value} is not one of ${p.enum.join(', ')}`];
       if (p.format === 'int64' && !/^-?\d+$/.test(value)) return [`${where}: int64 must be a decimal string`];
       if (p.format === 'google-datetime' && !RFC3339.test(value)) return [`${where}: not RFC 3339: ${value}`];
-      if (p.format === 'google-duration' && !/^-?\d+(\.\d{1,9})?s$/.test(value)) return [`${where}: not a duration: ${value}`];
+      if (p.format === 'google-duration' && !/^-?\d+(\.\d{1,9})?s$/.test(value))
+        return [`${where}: not a duration: ${value}`];
       return [];
     case 'boolean':
       return typeof value === 'boolean' ? [] : [`${where}: expected a boolean`];
@@ -71,11 +72,14 @@ function checkProperty(value: unknown, p: DiscoveryProperty, where: string): str
       if (!Array.isArray(value)) return [`${where}: expected an array`];
       return value.flatMap((item, i) => checkProperty(item, p.items ?? {}, `${where}[${i}]`));
     case 'object':
-      if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${where}: expected an object`];
+      if (!value || typeof value !== 'object' || Array.isArray(value))
+        return [`${where}: expected an object`];
       if (p.additionalProperties)
         return Object.entries(value).flatMap(([k, v]) =>
           // `any` here is the discovery type of Any-typed maps (metadata, response): checked separately.
-          p.additionalProperties!.type === 'any' ? [] : checkProperty(v, p.additionalProperties!, `${where}.${k}`),
+          p.additionalProperties!.type === 'any'
+            ? []
+            : checkProperty(v, p.additionalProperties!, `${where}.${k}`),
         );
       return checkObject(value, p, where);
     default:
@@ -89,12 +93,14 @@ export function checkOperation(value: unknown): string[] {
   const op = value as { metadata?: Record<string, unknown>; response?: Record<string, unknown> };
   if (op.metadata) {
     const { '@type': type, ...metadata } = op.metadata;
-    if (type !== 'type.googleapis.com/google.cloud.dataproc.v1.SessionOperationMetadata') problems.push(`metadata.@type is ${String(type)}`);
+    if (type !== 'type.googleapis.com/google.cloud.dataproc.v1.SessionOperationMetadata')
+      problems.push(`metadata.@type is ${String(type)}`);
     problems.push(...checkAgainstDiscovery(metadata, 'SessionOperationMetadata', 'Operation.metadata'));
   }
   if (op.response) {
     const { '@type': type, ...session } = op.response;
-    if (type !== 'type.googleapis.com/google.cloud.dataproc.v1.Session') problems.push(`response.@type is ${String(type)}`);
+    if (type !== 'type.googleapis.com/google.cloud.dataproc.v1.Session')
+      problems.push(`response.@type is ${String(type)}`);
     problems.push(...checkAgainstDiscovery(session, 'Session', 'Operation.response'));
   }
   return problems;

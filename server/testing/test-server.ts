@@ -15,9 +15,13 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const emulator = new Emulator({ db: ':memory:', transitionMs: 50, seed: false, ...options });
   const app = createApp({ emulator, requireAuth: options.requireAuth });
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server: s, port: info.port }));
-  });
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+    (resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+        resolve({ server: s, port: info.port }),
+      );
+    },
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     emulator,

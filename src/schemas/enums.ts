@@ -52,11 +52,7 @@ export const AuthenticationType = protoEnum([
 ] as const);
 export type AuthenticationType = z.output<typeof AuthenticationType>;
 
-export const CohortSource = protoEnum([
-  'COHORT_SOURCE_UNSPECIFIED',
-  'USER_PROVIDED',
-  'AIRFLOW',
-] as const);
+export const CohortSource = protoEnum(['COHORT_SOURCE_UNSPECIFIED', 'USER_PROVIDED', 'AIRFLOW'] as const);
 
 export const OperationType = protoEnum([
   'SESSION_OPERATION_TYPE_UNSPECIFIED',

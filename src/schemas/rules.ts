@@ -34,7 +34,8 @@ const TAG_VALUE = /^(?:tagValues\/\d+|[^/\s]+)$/;
 export function sessionIdProblem(id: string | undefined): string | undefined {
   if (!id) return 'sessionId is required.';
   if (id.length < 4 || id.length > 63) return `sessionId must be 4 to 63 characters (it has ${id.length}).`;
-  if (!SESSION_ID.test(id)) return 'sessionId may contain only lowercase letters a–z, digits 0–9 and hyphens.';
+  if (!SESSION_ID.test(id))
+    return 'sessionId may contain only lowercase letters a–z, digits 0–9 and hyphens.';
   return undefined;
 }
 
@@ -65,12 +66,17 @@ export function labelsViolations(labels: Record<string, string> | undefined, pat
   const out: FieldViolation[] = [];
   const keys = Object.keys(labels);
   if (keys.length > MAX_LABELS)
-    out.push({ field: path, description: `At most ${MAX_LABELS} labels are allowed (there are ${keys.length}).` });
+    out.push({
+      field: path,
+      description: `At most ${MAX_LABELS} labels are allowed (there are ${keys.length}).`,
+    });
   for (const key of keys) {
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem) out.push({ field: `${path}[${JSON.stringify(key)}]`, description: `${keyProblem} Key: "${key}".` });
+    if (keyProblem)
+      out.push({ field: `${path}[${JSON.stringify(key)}]`, description: `${keyProblem} Key: "${key}".` });
     const valueProblem = labelValueProblem(labels[key] ?? '');
-    if (valueProblem) out.push({ field: `${path}[${JSON.stringify(key)}]`, description: `${valueProblem} Label "${key}".` });
+    if (valueProblem)
+      out.push({ field: `${path}[${JSON.stringify(key)}]`, description: `${valueProblem} Label "${key}".` });
   }
   return out;
 }
@@ -121,7 +127,10 @@ export function normalizeTemplateRef(ref: string, place: Place): { name?: string
   return { name: bare };
 }
 
-type ConfigBody = Pick<Session, 'jupyterSession' | 'sparkConnectSession' | 'labels' | 'runtimeConfig' | 'environmentConfig'>;
+type ConfigBody = Pick<
+  Session,
+  'jupyterSession' | 'sparkConnectSession' | 'labels' | 'runtimeConfig' | 'environmentConfig'
+>;
 
 function configViolations(body: ConfigBody, root: string): FieldViolation[] {
   const out: FieldViolation[] = [];
@@ -136,15 +145,22 @@ function configViolations(body: ConfigBody, root: string): FieldViolation[] {
   out.push(...labelsViolations(body.labels, `${root}.labels`));
   const runtime = body.runtimeConfig;
   for (const key of Object.keys(runtime?.properties ?? {}))
-    if (key.trim() === '' || /\s/.test(key)) push('runtimeConfig.properties', `Property names cannot be empty or contain spaces ("${key}").`);
+    if (key.trim() === '' || /\s/.test(key))
+      push('runtimeConfig.properties', `Property names cannot be empty or contain spaces ("${key}").`);
   const pypi = runtime?.repositoryConfig?.pypiRepositoryConfig?.pypiRepository;
   if (pypi !== undefined && pypi !== '' && !/^https?:\/\/\S+$/.test(pypi))
-    push('runtimeConfig.repositoryConfig.pypiRepositoryConfig.pypiRepository', 'pypiRepository must be an http(s):// URL.');
+    push(
+      'runtimeConfig.repositoryConfig.pypiRepositoryConfig.pypiRepository',
+      'pypiRepository must be an http(s):// URL.',
+    );
   const exec = body.environmentConfig?.executionConfig;
   const e = 'environmentConfig.executionConfig';
   if (exec) {
     if (exec.networkUri && exec.subnetworkUri)
-      push(`${e}.subnetworkUri`, "Set a network or a subnetwork, not both: oneof field 'network' is already set. Cannot set 'subnetworkUri'.");
+      push(
+        `${e}.subnetworkUri`,
+        "Set a network or a subnetwork, not both: oneof field 'network' is already set. Cannot set 'subnetworkUri'.",
+      );
     if (exec.ttl !== undefined) push(`${e}.ttl`, ttlProblem(exec.ttl, 'ttl'));
     if (exec.idleTtl !== undefined) push(`${e}.idleTtl`, ttlProblem(exec.idleTtl, 'idleTtl'));
     if (exec.stagingBucket) push(`${e}.stagingBucket`, bucketProblem(exec.stagingBucket));
@@ -154,10 +170,16 @@ function configViolations(body: ConfigBody, root: string): FieldViolation[] {
       push(`${e}.serviceAccount`, 'serviceAccount must be a service account email address.');
     for (const tag of exec.networkTags ?? [])
       if (!NETWORK_TAG.test(tag))
-        push(`${e}.networkTags`, `Network tag "${tag}" must be 1 to 63 lowercase letters, digits or hyphens, starting with a letter.`);
+        push(
+          `${e}.networkTags`,
+          `Network tag "${tag}" must be 1 to 63 lowercase letters, digits or hyphens, starting with a letter.`,
+        );
     const tags = exec.resourceManagerTags ?? {};
     if (Object.keys(tags).length > MAX_RESOURCE_MANAGER_TAGS)
-      push(`${e}.resourceManagerTags`, `At most ${MAX_RESOURCE_MANAGER_TAGS} resource manager tags are allowed.`);
+      push(
+        `${e}.resourceManagerTags`,
+        `At most ${MAX_RESOURCE_MANAGER_TAGS} resource manager tags are allowed.`,
+      );
     for (const [key, value] of Object.entries(tags))
       if (!TAG_KEY.test(key) || !TAG_VALUE.test(value))
         push(
@@ -168,17 +190,24 @@ function configViolations(body: ConfigBody, root: string): FieldViolation[] {
   const peripherals = body.environmentConfig?.peripheralsConfig;
   const p = 'environmentConfig.peripheralsConfig';
   if (peripherals?.metastoreService && !METASTORE_SERVICE.test(peripherals.metastoreService))
-    push(`${p}.metastoreService`, 'metastoreService must be projects/PROJECT/locations/REGION/services/SERVICE.');
+    push(
+      `${p}.metastoreService`,
+      'metastoreService must be projects/PROJECT/locations/REGION/services/SERVICE.',
+    );
   const cluster = peripherals?.sparkHistoryServerConfig?.dataprocCluster;
   if (cluster && !HISTORY_SERVER_CLUSTER.test(cluster))
-    push(`${p}.sparkHistoryServerConfig.dataprocCluster`, 'dataprocCluster must be projects/PROJECT/regions/REGION/clusters/CLUSTER.');
+    push(
+      `${p}.sparkHistoryServerConfig.dataprocCluster`,
+      'dataprocCluster must be projects/PROJECT/regions/REGION/clusters/CLUSTER.',
+    );
   return out;
 }
 
 /** Rules for a Session sent to sessions.create, except whether its template exists (a lookup). */
 export function sessionViolations(session: Session, place: Place): FieldViolation[] {
   const out = configViolations(session, 'session');
-  if (session.user && !EMAIL.test(session.user)) out.push({ field: 'session.user', description: 'user must be an email address.' });
+  if (session.user && !EMAIL.test(session.user))
+    out.push({ field: 'session.user', description: 'user must be an email address.' });
   if (session.sessionTemplate) {
     const { problem } = normalizeTemplateRef(session.sessionTemplate, place);
     if (problem) out.push({ field: 'session.sessionTemplate', description: problem });
@@ -197,9 +226,15 @@ export function templateViolations(template: SessionTemplate, place: Place): Fie
         description: `name must be projects/${place.project}/locations/${place.location}/sessionTemplates/ID.`,
       });
     else if (!TEMPLATE_ID.test(match[3]!))
-      out.push({ field: 'sessionTemplate.name', description: 'The template ID must be 4 to 63 lowercase letters, digits or hyphens.' });
+      out.push({
+        field: 'sessionTemplate.name',
+        description: 'The template ID must be 4 to 63 lowercase letters, digits or hyphens.',
+      });
   }
   if (template.description && template.description.length > 1024)
-    out.push({ field: 'sessionTemplate.description', description: 'description must be at most 1024 characters.' });
+    out.push({
+      field: 'sessionTemplate.description',
+      description: 'description must be at most 1024 characters.',
+    });
   return out;
 }

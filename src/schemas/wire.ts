@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  AuthenticationType,
-  CohortSource,
-  Kernel,
-  OperationType,
-  Scenario,
-  SessionState,
-} from './enums';
+import { AuthenticationType, CohortSource, Kernel, OperationType, Scenario, SessionState } from './enums';
 
 /**
  * The Dataproc v1 wire types (discovery revision 20260820), built twice from one definition:
@@ -228,8 +221,7 @@ export const SESSION_OUTPUT_ONLY = [
 export const TEMPLATE_OUTPUT_ONLY = ['createTime', 'creator', 'updateTime', 'uuid'] as const;
 
 export const SESSION_TYPE_URL = 'type.googleapis.com/google.cloud.dataproc.v1.Session';
-export const METADATA_TYPE_URL =
-  'type.googleapis.com/google.cloud.dataproc.v1.SessionOperationMetadata';
+export const METADATA_TYPE_URL = 'type.googleapis.com/google.cloud.dataproc.v1.SessionOperationMetadata';
 export const BAD_REQUEST_TYPE_URL = 'type.googleapis.com/google.rpc.BadRequest';
 
 export const FieldViolation = z.object({ field: z.string(), description: z.string() });

@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  bucketProblem,
+  labelKeyProblem,
+  labelValueProblem,
+  labelsViolations,
+  normalizeTemplateRef,
+  parseDurationSeconds,
+  requestIdProblem,
+  sessionIdProblem,
+  sessionViolations,
+  ttlProblem,
+} from './rules';
+
+const place = { project: 'p', location: 'us-central1' };
+
+describe('input rules at and around their limits', () => {
+  it('sessionId: 4 to 63 of a-z 0-9 -', () => {
+    expect(sessionIdProblem('abc')).toMatch(/4 to 63/);
+    expect(sessionIdProblem('abcd')).toBeUndefined();
+    expect(sessionIdProblem('a'.repeat(63))).toBeUndefined();
+    expect(sessionIdProblem('a'.repeat(64))).toMatch(/4 to 63/);
+    expect(sessionIdProblem('abc_d')).toMatch(/lowercase/);
+    expect(sessionIdProblem('ABCD')).toMatch(/lowercase/);
+    expect(sessionIdProblem(undefined)).toMatch(/required/);
+  });
+  it('requestId: at most 40 letters, digits, _ and -', () => {
+    expect(requestIdProblem('A_b-9'.repeat(8))).toBeUndefined();
+    expect(requestIdProblem('x'.repeat(41))).toMatch(/40/);
+    expect(requestIdProblem('a.b')).toMatch(/letters/);
+  });
+  it('labels: RFC 1035 keys, values empty or up to 63, at most 32', () => {
+    expect(labelKeyProblem('a')).toBeUndefined();
+    expect(labelKeyProblem('a'.repeat(63))).toBeUndefined();
+    expect(labelKeyProblem('a'.repeat(64))).toMatch(/63/);
+    expect(labelKeyProblem('1abc')).toMatch(/start with a lowercase letter/);
+    expect(labelKeyProblem('abc-')).toBeDefined();
+    expect(labelKeyProblem('')).toMatch(/empty/);
+    expect(labelValueProblem('')).toBeUndefined();
+    expect(labelValueProblem('v'.repeat(63))).toBeUndefined();
+    expect(labelValueProblem('v'.repeat(64))).toMatch(/63/);
+    expect(labelValueProblem('Prod')).toBeDefined();
+    const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, '']));
+    expect(labelsViolations(many(32), 'labels')).toEqual([]);
+    expect(labelsViolations(many(33), 'labels')[0]?.description).toMatch(/At most 32/);
+  });
+  it('ttl and idleTtl: 10 minutes to 14 days', () => {
+    expect(ttlProblem('599s', 'ttl')).toMatch(/between/);
+    expect(ttlProblem('600s', 'ttl')).toBeUndefined();
+    expect(ttlProblem('1209600s', 'idleTtl')).toBeUndefined();
+    expect(ttlProblem('1209600.5s', 'idleTtl')).toMatch(/between/);
+    expect(ttlProblem('1h', 'ttl')).toMatch(/duration/);
+  });
+  it('durations parse back what they format', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.integer({ min: 0, max: 999_999_999 }),
+        (s, nanos) => {
+          expect(parseDurationSeconds(`${s}s`)).toBe(s);
+          expect(parseDurationSeconds(`${s}.${String(nanos).padStart(9, '0')}s`)).toBeCloseTo(
+            s + nanos / 1e9,
+            6,
+          );
+        },
+      ),
+    );
+  });
+  it('stagingBucket: a bucket name, not gs://', () => {
+    expect(bucketProblem('gs://bucket')).toMatch(/gs:\/\//);
+    expect(bucketProblem('my-bucket')).toBeUndefined();
+    expect(bucketProblem('ab')).toBeDefined();
+  });
+  it('sessionTemplate: both documented forms, same project and region only', () => {
+    const name = 'projects/p/locations/us-central1/sessionTemplates/t1';
+    expect(normalizeTemplateRef(name, place)).toEqual({ name });
+    expect(normalizeTemplateRef(`https://www.googleapis.com/compute/v1/${name}`, place)).toEqual({ name });
+    expect(
+      normalizeTemplateRef('projects/q/locations/us-central1/sessionTemplates/t1', place).problem,
+    ).toMatch(/same project/);
+    expect(normalizeTemplateRef('t1', place).problem).toMatch(/must be/);
+  });
+  it('oneofs: network or subnetwork; Jupyter or Spark Connect', () => {
+    const fields = (s: Parameters<typeof sessionViolations>[0]) =>
+      sessionViolations(s, place).map((v) => v.field);
+    expect(
+      fields({ environmentConfig: { executionConfig: { networkUri: 'a', subnetworkUri: 'b' } } }),
+    ).toEqual(['session.environmentConfig.executionConfig.subnetworkUri']);
+    expect(fields({ jupyterSession: {}, sparkConnectSession: {} })).toEqual(['session.sparkConnectSession']);
+    expect(
+      fields({ jupyterSession: {}, environmentConfig: { executionConfig: { networkUri: 'a' } } }),
+    ).toEqual([]);
+  });
+  it('resource names: KMS key, metastore and history-server cluster', () => {
+    const fields = (s: Parameters<typeof sessionViolations>[0]) =>
+      sessionViolations(s, place).map((v) => v.field.split('.').at(-1));
+    expect(
+      fields({
+        environmentConfig: { executionConfig: { kmsKey: 'projects/p/locations/l/keyRings/r/cryptoKeys/k' } },
+      }),
+    ).toEqual([]);
+    expect(fields({ environmentConfig: { executionConfig: { kmsKey: 'my-key' } } })).toEqual(['kmsKey']);
+    expect(fields({ environmentConfig: { peripheralsConfig: { metastoreService: 'x' } } })).toEqual([
+      'metastoreService',
+    ]);
+    expect(
+      fields({
+        environmentConfig: { peripheralsConfig: { sparkHistoryServerConfig: { dataprocCluster: 'x' } } },
+      }),
+    ).toEqual(['dataprocCluster']);
+  });
+});
