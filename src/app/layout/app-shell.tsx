@@ -1,0 +1,143 @@
+import DarkModeIcon from '@mui/icons-material/DarkMode';
+import LightModeIcon from '@mui/icons-material/LightMode';
+import SettingsBrightnessIcon from '@mui/icons-material/SettingsBrightness';
+import StorageIcon from '@mui/icons-material/Storage';
+import AppBar from '@mui/material/AppBar';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import { useColorScheme } from '@mui/material/styles';
+import TextField from '@mui/material/TextField';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useState, useSyncExternalStore } from 'react';
+import { Link as RouterLink, Outlet, useMatch, useNavigate } from 'react-router';
+import { describeBackend, getConnection, subscribeConnection } from '../../lib/connection';
+import { DEFAULT_LOCATION, DEFAULT_PROJECT, KNOWN_REGIONS, paths } from '../paths';
+import { ConnectionDialog } from './connection-dialog';
+
+const NEXT_MODE = { system: 'light', light: 'dark', dark: 'system' } as const;
+
+function ThemeToggle() {
+  const { mode, setMode } = useColorScheme();
+  const current = mode ?? 'system';
+  const label = `Colour theme: ${current}. Switch to ${NEXT_MODE[current]}`;
+  return (
+    <Tooltip title={label}>
+      <IconButton color="inherit" aria-label={label} onClick={() => setMode(NEXT_MODE[current])}>
+        {current === 'dark' ? (
+          <DarkModeIcon />
+        ) : current === 'light' ? (
+          <LightModeIcon />
+        ) : (
+          <SettingsBrightnessIcon />
+        )}
+      </IconButton>
+    </Tooltip>
+  );
+}
+
+/** Project and region pickers: changing either opens that region's session list. */
+function PlacePickers({ project, location }: { project: string; location: string }) {
+  const navigate = useNavigate();
+  const [projectText, setProjectText] = useState(project);
+  const [lastProject, setLastProject] = useState(project);
+  if (project !== lastProject) {
+    // The URL changed (back button, a shared link): show its project.
+    setLastProject(project);
+    setProjectText(project);
+  }
+  const go = (p: string, l: string) => {
+    const cleanProject = p.trim();
+    if (cleanProject && l && (cleanProject !== project || l !== location))
+      navigate(paths.sessions(cleanProject, l));
+  };
+  return (
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+      <TextField
+        size="small"
+        label="Project"
+        value={projectText}
+        onChange={(e) => setProjectText(e.target.value)}
+        onBlur={() => go(projectText, location)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') go(projectText, location);
+        }}
+        sx={{ width: 180, '& .MuiInputBase-root': { bgcolor: 'background.paper' } }}
+      />
+      <Autocomplete
+        size="small"
+        freeSolo
+        disableClearable
+        options={KNOWN_REGIONS}
+        value={location}
+        onChange={(_e, value) => value && go(projectText, value)}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label="Region"
+            sx={{ width: 200, '& .MuiInputBase-root': { bgcolor: 'background.paper' } }}
+          />
+        )}
+      />
+    </Box>
+  );
+}
+
+export function AppShell() {
+  const place = useMatch('/projects/:project/locations/:location/*');
+  const project = place?.params.project ?? DEFAULT_PROJECT;
+  const location = place?.params.location ?? DEFAULT_LOCATION;
+  const connection = useSyncExternalStore(subscribeConnection, getConnection);
+  const [connectionOpen, setConnectionOpen] = useState(false);
+  const backend = describeBackend(connection);
+
+  return (
+    <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
+      <Link
+        href="#main"
+        sx={{
+          position: 'absolute',
+          left: -9999,
+          '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 },
+        }}
+      >
+        Skip to content
+      </Link>
+      <AppBar position="sticky" elevation={1}>
+        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
+          <Typography
+            variant="h6"
+            component={RouterLink}
+            to={paths.sessions(project, location)}
+            sx={{ color: 'inherit', textDecoration: 'none', mr: 2 }}
+          >
+            Dataproc Sessions
+          </Typography>
+          <PlacePickers project={project} location={location} />
+          <Box sx={{ flexGrow: 1 }} />
+          <Tooltip title="Which API this console talks to. Click to change.">
+            <Button
+              color="inherit"
+              variant="outlined"
+              startIcon={<StorageIcon />}
+              onClick={() => setConnectionOpen(true)}
+              aria-label={`Backend: ${backend}. Change API connection`}
+              data-testid="backend-indicator"
+            >
+              {backend}
+            </Button>
+          </Tooltip>
+          <ThemeToggle />
+        </Toolbar>
+      </AppBar>
+      <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1, sm: 3 }, maxWidth: 1600, mx: 'auto' }}>
+        <Outlet />
+      </Box>
+      {connectionOpen && <ConnectionDialog open onClose={() => setConnectionOpen(false)} />}
+    </Box>
+  );
+}

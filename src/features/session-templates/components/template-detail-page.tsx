@@ -1,0 +1,3 @@
+export function TemplateDetailPage() {
+  return null;
+}

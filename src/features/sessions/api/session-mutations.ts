@@ -1,0 +1,79 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { shouldRetry, retryDelay } from '../../../lib/api-client';
+import type { Session } from '../../../schemas/wire';
+import { sessionKeys } from './session-queries';
+import { createSession, deleteSession, sessionOf, terminateSession, waitForOperation } from './sessions-api';
+
+/** A fresh requestId: the API's idempotency key, at most 40 of [A-Za-z0-9_-]. */
+export function newRequestId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * Mutations carry their requestId in their variables, so a retry (ours or the user's) repeats the
+ * same request and the server ignores the duplicate. That is what makes retrying them safe.
+ */
+const mutationRetry = { retry: shouldRetry, retryDelay };
+
+export interface CreateVariables {
+  parent: string;
+  sessionId: string;
+  requestId: string;
+  session: Session;
+}
+
+/**
+ * Creates a session. Resolves once the server has accepted it, so the form can move on to the
+ * session's page; the operation is then followed to the end and the views refreshed.
+ */
+export function useCreateSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...mutationRetry,
+    mutationFn: ({ parent, sessionId, requestId, session }: CreateVariables) =>
+      createSession(parent, sessionId, requestId, session),
+    onSuccess: (operation, { parent, sessionId }) => {
+      const refresh = () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: sessionKeys.lists(parent) }),
+          queryClient.invalidateQueries({ queryKey: sessionKeys.detail(`${parent}/sessions/${sessionId}`) }),
+        ]);
+      void waitForOperation(operation).then(refresh, refresh);
+      return refresh();
+    },
+  });
+}
+
+export interface SessionActionVariables {
+  name: string;
+  requestId: string;
+}
+
+function useSessionAction(kind: 'terminate' | 'delete') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    ...mutationRetry,
+    mutationFn: async ({ name, requestId }: SessionActionVariables) => {
+      const operation = await (kind === 'terminate'
+        ? terminateSession(name, requestId)
+        : deleteSession(name, requestId));
+      // Show TERMINATING at once, then follow the operation to the end.
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.detail(name) });
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.lists(parentOf(name)) });
+      const done = await waitForOperation(operation);
+      return sessionOf(done);
+    },
+    onSettled: (_data, _error, { name }) => {
+      if (kind === 'delete') queryClient.removeQueries({ queryKey: sessionKeys.detail(name) });
+      else void queryClient.invalidateQueries({ queryKey: sessionKeys.detail(name) });
+      return queryClient.invalidateQueries({ queryKey: sessionKeys.lists(parentOf(name)) });
+    },
+  });
+}
+
+export const useTerminateSession = () => useSessionAction('terminate');
+export const useDeleteSession = () => useSessionAction('delete');
+
+export function parentOf(name: string): string {
+  return name.split('/').slice(0, 4).join('/');
+}

@@ -1,0 +1,40 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { Session } from '../../../schemas/wire';
+import { FAST_POLL_MS, SLOW_POLL_MS, isTerminal, isTransitional } from '../session-state';
+import { getSession, listSessions, type ListParams } from './sessions-api';
+
+/** Query keys, generic to specific, so one invalidation refreshes everything below it. */
+export const sessionKeys = {
+  all: ['sessions'] as const,
+  lists: (parent: string) => [...sessionKeys.all, 'list', parent] as const,
+  list: (parent: string, params: ListParams) => [...sessionKeys.lists(parent), params] as const,
+  details: () => [...sessionKeys.all, 'detail'] as const,
+  detail: (name: string) => [...sessionKeys.details(), name] as const,
+};
+
+export function sessionListQuery(parent: string, params: ListParams) {
+  return queryOptions({
+    queryKey: sessionKeys.list(parent, params),
+    queryFn: ({ signal }) => listSessions(parent, params, signal),
+    // A new page or filter keeps the old rows on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) =>
+      query.state.data?.sessions?.some((s) => isTransitional(s.state)) ? FAST_POLL_MS : SLOW_POLL_MS,
+  });
+}
+
+export function sessionDetailQuery(name: string) {
+  return queryOptions({
+    queryKey: sessionKeys.detail(name),
+    queryFn: ({ signal }) => getSession(name, signal),
+    refetchInterval: (query) => pollIntervalFor(query.state.data),
+  });
+}
+
+/** Fast while changing, slow while ACTIVE, not at all once it has ended. */
+export function pollIntervalFor(session: Session | undefined): number | false {
+  if (!session) return SLOW_POLL_MS;
+  if (isTransitional(session.state)) return FAST_POLL_MS;
+  if (isTerminal(session.state)) return false;
+  return SLOW_POLL_MS;
+}

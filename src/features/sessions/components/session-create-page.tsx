@@ -1,0 +1,3 @@
+export function SessionCreatePage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function SessionDetailPage() {
+  return null;
+}

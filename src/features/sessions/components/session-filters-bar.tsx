@@ -1,0 +1,225 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import OutlinedInput from '@mui/material/OutlinedInput';
+import Select from '@mui/material/Select';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useEffect, useRef, useState } from 'react';
+import { labelKeyProblem, labelValueProblem } from '../../../schemas/rules';
+import {
+  SELECTABLE_STATES,
+  clearedFilters,
+  filterExpression,
+  hasFilters,
+  withFilters,
+  type ListView,
+} from '../list-filters';
+import { STATE_LABEL } from '../session-state';
+
+/** datetime-local wants local "YYYY-MM-DDTHH:mm"; the filter wants UTC RFC 3339. */
+function toLocalInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+}
+function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+export function SessionFiltersBar({
+  view,
+  onChange,
+}: {
+  view: ListView;
+  onChange: (view: ListView) => void;
+}) {
+  const [search, setSearch] = useState(view.search);
+  const [labelText, setLabelText] = useState('');
+  const [labelError, setLabelError] = useState<string>();
+  const expression = filterExpression(view);
+  const [expressionText, setExpressionText] = useState(expression);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [seen, setSeen] = useState({ search: view.search, expression });
+  if (seen.search !== view.search || seen.expression !== expression) {
+    // The URL changed from elsewhere (back button, a label chip): show it.
+    setSeen({ search: view.search, expression });
+    setSearch(view.search);
+    setExpressionText(expression);
+  }
+
+  // "/" focuses the search box, as in most consoles, unless the user is typing somewhere.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (
+        event.key === '/' &&
+        !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) &&
+        !target.isContentEditable
+      ) {
+        event.preventDefault();
+        searchRef.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Typing in the search box filters after a short pause.
+  useEffect(() => {
+    if (search === view.search) return;
+    const timer = setTimeout(() => onChange(withFilters(view, { search })), 400);
+    return () => clearTimeout(timer);
+  }, [search, view, onChange]);
+
+  const addLabel = () => {
+    const text = labelText.trim();
+    if (!text) return;
+    const at = text.indexOf('=');
+    const key = at < 0 ? text : text.slice(0, at);
+    const value = at < 0 ? '' : text.slice(at + 1);
+    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
+    if (problem) {
+      setLabelError(problem);
+      return;
+    }
+    setLabelError(undefined);
+    setLabelText('');
+    onChange(withFilters(view, { labels: [...view.labels.filter((l) => l.key !== key), { key, value }] }));
+  };
+
+  const custom = view.customFilter !== undefined;
+  return (
+    <Box
+      component="section"
+      aria-label="Filters"
+      sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, mb: 2 }}
+    >
+      {!custom && (
+        <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <TextField
+            size="small"
+            label="Search session ID"
+            placeholder="Press / to search"
+            value={search}
+            inputRef={searchRef}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') onChange(withFilters(view, { search }));
+            }}
+            sx={{ minWidth: 220 }}
+          />
+          <FormControl size="small" sx={{ minWidth: 200 }}>
+            <InputLabel id="state-filter-label">State</InputLabel>
+            <Select
+              labelId="state-filter-label"
+              multiple
+              value={view.states}
+              onChange={(e) => {
+                const value = e.target.value;
+                onChange(withFilters(view, { states: typeof value === 'string' ? value.split(',') : value }));
+              }}
+              input={<OutlinedInput label="State" />}
+              renderValue={(selected) =>
+                selected.map((s) => STATE_LABEL[s as keyof typeof STATE_LABEL]).join(', ')
+              }
+            >
+              {SELECTABLE_STATES.map((state) => (
+                <MenuItem key={state} value={state}>
+                  <Checkbox checked={view.states.includes(state)} />
+                  <ListItemText primary={STATE_LABEL[state]} />
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+          <TextField
+            size="small"
+            label="Label filter"
+            placeholder="key=value, then Enter"
+            value={labelText}
+            error={Boolean(labelError)}
+            helperText={labelError}
+            onChange={(e) => setLabelText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') addLabel();
+            }}
+            sx={{ minWidth: 220 }}
+          />
+          <TextField
+            size="small"
+            type="datetime-local"
+            label="Created after"
+            value={toLocalInput(view.createdAfter)}
+            onChange={(e) => onChange(withFilters(view, { createdAfter: fromLocalInput(e.target.value) }))}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          <TextField
+            size="small"
+            type="datetime-local"
+            label="Created before"
+            value={toLocalInput(view.createdBefore)}
+            onChange={(e) => onChange(withFilters(view, { createdBefore: fromLocalInput(e.target.value) }))}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          {hasFilters(view) && (
+            <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
+              Clear filters
+            </Button>
+          )}
+        </Box>
+      )}
+      {!custom && view.labels.length > 0 && (
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} aria-label="Label filters">
+          {view.labels.map(({ key, value }) => (
+            <Chip
+              key={key}
+              label={`${key}=${value}`}
+              onDelete={() =>
+                onChange(withFilters(view, { labels: view.labels.filter((l) => l.key !== key) }))
+              }
+            />
+          ))}
+        </Box>
+      )}
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        <TextField
+          size="small"
+          label="Filter expression (AIP-160)"
+          value={expressionText}
+          onChange={(e) => setExpressionText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') onChange(withFilters(view, { customFilter: expressionText }));
+          }}
+          placeholder='state = ACTIVE AND labels.env = "prod"'
+          helperText="Sent to the API as filter. Edit it and press Enter to use your own expression."
+          sx={{ flexGrow: 1, minWidth: 300, '& input': { fontFamily: 'monospace' } }}
+          slotProps={{ htmlInput: { 'data-testid': 'filter-expression' } }}
+        />
+        {expressionText !== expression && (
+          <Button
+            variant="outlined"
+            onClick={() => onChange(withFilters(view, { customFilter: expressionText }))}
+          >
+            Apply
+          </Button>
+        )}
+        {custom && (
+          <>
+            <Button onClick={() => onChange(clearedFilters(view))}>Clear filters</Button>
+            <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
+              Using your expression; the simple filters are hidden.
+            </Typography>
+          </>
+        )}
+      </Box>
+    </Box>
+  );
+}

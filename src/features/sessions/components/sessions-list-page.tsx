@@ -1,0 +1,227 @@
+import AddIcon from '@mui/icons-material/Add';
+import NavigateBeforeIcon from '@mui/icons-material/NavigateBefore';
+import NavigateNextIcon from '@mui/icons-material/NavigateNext';
+import RefreshIcon from '@mui/icons-material/Refresh';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import IconButton from '@mui/material/IconButton';
+import InputLabel from '@mui/material/InputLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Select from '@mui/material/Select';
+import Skeleton from '@mui/material/Skeleton';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
+import { paths } from '../../../app/paths';
+import { ErrorPanel } from '../../../components/error-panel';
+import { formatSeconds } from '../../../lib/format';
+import { useNow } from '../../../lib/use-now';
+import { sessionListQuery } from '../api/session-queries';
+import {
+  PAGE_SIZES,
+  clearedFilters,
+  filterExpression,
+  hasFilters,
+  readListView,
+  withFilters,
+  writeListView,
+  type ListView,
+} from '../list-filters';
+import { BulkActions } from './bulk-actions';
+import { SessionFiltersBar } from './session-filters-bar';
+import { SessionsTable } from './sessions-table';
+
+function LoadingRows() {
+  return (
+    <Box aria-busy="true" aria-label="Loading sessions" sx={{ p: 2 }}>
+      {Array.from({ length: 8 }, (_, i) => (
+        <Skeleton key={i} height={36} />
+      ))}
+    </Box>
+  );
+}
+
+export function SessionsListPage() {
+  const { project = '', location = '' } = useParams();
+  const parent = `projects/${project}/locations/${location}`;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view = useMemo(() => readListView(searchParams), [searchParams]);
+  const setView = useCallback((next: ListView) => setSearchParams(writeListView(next)), [setSearchParams]);
+  const filter = filterExpression(view);
+  const pageToken = view.pageTokens.at(-1);
+  const query = useQuery(
+    sessionListQuery(parent, { filter: filter || undefined, pageSize: view.pageSize, pageToken }),
+  );
+  const now = useNow(1000);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+
+  const sessions = useMemo(() => query.data?.sessions ?? [], [query.data]);
+  const toggle = useCallback(
+    (name: string) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (next.has(name)) next.delete(name);
+        else next.add(name);
+        return next;
+      }),
+    [],
+  );
+  const toggleAll = useCallback(() => {
+    setSelected((current) =>
+      sessions.every((s) => current.has(s.name!))
+        ? new Set()
+        : new Set([...current, ...sessions.map((s) => s.name!)]),
+    );
+  }, [sessions]);
+  const filterByLabel = useCallback(
+    (key: string, value: string) =>
+      setView(
+        withFilters(view.customFilter === undefined ? view : clearedFilters(view), {
+          labels: [...view.labels.filter((l) => l.key !== key), { key, value }],
+        }),
+      ),
+    [view, setView],
+  );
+
+  const page = view.pageTokens.length + 1;
+  const updatedAgo = query.dataUpdatedAt ? formatSeconds((now - query.dataUpdatedAt) / 1000) : undefined;
+
+  let body: React.ReactNode;
+  if (query.isPending) body = <LoadingRows />;
+  else if (query.isError && !query.data)
+    body = (
+      <Box sx={{ p: 2 }}>
+        <ErrorPanel error={query.error} what="sessions" onRetry={() => void query.refetch()} />
+      </Box>
+    );
+  else if (sessions.length === 0 && !hasFilters(view) && page === 1)
+    body = (
+      <Box sx={{ p: 4, textAlign: 'center' }}>
+        <Typography variant="h6" component="p" gutterBottom>
+          No sessions in {project} / {location} yet
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          An interactive session gives you a Spark kernel for notebooks or a Spark Connect endpoint.
+        </Typography>
+        <Button
+          variant="contained"
+          startIcon={<AddIcon />}
+          component={RouterLink}
+          to={paths.newSession(project, location)}
+        >
+          Create a session
+        </Button>
+      </Box>
+    );
+  else if (sessions.length === 0)
+    body = (
+      <Box sx={{ p: 4, textAlign: 'center' }}>
+        <Typography variant="h6" component="p" gutterBottom>
+          No sessions match these filters
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 2, fontFamily: 'monospace' }}>
+          {filter}
+        </Typography>
+        <Button variant="outlined" onClick={() => setView(clearedFilters(view))}>
+          Clear filters
+        </Button>
+      </Box>
+    );
+  else
+    body = (
+      <SessionsTable
+        sessions={sessions}
+        selected={selected}
+        now={now}
+        onToggle={toggle}
+        onToggleAll={toggleAll}
+        onLabel={filterByLabel}
+      />
+    );
+
+  return (
+    <>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
+        <Typography variant="h4" component="h1">
+          Sessions
+        </Typography>
+        <Typography color="text.secondary">
+          {project} · {location}
+        </Typography>
+        <Box sx={{ flexGrow: 1 }} />
+        <Typography variant="body2" color="text.secondary" aria-live="polite" data-testid="updated-ago">
+          {query.isFetching ? 'Refreshing…' : updatedAgo !== undefined ? `Updated ${updatedAgo} ago` : ''}
+        </Typography>
+        <Tooltip title="Refresh now">
+          <IconButton aria-label="Refresh" onClick={() => void query.refetch()}>
+            <RefreshIcon />
+          </IconButton>
+        </Tooltip>
+        <Button
+          variant="contained"
+          startIcon={<AddIcon />}
+          component={RouterLink}
+          to={paths.newSession(project, location)}
+        >
+          Create session
+        </Button>
+      </Box>
+      <SessionFiltersBar view={view} onChange={setView} />
+      <BulkActions
+        selected={[...selected]}
+        onDone={(names) => setSelected((current) => new Set([...current].filter((n) => !names.includes(n))))}
+      />
+      {query.isError && query.data && (
+        <Alert
+          severity="warning"
+          sx={{ mb: 1 }}
+          action={<Button onClick={() => void query.refetch()}>Retry</Button>}
+        >
+          Could not refresh: {query.error.message}. Showing the last rows received.
+        </Alert>
+      )}
+      <Paper variant="outlined">{body}</Paper>
+      <Box
+        component="nav"
+        aria-label="Pages"
+        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 1 }}
+      >
+        <FormControl size="small">
+          <InputLabel id="page-size-label">Rows per page</InputLabel>
+          <Select
+            labelId="page-size-label"
+            label="Rows per page"
+            value={view.pageSize}
+            onChange={(e) => setView(withFilters(view, { pageSize: Number(e.target.value) }))}
+          >
+            {PAGE_SIZES.map((size) => (
+              <MenuItem key={size} value={size}>
+                {size}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <Typography variant="body2">Page {page}</Typography>
+        <Button
+          startIcon={<NavigateBeforeIcon />}
+          disabled={page === 1}
+          onClick={() => setView({ ...view, pageTokens: view.pageTokens.slice(0, -1) })}
+        >
+          Previous
+        </Button>
+        <Button
+          endIcon={<NavigateNextIcon />}
+          disabled={!query.data?.nextPageToken || query.isPlaceholderData}
+          onClick={() => setView({ ...view, pageTokens: [...view.pageTokens, query.data!.nextPageToken!] })}
+        >
+          Next
+        </Button>
+      </Box>
+    </>
+  );
+}

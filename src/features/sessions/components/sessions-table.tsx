@@ -1,0 +1,133 @@
+import Checkbox from '@mui/material/Checkbox';
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import { memo } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { paths } from '../../../app/paths';
+import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
+import type { Session } from '../../../schemas/wire';
+import { isTerminal, sessionIdOf, sessionKind } from '../session-state';
+import { LabelChips } from './label-chips';
+import { SessionStateChip } from './session-state-chip';
+
+/** How long it has run (live) or ran (ended), from creation to now or to its end. */
+export function runTime(session: Session, now: number): number | undefined {
+  const start = Date.parse(session.createTime ?? '');
+  if (Number.isNaN(start)) return undefined;
+  const end = isTerminal(session.state) ? Date.parse(session.stateTime ?? '') : now;
+  return (end - start) / 1000;
+}
+
+interface RowProps {
+  session: Session;
+  selected: boolean;
+  now: number;
+  onToggle: (name: string) => void;
+  onLabel: (key: string, value: string) => void;
+}
+
+const SessionRow = memo(function SessionRow({ session, selected, now, onToggle, onLabel }: RowProps) {
+  const id = sessionIdOf(session.name);
+  const seconds = runTime(session, now);
+  const templateId = session.sessionTemplate?.split('/').at(-1);
+  return (
+    <TableRow hover selected={selected} data-testid="session-row" data-session={id}>
+      <TableCell padding="checkbox">
+        <Checkbox
+          checked={selected}
+          onChange={() => onToggle(session.name!)}
+          slotProps={{ input: { 'aria-label': `Select ${id}` } }}
+        />
+      </TableCell>
+      <TableCell component="th" scope="row">
+        <Link component={RouterLink} to={paths.session(session.name!)} sx={{ fontWeight: 500 }}>
+          {id}
+        </Link>
+      </TableCell>
+      <TableCell>
+        <SessionStateChip state={session.state} />
+      </TableCell>
+      <TableCell>{sessionKind(session)}</TableCell>
+      <TableCell>{session.creator}</TableCell>
+      <TableCell>
+        <Tooltip title={formatDateTime(session.createTime)}>
+          <span>{formatRelative(session.createTime, now)}</span>
+        </Tooltip>
+      </TableCell>
+      <TableCell>{seconds === undefined ? '' : formatSeconds(seconds)}</TableCell>
+      <TableCell>
+        {templateId && (
+          <Link component={RouterLink} to={paths.template(session.sessionTemplate!)}>
+            {templateId}
+          </Link>
+        )}
+      </TableCell>
+      <TableCell>
+        <LabelChips labels={session.labels} onSelect={onLabel} />
+      </TableCell>
+    </TableRow>
+  );
+});
+
+export function SessionsTable({
+  sessions,
+  selected,
+  now,
+  onToggle,
+  onToggleAll,
+  onLabel,
+}: {
+  sessions: Session[];
+  selected: ReadonlySet<string>;
+  now: number;
+  onToggle: (name: string) => void;
+  onToggleAll: () => void;
+  onLabel: (key: string, value: string) => void;
+}) {
+  const all = sessions.length > 0 && sessions.every((s) => selected.has(s.name!));
+  const some = sessions.some((s) => selected.has(s.name!));
+  return (
+    <TableContainer>
+      <Table size="small" aria-label="Sessions">
+        <TableHead>
+          <TableRow>
+            <TableCell padding="checkbox">
+              <Checkbox
+                checked={all}
+                indeterminate={some && !all}
+                onChange={onToggleAll}
+                slotProps={{ input: { 'aria-label': 'Select all sessions on this page' } }}
+              />
+            </TableCell>
+            <TableCell>Session ID</TableCell>
+            <TableCell>State</TableCell>
+            <TableCell>Type</TableCell>
+            <TableCell>Creator</TableCell>
+            <TableCell>Created</TableCell>
+            <TableCell>Run time</TableCell>
+            <TableCell>Template</TableCell>
+            <TableCell>Labels</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {sessions.map((session) => (
+            <SessionRow
+              key={session.name}
+              session={session}
+              selected={selected.has(session.name!)}
+              now={now}
+              onToggle={onToggle}
+              onLabel={onLabel}
+            />
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

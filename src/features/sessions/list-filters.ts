@@ -1,0 +1,98 @@
+import { SessionState } from '../../schemas/enums';
+
+/**
+ * The session list's view state, kept entirely in the URL so that reload, back/forward and a
+ * shared link restore it exactly. `expression` is what is sent as the API's `filter`.
+ */
+export interface ListView {
+  states: string[];
+  labels: { key: string; value: string }[];
+  createdAfter?: string;
+  createdBefore?: string;
+  search: string;
+  /** A hand-written filter; when set it is sent as is and the simple controls step aside. */
+  customFilter?: string;
+  pageSize: number;
+  /** Page tokens of the pages before this one, then this page's token. Empty on page 1. */
+  pageTokens: string[];
+}
+
+export const PAGE_SIZES = [20, 50, 100, 500, 1000];
+export const DEFAULT_PAGE_SIZE = 50;
+
+const SELECTABLE_STATES = SessionState.values.filter((s) => s !== 'STATE_UNSPECIFIED');
+export { SELECTABLE_STATES };
+
+export function readListView(params: URLSearchParams): ListView {
+  const pageSize = Number(params.get('pageSize'));
+  return {
+    states: (params.get('state') ?? '')
+      .split(',')
+      .filter((s) => (SELECTABLE_STATES as readonly string[]).includes(s)),
+    labels: params.getAll('label').flatMap((text) => {
+      const at = text.indexOf('=');
+      const key = at < 0 ? text : text.slice(0, at);
+      return key ? [{ key, value: at < 0 ? '' : text.slice(at + 1) }] : [];
+    }),
+    createdAfter: params.get('after') ?? undefined,
+    createdBefore: params.get('before') ?? undefined,
+    search: params.get('q') ?? '',
+    customFilter: params.get('filter') ?? undefined,
+    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    pageTokens: (params.get('pages') ?? '').split(',').filter(Boolean),
+  };
+}
+
+export function writeListView(view: ListView): URLSearchParams {
+  const params = new URLSearchParams();
+  if (view.customFilter !== undefined) params.set('filter', view.customFilter);
+  else {
+    if (view.states.length) params.set('state', view.states.join(','));
+    for (const { key, value } of view.labels) params.append('label', `${key}=${value}`);
+    if (view.createdAfter) params.set('after', view.createdAfter);
+    if (view.createdBefore) params.set('before', view.createdBefore);
+    if (view.search) params.set('q', view.search);
+  }
+  if (view.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(view.pageSize));
+  if (view.pageTokens.length) params.set('pages', view.pageTokens.join(','));
+  return params;
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** The AIP-160 expression for the simple controls, in the syntax the Dataproc docs use. */
+export function filterExpression(view: ListView): string {
+  if (view.customFilter !== undefined) return view.customFilter;
+  const clauses: string[] = [];
+  if (view.states.length === 1) clauses.push(`state = ${view.states[0]}`);
+  else if (view.states.length > 1) clauses.push(`(${view.states.map((s) => `state = ${s}`).join(' OR ')})`);
+  for (const { key, value } of view.labels) clauses.push(`labels.${key} = ${quote(value)}`);
+  if (view.createdAfter) clauses.push(`create_time >= ${quote(view.createdAfter)}`);
+  if (view.createdBefore) clauses.push(`create_time < ${quote(view.createdBefore)}`);
+  if (view.search.trim()) clauses.push(`session_id = ${quote(`*${view.search.trim()}*`)}`);
+  return clauses.join(' AND ');
+}
+
+export function hasFilters(view: ListView): boolean {
+  return filterExpression(view).trim() !== '';
+}
+
+/** Any change of what is shown starts again from page 1. */
+export function withFilters(view: ListView, change: Partial<ListView>): ListView {
+  return { ...view, ...change, pageTokens: [] };
+}
+
+export function clearedFilters(view: ListView): ListView {
+  return {
+    ...view,
+    states: [],
+    labels: [],
+    createdAfter: undefined,
+    createdBefore: undefined,
+    search: '',
+    customFilter: undefined,
+    pageTokens: [],
+  };
+}

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import { ApiErrorBody, BAD_REQUEST_TYPE_URL, FieldViolation } from '../schemas/wire';
+import { getConnection } from './connection';
+
+/**
+ * Every failure of an API call, as one type: the HTTP status (0 when the server was not reached),
+ * the rpc status name (`NOT_FOUND`, …), the server's own message and any field violations.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly httpStatus: number,
+    readonly rpcStatus: string,
+    message: string,
+    readonly fieldViolations: FieldViolation[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  get isNetwork(): boolean {
+    return this.httpStatus === 0;
+  }
+  /** Worth retrying unchanged: the request may succeed later. */
+  get isTransient(): boolean {
+    return this.isNetwork || this.httpStatus === 429 || this.httpStatus >= 500;
+  }
+}
+
+export interface RequestOptions<S extends z.ZodType> {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  signal?: AbortSignal;
+  schema: S;
+}
+
+function errorFrom(status: number, payload: unknown): ApiError {
+  const parsed = ApiErrorBody.safeParse(payload);
+  if (!parsed.success)
+    return new ApiError(status, 'UNKNOWN', `The server answered HTTP ${status} without an error message.`);
+  const { error } = parsed.data;
+  const violations = (error.details ?? [])
+    .filter((d) => d['@type'] === BAD_REQUEST_TYPE_URL)
+    .flatMap((d) => {
+      const list = FieldViolation.array().safeParse((d as { fieldViolations?: unknown }).fieldViolations);
+      return list.success ? list.data : [];
+    });
+  return new ApiError(error.code || status, error.status ?? 'UNKNOWN', error.message, violations);
+}
+
+/** One fetch wrapper for every call: base URL and token from the connection, parsed responses. */
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  options: RequestOptions<S>,
+): Promise<z.output<S>> {
+  const { baseUrl, token } = getConnection();
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.query ?? {}))
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  const url = `${baseUrl}/v1/${path}${params.size ? `?${params}` : ''}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: options.method ?? 'GET',
+      signal: options.signal,
+      headers: {
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(
+      0,
+      'NETWORK',
+      `Cannot reach the API at ${baseUrl || window.location.origin}. Check your connection.`,
+    );
+  }
+  const text = await response.text();
+  let payload: unknown;
+  try {
+    payload = text ? JSON.parse(text) : {};
+  } catch {
+    throw new ApiError(
+      response.status,
+      'BAD_RESPONSE',
+      `The server answered HTTP ${response.status} with a body that is not JSON.`,
+    );
+  }
+  if (!response.ok) throw errorFrom(response.status, payload);
+  const parsed = options.schema.safeParse(payload);
+  if (!parsed.success)
+    throw new ApiError(
+      response.status,
+      'BAD_RESPONSE',
+      `The response did not match the Dataproc schema: ${parsed.error.issues[0]?.message}`,
+    );
+  return parsed.data;
+}
+
+/** Reads are retried on 429, 5xx and network errors, three times with backoff. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  return failureCount < 3 && error instanceof ApiError && error.isTransient;
+}
+
+export function retryDelay(attempt: number): number {
+  return Math.min(500 * 2 ** attempt, 8000);
+}

@@ -1,0 +1,59 @@
+import { parseDurationSeconds } from '../schemas/rules';
+
+const UNITS: [string, number][] = [
+  ['d', 86400],
+  ['h', 3600],
+  ['min', 60],
+  ['s', 1],
+];
+
+/** Seconds as people read them: "1 h 30 min", "14 d", "45 s". At most two units. */
+export function formatSeconds(total: number): string {
+  if (!Number.isFinite(total)) return '—';
+  let rest = Math.max(0, Math.round(total));
+  if (rest === 0) return '0 s';
+  const parts: string[] = [];
+  for (const [unit, size] of UNITS) {
+    if (rest >= size && parts.length < 2) {
+      parts.push(`${Math.floor(rest / size)} ${unit}`);
+      rest %= size;
+    } else if (parts.length) break;
+  }
+  return parts.join(' ');
+}
+
+/** A google-duration ("5400s") in words; the raw text when it does not parse. */
+export function formatDuration(duration: string | undefined): string {
+  if (!duration) return '';
+  const seconds = parseDurationSeconds(duration);
+  return seconds === undefined ? duration : formatSeconds(seconds);
+}
+
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** "3 min ago", "in 2 h". */
+export function formatRelative(iso: string | undefined, now: number): string {
+  if (!iso) return '';
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const seconds = (now - time) / 1000;
+  if (Math.abs(seconds) < 5) return 'just now';
+  return seconds > 0 ? `${formatSeconds(seconds)} ago` : `in ${formatSeconds(-seconds)}`;
+}
+
+/** int64 strings of thousandths per second → "1.25 DCU-hours" and the like. */
+export function formatMilliSeconds(value: string | undefined, unit: string): string {
+  if (value === undefined) return '';
+  const hours = Number(value) / 1000 / 3600;
+  return `${hours.toLocaleString(undefined, { maximumFractionDigits: 3 })} ${unit}`;
+}
+
+export function formatGbSeconds(value: string | undefined): string {
+  if (value === undefined) return '';
+  return `${(Number(value) / 3600).toLocaleString(undefined, { maximumFractionDigits: 3 })} GB-hours`;
+}
