@@ -99,7 +99,7 @@ export async function apiRequest<S extends z.ZodType>(
 }
 
 /** Reads are retried on 429, 5xx and network errors, three times with backoff. */
-export function shouldRetry(failureCount: number, error: unknown): boolean {
+export function shouldRetry(failureCount: number, error: Error): boolean {
   return failureCount < 3 && error instanceof ApiError && error.isTransient;
 }
 

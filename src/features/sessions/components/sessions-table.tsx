@@ -45,7 +45,7 @@ const SessionRow = memo(function SessionRow({ session, selected, now, onToggle, 
           slotProps={{ input: { 'aria-label': `Select ${id}` } }}
         />
       </TableCell>
-      <TableCell component="th" scope="row">
+      <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
         <Link component={RouterLink} to={paths.session(session.name!)} sx={{ fontWeight: 500 }}>
           {id}
         </Link>

@@ -1,0 +1,66 @@
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+
+export interface NameValue {
+  name: string;
+  value: ReactNode;
+  /** Shown on hover, e.g. the raw API value behind a friendly one. */
+  title?: string;
+}
+
+/**
+ * A titled group of fields as a description list. Rows whose value is empty are left out, so an
+ * unset field never shows as a blank that looks like a bug.
+ */
+export function NameValueSection({
+  title,
+  rows,
+  children,
+}: {
+  title: string;
+  rows: NameValue[];
+  children?: ReactNode;
+}) {
+  const shown = rows.filter(
+    (r) => r.value !== undefined && r.value !== null && r.value !== '' && r.value !== false,
+  );
+  if (!shown.length && !children) return null;
+  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby={id} sx={{ p: 2 }}>
+      <Typography id={id} variant="h6" component="h2" gutterBottom>
+        {title}
+      </Typography>
+      {shown.length > 0 && (
+        <Box
+          component="dl"
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: { xs: '1fr', sm: 'minmax(140px, 220px) 1fr' },
+            gap: 1,
+            m: 0,
+          }}
+        >
+          {shown.map((row) => (
+            <Box key={row.name} sx={{ display: 'contents' }}>
+              <Typography component="dt" color="text.secondary" variant="body2">
+                {row.name}
+              </Typography>
+              <Typography
+                component="dd"
+                variant="body2"
+                sx={{ m: 0, wordBreak: 'break-word' }}
+                title={row.title}
+              >
+                {row.value}
+              </Typography>
+            </Box>
+          ))}
+        </Box>
+      )}
+      {children}
+    </Paper>
+  );
+}
