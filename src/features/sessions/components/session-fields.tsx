@@ -1,90 +1,16 @@
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
 import { Link as RouterLink } from 'react-router';
 import { paths } from '../../../app/paths';
+import { ConfigSections, MapTable, UriValue } from '../../../components/config-sections';
 import { CopyButton } from '../../../components/copy-button';
 import { NameValueSection, type NameValue } from '../../../components/name-value-list';
-import {
-  formatDateTime,
-  formatDuration,
-  formatGbSeconds,
-  formatMilliSeconds,
-  formatRelative,
-} from '../../../lib/format';
-import { safeHref } from '../../../lib/safe-url';
+import { formatDateTime, formatGbSeconds, formatMilliSeconds, formatRelative } from '../../../lib/format';
 import type { Session } from '../../../schemas/wire';
 import { sessionIdOf, sessionKind } from '../session-state';
 
-/** A value from the API: a link only when it is http(s), otherwise plain text. */
-export function UriValue({ value }: { value: string | undefined }) {
-  const href = safeHref(value);
-  if (!value) return null;
-  return href ? (
-    <Link href={href} target="_blank" rel="noopener noreferrer">
-      {value}
-    </Link>
-  ) : (
-    <span>{value}</span>
-  );
-}
-
-function DurationValue({ value }: { value: string | undefined }) {
-  if (!value) return null;
-  return (
-    <Tooltip title={value}>
-      <span>{formatDuration(value)}</span>
-    </Tooltip>
-  );
-}
-
-function MapTable({
-  map,
-  label,
-  keyHeader,
-  valueHeader,
-}: {
-  map: Record<string, string> | undefined;
-  label: string;
-  keyHeader: string;
-  valueHeader: string;
-}) {
-  const entries = Object.entries(map ?? {});
-  if (!entries.length) return null;
-  return (
-    <Table size="small" aria-label={label}>
-      <TableHead>
-        <TableRow>
-          <TableCell>{keyHeader}</TableCell>
-          <TableCell>{valueHeader}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {entries.map(([k, v]) => (
-          <TableRow key={k}>
-            <TableCell sx={{ fontFamily: 'monospace' }}>{k}</TableCell>
-            <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
-              <UriValue value={v} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
-
-const list = (values: string[] | undefined) => (values?.length ? values.join(', ') : undefined);
-
 /** Every field of the Session resource, grouped and named in plain words. */
 export function SessionFields({ session, now }: { session: Session; now: number }) {
-  const exec = session.environmentConfig?.executionConfig;
-  const peripherals = session.environmentConfig?.peripheralsConfig;
-  const runtime = session.runtimeConfig;
   const info = session.runtimeInfo;
   const current = info?.currentUsage;
   const approx = info?.approximateUsage;
@@ -135,26 +61,6 @@ export function SessionFields({ session, now }: { session: Session; now: number 
         </Link>
       ),
     },
-  ];
-  const runtimeRows: NameValue[] = [
-    { name: 'Runtime version', value: runtime?.version },
-    { name: 'Container image', value: runtime?.containerImage },
-    { name: 'PyPI repository', value: runtime?.repositoryConfig?.pypiRepositoryConfig?.pypiRepository },
-    { name: 'Autotuning scenarios', value: list(runtime?.autotuningConfig?.scenarios) },
-    { name: 'Cohort', value: runtime?.cohort },
-  ];
-  const environment: NameValue[] = [
-    { name: 'Service account', value: exec?.serviceAccount },
-    { name: 'Network', value: exec?.networkUri },
-    { name: 'Subnetwork', value: exec?.subnetworkUri },
-    { name: 'Network tags', value: list(exec?.networkTags) },
-    { name: 'KMS key', value: exec?.kmsKey },
-    { name: 'TTL', value: exec?.ttl && <DurationValue value={exec.ttl} /> },
-    { name: 'Idle TTL', value: exec?.idleTtl && <DurationValue value={exec.idleTtl} /> },
-    { name: 'Staging bucket', value: exec?.stagingBucket },
-    { name: 'Authentication', value: exec?.authenticationConfig?.userWorkloadAuthenticationType },
-    { name: 'Metastore service', value: peripherals?.metastoreService },
-    { name: 'History server cluster', value: peripherals?.sparkHistoryServerConfig?.dataprocCluster },
   ];
   const runtimeInfo: NameValue[] = [
     { name: 'Output', value: info?.outputUri && <UriValue value={info.outputUri} /> },
@@ -208,22 +114,7 @@ export function SessionFields({ session, now }: { session: Session; now: number 
     <Box sx={{ display: 'grid', gap: 2 }}>
       <NameValueSection title="Overview" rows={overview} />
       <NameValueSection title="Session type" rows={type} />
-      <NameValueSection title="Runtime config" rows={runtimeRows}>
-        <MapTable
-          map={runtime?.properties}
-          label="Spark properties"
-          keyHeader="Property"
-          valueHeader="Value"
-        />
-      </NameValueSection>
-      <NameValueSection title="Environment config" rows={environment}>
-        <MapTable
-          map={exec?.resourceManagerTags}
-          label="Resource manager tags"
-          keyHeader="Tag key"
-          valueHeader="Tag value"
-        />
-      </NameValueSection>
+      <ConfigSections config={session} />
       <NameValueSection title="Runtime info" rows={runtimeInfo}>
         <MapTable map={info?.endpoints} label="Endpoints" keyHeader="Endpoint" valueHeader="URI" />
       </NameValueSection>

@@ -1,0 +1,119 @@
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import { formatDuration } from '../lib/format';
+import { safeHref } from '../lib/safe-url';
+import type { Session } from '../schemas/wire';
+import { NameValueSection, type NameValue } from './name-value-list';
+
+/** A value from the API: a link only when it is http(s), otherwise plain text. */
+export function UriValue({ value }: { value: string | undefined }) {
+  const href = safeHref(value);
+  if (!value) return null;
+  return href ? (
+    <Link href={href} target="_blank" rel="noopener noreferrer">
+      {value}
+    </Link>
+  ) : (
+    <span>{value}</span>
+  );
+}
+
+export function DurationValue({ value }: { value: string | undefined }) {
+  if (!value) return null;
+  return (
+    <Tooltip title={value}>
+      <span>{formatDuration(value)}</span>
+    </Tooltip>
+  );
+}
+
+export function MapTable({
+  map,
+  label,
+  keyHeader,
+  valueHeader,
+}: {
+  map: Record<string, string> | undefined;
+  label: string;
+  keyHeader: string;
+  valueHeader: string;
+}) {
+  const entries = Object.entries(map ?? {});
+  if (!entries.length) return null;
+  return (
+    <Table size="small" aria-label={label}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{keyHeader}</TableCell>
+          <TableCell>{valueHeader}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {entries.map(([k, v]) => (
+          <TableRow key={k}>
+            <TableCell sx={{ fontFamily: 'monospace' }}>{k}</TableCell>
+            <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+              <UriValue value={v} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export const list = (values: string[] | undefined) => (values?.length ? values.join(', ') : undefined);
+
+type Config = Pick<Session, 'runtimeConfig' | 'environmentConfig'>;
+
+/** The runtime and environment config of a session or a template, as two sections. */
+export function ConfigSections({ config }: { config: Config }) {
+  const exec = config.environmentConfig?.executionConfig;
+  const peripherals = config.environmentConfig?.peripheralsConfig;
+  const runtime = config.runtimeConfig;
+  const runtimeRows: NameValue[] = [
+    { name: 'Runtime version', value: runtime?.version },
+    { name: 'Container image', value: runtime?.containerImage },
+    { name: 'PyPI repository', value: runtime?.repositoryConfig?.pypiRepositoryConfig?.pypiRepository },
+    { name: 'Autotuning scenarios', value: list(runtime?.autotuningConfig?.scenarios) },
+    { name: 'Cohort', value: runtime?.cohort },
+  ];
+  const environment: NameValue[] = [
+    { name: 'Service account', value: exec?.serviceAccount },
+    { name: 'Network', value: exec?.networkUri },
+    { name: 'Subnetwork', value: exec?.subnetworkUri },
+    { name: 'Network tags', value: list(exec?.networkTags) },
+    { name: 'KMS key', value: exec?.kmsKey },
+    { name: 'TTL', value: exec?.ttl && <DurationValue value={exec.ttl} /> },
+    { name: 'Idle TTL', value: exec?.idleTtl && <DurationValue value={exec.idleTtl} /> },
+    { name: 'Staging bucket', value: exec?.stagingBucket },
+    { name: 'Authentication', value: exec?.authenticationConfig?.userWorkloadAuthenticationType },
+    { name: 'Metastore service', value: peripherals?.metastoreService },
+    { name: 'History server cluster', value: peripherals?.sparkHistoryServerConfig?.dataprocCluster },
+  ];
+  return (
+    <>
+      <NameValueSection title="Runtime config" rows={runtimeRows}>
+        <MapTable
+          map={runtime?.properties}
+          label="Spark properties"
+          keyHeader="Property"
+          valueHeader="Value"
+        />
+      </NameValueSection>
+      <NameValueSection title="Environment config" rows={environment}>
+        <MapTable
+          map={exec?.resourceManagerTags}
+          label="Resource manager tags"
+          keyHeader="Tag key"
+          valueHeader="Tag value"
+        />
+      </NameValueSection>
+    </>
+  );
+}
