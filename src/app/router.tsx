@@ -20,7 +20,7 @@ export const router = createBrowserRouter([
       {
         path: `${PLACE}/sessions/new`,
         lazy: () =>
-          import('../features/sessions/components/session-create-page').then((m) => ({
+          import('../features/sessions/form/session-create-page').then((m) => ({
             Component: m.SessionCreatePage,
           })),
       },

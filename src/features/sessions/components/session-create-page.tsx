@@ -1,3 +1,0 @@
-export function SessionCreatePage() {
-  return null;
-}
