@@ -43,9 +43,17 @@ export function createApp({ emulator, requireAuth, staticDir }: AppOptions): Hon
           'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
         );
     }
-    await emulator.faults.apply(c.req.method, new URL(c.req.url).pathname);
+    const path = new URL(c.req.url).pathname;
+    await emulator.faults.apply(c.req.method, path, 'before');
     emulator.sessions.advance(emulator.clock.now());
     await next();
+    try {
+      await emulator.faults.apply(c.req.method, path, 'after');
+    } catch (error) {
+      if (!(error instanceof RpcError)) throw error;
+      c.res = undefined;
+      c.res = reply(c, error.envelope(), error.http);
+    }
   });
   app.route('/', apiRoutes(emulator.sessions, emulator.templates, emulator.operations));
   app.route('/', controlRoutes(emulator));

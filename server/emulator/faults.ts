@@ -9,6 +9,9 @@ export const FaultSpec = z.object({
   message: z.string().optional(),
   delayMs: z.number().int().min(0).max(60_000).optional(),
   count: z.number().int().min(1).default(1),
+  /** 'before': fail without handling the request. 'after': handle it, then lose the response (a
+   * dropped connection), which is what makes a client retry a request that already succeeded. */
+  phase: z.enum(['before', 'after']).default('before'),
 });
 export type FaultSpec = z.infer<typeof FaultSpec>;
 
@@ -25,10 +28,13 @@ export class Faults {
     return this.armed;
   }
 
-  /** Consumes the first fault that matches, waiting for its delay; throws when it is a failure. */
-  async apply(method: string, path: string): Promise<void> {
+  /**
+   * Consumes the first fault of this phase that matches, waiting for its delay; throws when it is
+   * a failure.
+   */
+  async apply(method: string, path: string, phase: 'before' | 'after'): Promise<void> {
     const fault = this.armed.find(
-      (f) => path.includes(f.path) && (!f.method || f.method.toUpperCase() === method),
+      (f) => f.phase === phase && path.includes(f.path) && (!f.method || f.method.toUpperCase() === method),
     );
     if (!fault) return;
     fault.count -= 1;

@@ -436,4 +436,12 @@ describe('auth and faults', () => {
     expect([a.status, b.status, c.status]).toEqual([503, 503, 200]);
     expect(a.body.error).toMatchObject({ status: 'UNAVAILABLE', message: 'Backend unavailable' });
   });
+  it("an 'after' fault handles the request and then loses the response; a retry with its requestId creates nothing more", async () => {
+    await call('POST', '/control/faults', { path: '/sessions', method: 'POST', status: 503, phase: 'after' });
+    const lost = await create('lost-reply', {}, '&requestId=lost-1');
+    expect(lost.status).toBe(503);
+    const retried = await create('lost-reply', {}, '&requestId=lost-1');
+    expect(retried.status).toBe(200);
+    expect(await count()).toBe(1);
+  });
 });
