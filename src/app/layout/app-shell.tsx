@@ -66,7 +66,7 @@ function PlacePickers({ project, location }: { project: string; location: string
         onKeyDown={(e) => {
           if (e.key === 'Enter') go(projectText, location);
         }}
-        sx={{ width: 180, '& .MuiInputBase-root': { bgcolor: 'background.paper' } }}
+        sx={{ width: 180 }}
       />
       <Autocomplete
         size="small"
@@ -107,7 +107,12 @@ export function AppShell() {
       >
         Skip to content
       </Link>
-      <AppBar position="sticky" elevation={1}>
+      <AppBar
+        position="sticky"
+        elevation={0}
+        color="inherit"
+        sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
+      >
         <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
           <Typography
             variant="h6"

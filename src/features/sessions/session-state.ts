@@ -6,7 +6,7 @@ export { TERMINAL_STATES, TRANSITIONAL_STATES };
 
 /** How often to refresh, by what is on screen: fast while something is changing. */
 export const FAST_POLL_MS = 2000;
-export const SLOW_POLL_MS = 15000;
+export const SLOW_POLL_MS = 10000;
 
 export function isTransitional(state: SessionState | undefined): boolean {
   return state !== undefined && TRANSITIONAL_STATES.has(state);

@@ -1,0 +1,79 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { spawnServer, type SpawnedServer } from '../server/testing/spawn-server';
+
+export interface Api {
+  /** A project of this test's own, so tests never see each other's sessions. */
+  project: string;
+  parent: string;
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
+  createSession(id: string, session?: Record<string, unknown>): Promise<void>;
+  waitForState(id: string, state: string): Promise<void>;
+}
+
+/** One emulator per worker (`npm start` with an in-memory database, on a free port). */
+export const test = base.extend<{ api: Api }, { server: SpawnedServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await spawnServer(['--db', ':memory:', '--no-seed', '--transition-ms', '1500']);
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ server }, use) => use(server.url),
+  api: async ({ server }, use) => {
+    const project = `p-${randomUUID().slice(0, 8)}`;
+    const parent = `projects/${project}/locations/us-central1`;
+    const call: Api['call'] = async (method, path, body) => {
+      const response = await fetch(server.url + path, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : {} };
+    };
+    const api: Api = {
+      project,
+      parent,
+      call,
+      async createSession(id, session = {}) {
+        const { status, body } = await call('POST', `/v1/${parent}/sessions?sessionId=${id}`, session);
+        if (status !== 200) throw new Error(`create ${id}: ${JSON.stringify(body)}`);
+      },
+      async waitForState(id, state) {
+        await expect
+          .poll(
+            async () => (await call<{ state?: string }>('GET', `/v1/${parent}/sessions/${id}`)).body.state,
+            { timeout: 15_000 },
+          )
+          .toBe(state);
+      },
+    };
+    await use(api);
+  },
+});
+
+export { expect };
+
+/** axe: no serious or critical accessibility violations on the page as it is. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''} ${n.html}`).join('; ')})`,
+    ),
+  ).toEqual([]);
+}
+
+export const listUrl = (api: Api, query = '') =>
+  `/projects/${api.project}/locations/us-central1/sessions${query}`;
