@@ -142,7 +142,9 @@ export function SessionCreatePage() {
       };
     return { values: emptyForm(), requestId: newRequestId(), notice: undefined };
   });
-  const [requestId, setRequestId] = useState(start.requestId);
+  // One requestId per submission: kept through errors and retries (and in the draft), so a
+  // request that reached the server but whose answer was lost can never create a second session.
+  const [requestId] = useState(start.requestId);
   const [notice, setNotice] = useState<ReactNode>(start.notice);
   const [importing, setImporting] = useState(false);
   const [bucketNote, setBucketNote] = useState<string>();
@@ -152,18 +154,26 @@ export function SessionCreatePage() {
     resolver: zodResolver(sessionFormSchema(place)),
     mode: 'onChange',
   });
-  const { control, handleSubmit, setError, reset, formState } = methods;
+  const { control, handleSubmit, setError, reset, formState, trigger } = methods;
   const values = useWatch({ control }) as SessionFormValues;
   const session = useMemo(() => toSession(values, place), [values, place]);
+  const [finished, setFinished] = useState(false);
+
+  // Rules span fields (a TTL's number and its unit, a network choice and its URI): re-check the
+  // whole form on every change, so each message appears and clears at its field as the user types.
+  useEffect(() => {
+    void trigger();
+  }, [values, trigger]);
 
   // Keep every keystroke in sessionStorage, so a reload or a failed request loses nothing.
   useEffect(() => {
+    if (finished) return;
     try {
       sessionStorage.setItem(draftKey, JSON.stringify({ values, requestId } satisfies Draft));
     } catch {
       // Storage full or unavailable: the form still works, without the draft.
     }
-  }, [values, requestId, draftKey]);
+  }, [values, requestId, draftKey, finished]);
 
   // Warn, before sending, when the ID is already taken in this region.
   const [debouncedId, setDebouncedId] = useState(values.sessionId);
@@ -186,8 +196,8 @@ export function SessionCreatePage() {
     const sessionId = form.sessionId.trim();
     try {
       await create.mutateAsync({ parent, sessionId, requestId, session: toSession(form, place) });
+      setFinished(true);
       sessionStorage.removeItem(draftKey);
-      setRequestId(newRequestId());
       navigate(paths.session(`${parent}/sessions/${sessionId}`));
     } catch (error) {
       if (!(error instanceof ApiError)) return;
