@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldViolation } from '../../src/schemas/wire';
 import { RpcError, invalidArgument } from './errors';
 
@@ -6,7 +6,7 @@ import { RpcError, invalidArgument } from './errors';
  * Parses a JSON request body the way Google's front end does: malformed JSON, unknown field names
  * and unknown enum values are all 400 INVALID_ARGUMENT, naming the field.
  */
-export function parseJsonBody<S extends z.ZodType>(schema: S, text: string, root: string): z.output<S> {
+export function parseJsonBody<S extends z.ZodMiniType>(schema: S, text: string, root: string): z.output<S> {
   let raw: unknown;
   if (text.trim() === '') raw = {};
   else {

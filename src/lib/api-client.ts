@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApiErrorBody, BAD_REQUEST_TYPE_URL, FieldViolation } from '../schemas/wire';
 import { getConnection } from './connection';
 
@@ -25,7 +25,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface RequestOptions<S extends z.ZodType> {
+export interface RequestOptions<S extends z.ZodMiniType> {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   query?: Record<string, string | number | undefined>;
   body?: unknown;
@@ -41,14 +41,14 @@ function errorFrom(status: number, payload: unknown): ApiError {
   const violations = (error.details ?? [])
     .filter((d) => d['@type'] === BAD_REQUEST_TYPE_URL)
     .flatMap((d) => {
-      const list = FieldViolation.array().safeParse((d as { fieldViolations?: unknown }).fieldViolations);
+      const list = z.array(FieldViolation).safeParse((d as { fieldViolations?: unknown }).fieldViolations);
       return list.success ? list.data : [];
     });
   return new ApiError(error.code || status, error.status ?? 'UNKNOWN', error.message, violations);
 }
 
 /** One fetch wrapper for every call: base URL and token from the connection, parsed responses. */
-export async function apiRequest<S extends z.ZodType>(
+export async function apiRequest<S extends z.ZodMiniType>(
   path: string,
   options: RequestOptions<S>,
 ): Promise<z.output<S>> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Dataproc enums, in the order of their proto numbers. The JSON mapping sends names; Google's
@@ -12,15 +12,18 @@ function protoEnum<const T extends readonly [string, ...string[]]>(
   const byNumber = new Map(numbers.map((n, i) => [n, values[i]]));
   const names = z.enum(values);
   return Object.assign(
-    z.union([names, z.number().int()]).transform((value, ctx): T[number] => {
-      if (typeof value === 'string') return value;
-      const name = byNumber.get(value);
-      if (name === undefined) {
-        ctx.addIssue({ code: 'custom', message: `Invalid enum value ${value}` });
-        return z.NEVER;
-      }
-      return name;
-    }),
+    z.pipe(
+      z.union([names, z.int()]),
+      z.transform((value: T[number] | number, ctx): T[number] => {
+        if (typeof value === 'string') return value;
+        const name = byNumber.get(value);
+        if (name === undefined) {
+          ctx.issues.push({ code: 'custom', message: `Invalid enum value ${value}`, input: value });
+          return z.NEVER;
+        }
+        return name;
+      }),
+    ),
     { values, numberOf: new Map(values.map((v, i) => [v, numbers[i]!])) },
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { discovery, type DiscoverySchema } from '../../server/testing/discovery';
 import { lenient, strict } from './wire';
 
@@ -10,7 +10,7 @@ interface Def {
   valueType?: ZodLike;
   shape?: Record<string, ZodLike>;
 }
-type ZodLike = z.ZodType & { values?: readonly string[]; _zod: { def: Def } };
+type ZodLike = z.ZodMiniType & { values?: readonly string[]; _zod: { def: Def } };
 
 /** Follows optional wrappers down to the schema that says what a field is. */
 function unwrap(schema: ZodLike): ZodLike {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AuthenticationType, CohortSource, Kernel, OperationType, Scenario, SessionState } from './enums';
 
 /**
@@ -10,165 +10,175 @@ import { AuthenticationType, CohortSource, Kernel, OperationType, Scenario, Sess
  * Field rules (ID formats, label limits, TTL ranges) live in `rules.ts`, not here, so that a
  * response the real API sends is never refused for a rule the console only enforces on input.
  */
-type ObjectBuilder = <S extends z.ZodRawShape>(shape: S) => z.ZodObject<S>;
+type ObjectBuilder = <S extends z.core.$ZodShape>(shape: S) => z.ZodMiniObject<S>;
 
 const stringMap = z.record(z.string(), z.string());
 
 function buildWireSchemas(object: ObjectBuilder) {
   const JupyterConfig = object({
-    kernel: Kernel.optional(),
-    displayName: z.string().optional(),
+    kernel: z.optional(Kernel),
+    displayName: z.optional(z.string()),
   });
   const SparkConnectConfig = object({});
   const RuntimeConfig = object({
-    version: z.string().optional(),
-    containerImage: z.string().optional(),
-    properties: stringMap.optional(),
-    repositoryConfig: object({
-      pypiRepositoryConfig: object({ pypiRepository: z.string().optional() }).optional(),
-    }).optional(),
-    autotuningConfig: object({ scenarios: z.array(Scenario).optional() }).optional(),
-    cohort: z.string().optional(),
+    version: z.optional(z.string()),
+    containerImage: z.optional(z.string()),
+    properties: z.optional(stringMap),
+    repositoryConfig: z.optional(
+      object({
+        pypiRepositoryConfig: z.optional(object({ pypiRepository: z.optional(z.string()) })),
+      }),
+    ),
+    autotuningConfig: z.optional(object({ scenarios: z.optional(z.array(Scenario)) })),
+    cohort: z.optional(z.string()),
   });
   const ExecutionConfig = object({
-    serviceAccount: z.string().optional(),
-    networkUri: z.string().optional(),
-    subnetworkUri: z.string().optional(),
-    networkTags: z.array(z.string()).optional(),
-    kmsKey: z.string().optional(),
-    idleTtl: z.string().optional(),
-    ttl: z.string().optional(),
-    stagingBucket: z.string().optional(),
-    authenticationConfig: object({
-      userWorkloadAuthenticationType: AuthenticationType.optional(),
-    }).optional(),
-    resourceManagerTags: stringMap.optional(),
+    serviceAccount: z.optional(z.string()),
+    networkUri: z.optional(z.string()),
+    subnetworkUri: z.optional(z.string()),
+    networkTags: z.optional(z.array(z.string())),
+    kmsKey: z.optional(z.string()),
+    idleTtl: z.optional(z.string()),
+    ttl: z.optional(z.string()),
+    stagingBucket: z.optional(z.string()),
+    authenticationConfig: z.optional(
+      object({
+        userWorkloadAuthenticationType: z.optional(AuthenticationType),
+      }),
+    ),
+    resourceManagerTags: z.optional(stringMap),
   });
   const EnvironmentConfig = object({
-    executionConfig: ExecutionConfig.optional(),
-    peripheralsConfig: object({
-      metastoreService: z.string().optional(),
-      sparkHistoryServerConfig: object({ dataprocCluster: z.string().optional() }).optional(),
-    }).optional(),
+    executionConfig: z.optional(ExecutionConfig),
+    peripheralsConfig: z.optional(
+      object({
+        metastoreService: z.optional(z.string()),
+        sparkHistoryServerConfig: z.optional(object({ dataprocCluster: z.optional(z.string()) })),
+      }),
+    ),
   });
-  const int64 = z.string().regex(/^-?\d+$/, 'int64 values are decimal strings');
+  const int64 = z.string().check(z.regex(/^-?\d+$/, 'int64 values are decimal strings'));
   const UsageMetrics = object({
-    milliDcuSeconds: int64.optional(),
-    shuffleStorageGbSeconds: int64.optional(),
-    milliAcceleratorSeconds: int64.optional(),
-    acceleratorType: z.string().optional(),
-    milliAcceleratorSecondsA10040: int64.optional(),
-    milliAcceleratorSecondsA10080: int64.optional(),
-    milliAcceleratorSecondsL4: int64.optional(),
-    updateTime: z.string().optional(),
+    milliDcuSeconds: z.optional(int64),
+    shuffleStorageGbSeconds: z.optional(int64),
+    milliAcceleratorSeconds: z.optional(int64),
+    acceleratorType: z.optional(z.string()),
+    milliAcceleratorSecondsA10040: z.optional(int64),
+    milliAcceleratorSecondsA10080: z.optional(int64),
+    milliAcceleratorSecondsL4: z.optional(int64),
+    updateTime: z.optional(z.string()),
   });
   const UsageSnapshot = object({
-    milliDcu: int64.optional(),
-    shuffleStorageGb: int64.optional(),
-    milliDcuPremium: int64.optional(),
-    shuffleStorageGbPremium: int64.optional(),
-    milliAccelerator: int64.optional(),
-    acceleratorType: z.string().optional(),
-    milliAcceleratorA10040: int64.optional(),
-    milliAcceleratorA10080: int64.optional(),
-    milliAcceleratorL4: int64.optional(),
-    snapshotTime: z.string().optional(),
+    milliDcu: z.optional(int64),
+    shuffleStorageGb: z.optional(int64),
+    milliDcuPremium: z.optional(int64),
+    shuffleStorageGbPremium: z.optional(int64),
+    milliAccelerator: z.optional(int64),
+    acceleratorType: z.optional(z.string()),
+    milliAcceleratorA10040: z.optional(int64),
+    milliAcceleratorA10080: z.optional(int64),
+    milliAcceleratorL4: z.optional(int64),
+    snapshotTime: z.optional(z.string()),
   });
   const RuntimeInfo = object({
-    endpoints: stringMap.optional(),
-    outputUri: z.string().optional(),
-    diagnosticOutputUri: z.string().optional(),
-    approximateUsage: UsageMetrics.optional(),
-    currentUsage: UsageSnapshot.optional(),
-    cohortInfo: object({
-      cohort: z.string().optional(),
-      cohortSource: CohortSource.optional(),
-    }).optional(),
-    propertiesInfo: object({
-      autotuningProperties: z
-        .record(
-          z.string(),
-          object({
-            annotation: z.string().optional(),
-            overriddenValue: z.string().optional(),
-            value: z.string().optional(),
-          }),
-        )
-        .optional(),
-    }).optional(),
+    endpoints: z.optional(stringMap),
+    outputUri: z.optional(z.string()),
+    diagnosticOutputUri: z.optional(z.string()),
+    approximateUsage: z.optional(UsageMetrics),
+    currentUsage: z.optional(UsageSnapshot),
+    cohortInfo: z.optional(
+      object({
+        cohort: z.optional(z.string()),
+        cohortSource: z.optional(CohortSource),
+      }),
+    ),
+    propertiesInfo: z.optional(
+      object({
+        autotuningProperties: z.optional(
+          z.record(
+            z.string(),
+            object({
+              annotation: z.optional(z.string()),
+              overriddenValue: z.optional(z.string()),
+              value: z.optional(z.string()),
+            }),
+          ),
+        ),
+      }),
+    ),
   });
   const SessionStateHistory = object({
-    state: SessionState.optional(),
-    stateMessage: z.string().optional(),
-    stateStartTime: z.string().optional(),
+    state: z.optional(SessionState),
+    stateMessage: z.optional(z.string()),
+    stateStartTime: z.optional(z.string()),
   });
   const Session = object({
-    name: z.string().optional(),
-    uuid: z.string().optional(),
-    createTime: z.string().optional(),
-    jupyterSession: JupyterConfig.optional(),
-    sparkConnectSession: SparkConnectConfig.optional(),
-    runtimeInfo: RuntimeInfo.optional(),
-    state: SessionState.optional(),
-    stateMessage: z.string().optional(),
-    stateTime: z.string().optional(),
-    creator: z.string().optional(),
-    labels: stringMap.optional(),
-    runtimeConfig: RuntimeConfig.optional(),
-    environmentConfig: EnvironmentConfig.optional(),
-    user: z.string().optional(),
-    stateHistory: z.array(SessionStateHistory).optional(),
-    sessionTemplate: z.string().optional(),
+    name: z.optional(z.string()),
+    uuid: z.optional(z.string()),
+    createTime: z.optional(z.string()),
+    jupyterSession: z.optional(JupyterConfig),
+    sparkConnectSession: z.optional(SparkConnectConfig),
+    runtimeInfo: z.optional(RuntimeInfo),
+    state: z.optional(SessionState),
+    stateMessage: z.optional(z.string()),
+    stateTime: z.optional(z.string()),
+    creator: z.optional(z.string()),
+    labels: z.optional(stringMap),
+    runtimeConfig: z.optional(RuntimeConfig),
+    environmentConfig: z.optional(EnvironmentConfig),
+    user: z.optional(z.string()),
+    stateHistory: z.optional(z.array(SessionStateHistory)),
+    sessionTemplate: z.optional(z.string()),
   });
   const SessionTemplate = object({
-    name: z.string().optional(),
-    description: z.string().optional(),
-    createTime: z.string().optional(),
-    jupyterSession: JupyterConfig.optional(),
-    sparkConnectSession: SparkConnectConfig.optional(),
-    creator: z.string().optional(),
-    labels: stringMap.optional(),
-    runtimeConfig: RuntimeConfig.optional(),
-    environmentConfig: EnvironmentConfig.optional(),
-    updateTime: z.string().optional(),
-    uuid: z.string().optional(),
+    name: z.optional(z.string()),
+    description: z.optional(z.string()),
+    createTime: z.optional(z.string()),
+    jupyterSession: z.optional(JupyterConfig),
+    sparkConnectSession: z.optional(SparkConnectConfig),
+    creator: z.optional(z.string()),
+    labels: z.optional(stringMap),
+    runtimeConfig: z.optional(RuntimeConfig),
+    environmentConfig: z.optional(EnvironmentConfig),
+    updateTime: z.optional(z.string()),
+    uuid: z.optional(z.string()),
   });
   const Status = object({
-    code: z.number().int().optional(),
-    message: z.string().optional(),
-    details: z.array(z.record(z.string(), z.unknown())).optional(),
+    code: z.optional(z.int()),
+    message: z.optional(z.string()),
+    details: z.optional(z.array(z.record(z.string(), z.unknown()))),
   });
   const SessionOperationMetadata = object({
-    '@type': z.string().optional(),
-    session: z.string().optional(),
-    sessionUuid: z.string().optional(),
-    createTime: z.string().optional(),
-    doneTime: z.string().optional(),
-    operationType: OperationType.optional(),
-    description: z.string().optional(),
-    labels: stringMap.optional(),
-    warnings: z.array(z.string()).optional(),
+    '@type': z.optional(z.string()),
+    session: z.optional(z.string()),
+    sessionUuid: z.optional(z.string()),
+    createTime: z.optional(z.string()),
+    doneTime: z.optional(z.string()),
+    operationType: z.optional(OperationType),
+    description: z.optional(z.string()),
+    labels: z.optional(stringMap),
+    warnings: z.optional(z.array(z.string())),
   });
   const Operation = object({
-    name: z.string().optional(),
-    metadata: z.record(z.string(), z.unknown()).optional(),
-    done: z.boolean().optional(),
-    error: Status.optional(),
-    response: z.record(z.string(), z.unknown()).optional(),
+    name: z.optional(z.string()),
+    metadata: z.optional(z.record(z.string(), z.unknown())),
+    done: z.optional(z.boolean()),
+    error: z.optional(Status),
+    response: z.optional(z.record(z.string(), z.unknown())),
   });
-  const TerminateSessionRequest = object({ requestId: z.string().optional() });
+  const TerminateSessionRequest = object({ requestId: z.optional(z.string()) });
   const ListSessionsResponse = object({
-    sessions: z.array(Session).optional(),
-    nextPageToken: z.string().optional(),
+    sessions: z.optional(z.array(Session)),
+    nextPageToken: z.optional(z.string()),
   });
   const ListSessionTemplatesResponse = object({
-    sessionTemplates: z.array(SessionTemplate).optional(),
-    nextPageToken: z.string().optional(),
+    sessionTemplates: z.optional(z.array(SessionTemplate)),
+    nextPageToken: z.optional(z.string()),
   });
   const ListOperationsResponse = object({
-    operations: z.array(Operation).optional(),
-    nextPageToken: z.string().optional(),
-    unreachable: z.array(z.string()).optional(),
+    operations: z.optional(z.array(Operation)),
+    nextPageToken: z.optional(z.string()),
+    unreachable: z.optional(z.array(z.string())),
   });
   return {
     JupyterConfig,
@@ -195,7 +205,7 @@ function buildWireSchemas(object: ObjectBuilder) {
 export const lenient = buildWireSchemas((shape) => z.object(shape));
 // The cast only changes the unknown-key mode in the type; the inferred data types are identical.
 export const strict = buildWireSchemas(
-  (shape) => z.strictObject(shape) as unknown as z.ZodObject<typeof shape>,
+  (shape) => z.strictObject(shape) as unknown as z.ZodMiniObject<typeof shape>,
 );
 
 export type Session = z.output<typeof lenient.Session>;
@@ -232,8 +242,8 @@ export const ApiErrorBody = z.object({
   error: z.object({
     code: z.number(),
     message: z.string(),
-    status: z.string().optional(),
-    details: z.array(z.looseObject({ '@type': z.string().optional() })).optional(),
+    status: z.optional(z.string()),
+    details: z.optional(z.array(z.looseObject({ '@type': z.optional(z.string()) }))),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

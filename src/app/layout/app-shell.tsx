@@ -3,21 +3,22 @@ import LightModeIcon from '@mui/icons-material/LightMode';
 import SettingsBrightnessIcon from '@mui/icons-material/SettingsBrightness';
 import StorageIcon from '@mui/icons-material/Storage';
 import AppBar from '@mui/material/AppBar';
-import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import { useColorScheme } from '@mui/material/styles';
-import TextField from '@mui/material/TextField';
 import Toolbar from '@mui/material/Toolbar';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useState, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useState, useSyncExternalStore } from 'react';
 import { Link as RouterLink, Outlet, useMatch, useNavigate } from 'react-router';
+import { OutlinedField } from '../../components/outlined-field';
 import { describeBackend, getConnection, subscribeConnection } from '../../lib/connection';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, KNOWN_REGIONS, paths } from '../paths';
-import { ConnectionDialog } from './connection-dialog';
+// The dialog is rarely opened: loaded on first use, to keep the list route light.
+const ConnectionDialog = lazy(() =>
+  import('./connection-dialog').then((m) => ({ default: m.ConnectionDialog })),
+);
 
 const NEXT_MODE = { system: 'light', light: 'dark', dark: 'system' } as const;
 
@@ -26,17 +27,48 @@ function ThemeToggle() {
   const current = mode ?? 'system';
   const label = `Colour theme: ${current}. Switch to ${NEXT_MODE[current]}`;
   return (
-    <Tooltip title={label}>
-      <IconButton color="inherit" aria-label={label} onClick={() => setMode(NEXT_MODE[current])}>
-        {current === 'dark' ? (
-          <DarkModeIcon />
-        ) : current === 'light' ? (
-          <LightModeIcon />
-        ) : (
-          <SettingsBrightnessIcon />
-        )}
-      </IconButton>
-    </Tooltip>
+    <IconButton color="inherit" aria-label={label} title={label} onClick={() => setMode(NEXT_MODE[current])}>
+      {current === 'dark' ? (
+        <DarkModeIcon />
+      ) : current === 'light' ? (
+        <LightModeIcon />
+      ) : (
+        <SettingsBrightnessIcon />
+      )}
+    </IconButton>
+  );
+}
+
+/** A free-text region with the known regions offered by the browser's own list (a datalist). */
+function RegionField({ location, onChange }: { location: string; onChange: (region: string) => void }) {
+  const [text, setText] = useState(location);
+  const [last, setLast] = useState(location);
+  if (location !== last) {
+    setLast(location);
+    setText(location);
+  }
+  return (
+    <>
+      <OutlinedField
+        label="Region"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (KNOWN_REGIONS.includes(e.target.value)) onChange(e.target.value);
+        }}
+        onBlur={() => onChange(text.trim())}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') onChange(text.trim());
+        }}
+        inputProps={{ list: 'known-regions', autoComplete: 'off' }}
+        sx={{ width: 200 }}
+      />
+      <datalist id="known-regions">
+        {KNOWN_REGIONS.map((region) => (
+          <option key={region} value={region} />
+        ))}
+      </datalist>
+    </>
   );
 }
 
@@ -57,8 +89,7 @@ function PlacePickers({ project, location }: { project: string; location: string
   };
   return (
     <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-      <TextField
-        size="small"
+      <OutlinedField
         label="Project"
         value={projectText}
         onChange={(e) => setProjectText(e.target.value)}
@@ -68,21 +99,7 @@ function PlacePickers({ project, location }: { project: string; location: string
         }}
         sx={{ width: 180 }}
       />
-      <Autocomplete
-        size="small"
-        freeSolo
-        disableClearable
-        options={KNOWN_REGIONS}
-        value={location}
-        onChange={(_e, value) => value && go(projectText, value)}
-        renderInput={(params) => (
-          <TextField
-            {...params}
-            label="Region"
-            sx={{ width: 200, '& .MuiInputBase-root': { bgcolor: 'background.paper' } }}
-          />
-        )}
-      />
+      <RegionField location={location} onChange={(region) => go(projectText, region)} />
     </Box>
   );
 }
@@ -124,25 +141,28 @@ export function AppShell() {
           </Typography>
           <PlacePickers project={project} location={location} />
           <Box sx={{ flexGrow: 1 }} />
-          <Tooltip title="Which API this console talks to. Click to change.">
-            <Button
-              color="inherit"
-              variant="outlined"
-              startIcon={<StorageIcon />}
-              onClick={() => setConnectionOpen(true)}
-              aria-label={`Backend: ${backend}. Change API connection`}
-              data-testid="backend-indicator"
-            >
-              {backend}
-            </Button>
-          </Tooltip>
+          <Button
+            color="inherit"
+            variant="outlined"
+            startIcon={<StorageIcon />}
+            onClick={() => setConnectionOpen(true)}
+            aria-label={`Backend: ${backend}. Change API connection`}
+            title="Which API this console talks to. Click to change."
+            data-testid="backend-indicator"
+          >
+            {backend}
+          </Button>
           <ThemeToggle />
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1, sm: 3 }, maxWidth: 1600, mx: 'auto' }}>
         <Outlet />
       </Box>
-      {connectionOpen && <ConnectionDialog open onClose={() => setConnectionOpen(false)} />}
+      {connectionOpen && (
+        <Suspense fallback={null}>
+          <ConnectionDialog open onClose={() => setConnectionOpen(false)} />
+        </Suspense>
+      )}
     </Box>
   );
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ApiError, apiRequest } from '../../../lib/api-client';
 import { lenient, type Operation, type Session } from '../../../schemas/wire';
 

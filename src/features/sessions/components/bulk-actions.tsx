@@ -2,9 +2,12 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
+// Loaded when first needed: dialogs are not part of the list's first paint.
+const ConfirmDialog = lazy(() =>
+  import('../../../components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
+);
 import { sessionIdOf } from '../session-state';
 
 type Action = 'terminate' | 'delete';
@@ -91,24 +94,28 @@ export function BulkActions({ selected, onDone }: { selected: string[]; onDone: 
           ))}
         </Alert>
       )}
-      <ConfirmDialog
-        open={confirming !== undefined}
-        title={`${verb(confirming ?? 'terminate')} ${count} session${count === 1 ? '' : 's'}?`}
-        confirmLabel={verb(confirming ?? 'terminate')}
-        onClose={() => setConfirming(undefined)}
-        onConfirm={() => void run(confirming!)}
-      >
-        <Typography gutterBottom>
-          {confirming === 'delete'
-            ? 'Deleting removes each session and its history for good. Sessions that are still running are terminated first: their kernels stop and unsaved notebook state is lost.'
-            : 'Terminating stops each session: running kernels stop and unsaved notebook state is lost. Sessions that have already ended are left as they are.'}
-        </Typography>
-        <Typography component="ul" variant="body2" sx={{ maxHeight: 200, overflow: 'auto' }}>
-          {selected.map((name) => (
-            <li key={name}>{sessionIdOf(name)}</li>
-          ))}
-        </Typography>
-      </ConfirmDialog>
+      {confirming && (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            open
+            title={`${verb(confirming)} ${count} session${count === 1 ? '' : 's'}?`}
+            confirmLabel={verb(confirming)}
+            onClose={() => setConfirming(undefined)}
+            onConfirm={() => void run(confirming)}
+          >
+            <Typography gutterBottom>
+              {confirming === 'delete'
+                ? 'Deleting removes each session and its history for good. Sessions that are still running are terminated first: their kernels stop and unsaved notebook state is lost.'
+                : 'Terminating stops each session: running kernels stop and unsaved notebook state is lost. Sessions that have already ended are left as they are.'}
+            </Typography>
+            <Typography component="ul" variant="body2" sx={{ maxHeight: 200, overflow: 'auto' }}>
+              {selected.map((name) => (
+                <li key={name}>{sessionIdOf(name)}</li>
+              ))}
+            </Typography>
+          </ConfirmDialog>
+        </Suspense>
+      )}
     </Box>
   );
 }

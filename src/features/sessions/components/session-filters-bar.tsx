@@ -2,13 +2,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
-import FormControl from '@mui/material/FormControl';
-import InputLabel from '@mui/material/InputLabel';
-import ListItemText from '@mui/material/ListItemText';
-import MenuItem from '@mui/material/MenuItem';
-import OutlinedInput from '@mui/material/OutlinedInput';
-import Select from '@mui/material/Select';
-import TextField from '@mui/material/TextField';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import { OutlinedField } from '../../../components/outlined-field';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
 import { labelKeyProblem, labelValueProblem } from '../../../schemas/rules';
@@ -105,8 +100,7 @@ export function SessionFiltersBar({
     >
       {!custom && (
         <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-          <TextField
-            size="small"
+          <OutlinedField
             label="Search session ID"
             placeholder="Press / to search"
             value={search}
@@ -117,31 +111,42 @@ export function SessionFiltersBar({
             }}
             sx={{ minWidth: 220 }}
           />
-          <FormControl size="small" sx={{ minWidth: 200 }}>
-            <InputLabel id="state-filter-label">State</InputLabel>
-            <Select
-              labelId="state-filter-label"
-              multiple
-              value={view.states}
-              onChange={(e) => {
-                const value = e.target.value;
-                onChange(withFilters(view, { states: typeof value === 'string' ? value.split(',') : value }));
-              }}
-              input={<OutlinedInput label="State" />}
-              renderValue={(selected) =>
-                selected.map((s) => STATE_LABEL[s as keyof typeof STATE_LABEL]).join(', ')
-              }
+          <Box
+            component="fieldset"
+            sx={{ border: 0, p: 0, m: 0, display: 'flex', alignItems: 'center', flexWrap: 'wrap' }}
+          >
+            <Typography
+              component="legend"
+              variant="body2"
+              color="text.secondary"
+              sx={{ float: 'left', mr: 1 }}
             >
-              {SELECTABLE_STATES.map((state) => (
-                <MenuItem key={state} value={state}>
-                  <Checkbox checked={view.states.includes(state)} />
-                  <ListItemText primary={STATE_LABEL[state]} />
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
-          <TextField
-            size="small"
+              State
+            </Typography>
+            {SELECTABLE_STATES.map((state) => (
+              <FormControlLabel
+                key={state}
+                sx={{ mr: 1 }}
+                label={STATE_LABEL[state]}
+                control={
+                  <Checkbox
+                    size="small"
+                    checked={view.states.includes(state)}
+                    onChange={(e) =>
+                      onChange(
+                        withFilters(view, {
+                          states: e.target.checked
+                            ? [...view.states, state]
+                            : view.states.filter((s) => s !== state),
+                        }),
+                      )
+                    }
+                  />
+                }
+              />
+            ))}
+          </Box>
+          <OutlinedField
             label="Label filter"
             placeholder="key=value, then Enter"
             value={labelText}
@@ -153,21 +158,19 @@ export function SessionFiltersBar({
             }}
             sx={{ minWidth: 220 }}
           />
-          <TextField
-            size="small"
+          <OutlinedField
             type="datetime-local"
             label="Created after"
             value={toLocalInput(view.createdAfter)}
             onChange={(e) => onChange(withFilters(view, { createdAfter: fromLocalInput(e.target.value) }))}
-            slotProps={{ inputLabel: { shrink: true } }}
+            shrinkLabel
           />
-          <TextField
-            size="small"
+          <OutlinedField
             type="datetime-local"
             label="Created before"
             value={toLocalInput(view.createdBefore)}
             onChange={(e) => onChange(withFilters(view, { createdBefore: fromLocalInput(e.target.value) }))}
-            slotProps={{ inputLabel: { shrink: true } }}
+            shrinkLabel
           />
           {hasFilters(view) && (
             <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
@@ -190,8 +193,7 @@ export function SessionFiltersBar({
         </Box>
       )}
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-        <TextField
-          size="small"
+        <OutlinedField
           label="Filter expression (AIP-160)"
           value={expressionText}
           onChange={(e) => setExpressionText(e.target.value)}
@@ -201,7 +203,7 @@ export function SessionFiltersBar({
           placeholder='state = ACTIVE AND labels.env = "prod"'
           helperText="Sent to the API as filter. Edit it and press Enter to use your own expression."
           sx={{ flexGrow: 1, minWidth: 300, '& input': { fontFamily: 'monospace' } }}
-          slotProps={{ htmlInput: { 'data-testid': 'filter-expression' } }}
+          inputProps={{ 'data-testid': 'filter-expression' }}
         />
         {expressionText !== expression && (
           <Button

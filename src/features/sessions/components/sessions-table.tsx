@@ -6,8 +6,7 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
-import { memo } from 'react';
+import { Suspense, lazy, memo, type Ref } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { paths } from '../../../app/paths';
 import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
@@ -26,18 +25,35 @@ export function runTime(session: Session, now: number): number | undefined {
 
 interface RowProps {
   session: Session;
+  index: number;
+  rowRef?: Ref<HTMLTableRowElement>;
   selected: boolean;
   now: number;
   onToggle: (name: string) => void;
   onLabel: (key: string, value: string) => void;
 }
 
-const SessionRow = memo(function SessionRow({ session, selected, now, onToggle, onLabel }: RowProps) {
+const SessionRow = memo(function SessionRow({
+  session,
+  index,
+  rowRef,
+  selected,
+  now,
+  onToggle,
+  onLabel,
+}: RowProps) {
   const id = sessionIdOf(session.name);
   const seconds = runTime(session, now);
   const templateId = session.sessionTemplate?.split('/').at(-1);
   return (
-    <TableRow hover selected={selected} data-testid="session-row" data-session={id}>
+    <TableRow
+      hover
+      selected={selected}
+      data-testid="session-row"
+      data-session={id}
+      data-index={index}
+      ref={rowRef}
+    >
       <TableCell padding="checkbox">
         <Checkbox
           checked={selected}
@@ -56,9 +72,9 @@ const SessionRow = memo(function SessionRow({ session, selected, now, onToggle, 
       <TableCell>{sessionKind(session)}</TableCell>
       <TableCell>{session.creator}</TableCell>
       <TableCell>
-        <Tooltip title={formatDateTime(session.createTime)}>
-          <span>{formatRelative(session.createTime, now)}</span>
-        </Tooltip>
+        <time dateTime={session.createTime} title={formatDateTime(session.createTime)}>
+          {formatRelative(session.createTime, now)}
+        </time>
       </TableCell>
       <TableCell>{seconds === undefined ? '' : formatSeconds(seconds)}</TableCell>
       <TableCell>
@@ -75,6 +91,10 @@ const SessionRow = memo(function SessionRow({ session, selected, now, onToggle, 
   );
 });
 
+/** Above this many rows only the rows on screen are rendered, so a 1,000-row page stays fluid. */
+const VIRTUALIZE_ABOVE = 100;
+const VirtualRows = lazy(() => import('./virtual-rows'));
+
 export function SessionsTable({
   sessions,
   selected,
@@ -90,6 +110,22 @@ export function SessionsTable({
   onToggleAll: () => void;
   onLabel: (key: string, value: string) => void;
 }) {
+  const virtual = sessions.length > VIRTUALIZE_ABOVE;
+  const row = (index: number, rowRef?: Ref<HTMLTableRowElement>) => {
+    const session = sessions[index]!;
+    return (
+      <SessionRow
+        key={session.name}
+        index={index}
+        rowRef={rowRef}
+        session={session}
+        selected={selected.has(session.name!)}
+        now={now}
+        onToggle={onToggle}
+        onLabel={onLabel}
+      />
+    );
+  };
   const all = sessions.length > 0 && sessions.every((s) => selected.has(s.name!));
   const some = sessions.some((s) => selected.has(s.name!));
   return (
@@ -116,16 +152,13 @@ export function SessionsTable({
           </TableRow>
         </TableHead>
         <TableBody>
-          {sessions.map((session) => (
-            <SessionRow
-              key={session.name}
-              session={session}
-              selected={selected.has(session.name!)}
-              now={now}
-              onToggle={onToggle}
-              onLabel={onLabel}
-            />
-          ))}
+          {virtual ? (
+            <Suspense fallback={sessions.slice(0, 30).map((_, index) => row(index))}>
+              <VirtualRows count={sessions.length} renderRow={row} />
+            </Suspense>
+          ) : (
+            sessions.map((_, index) => row(index))
+          )}
         </TableBody>
       </Table>
     </TableContainer>

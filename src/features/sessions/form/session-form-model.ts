@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AuthenticationType, Kernel, Scenario } from '../../../schemas/enums';
 import {
   labelKeyProblem,
@@ -335,14 +335,17 @@ export function formProblems(values: SessionFormValues, place: Place): FormProbl
 export function sessionFormSchema(place: Place) {
   return z
     .custom<SessionFormValues>((v) => typeof v === 'object' && v !== null)
-    .superRefine((values, ctx) => {
-      for (const problem of formProblems(values, place))
-        ctx.addIssue({
-          code: 'custom',
-          path: problem.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-          message: problem.message,
-        });
-    });
+    .check(
+      z.superRefine((values: SessionFormValues, ctx) => {
+        for (const problem of formProblems(values, place))
+          ctx.addIssue({
+            code: 'custom',
+            path: problem.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+            message: problem.message,
+            input: values,
+          });
+      }),
+    );
 }
 
 export interface ImportResult {

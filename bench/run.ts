@@ -1,0 +1,209 @@
+/**
+ * `npm run bench`: prints speed and size figures; it asserts nothing (tests do not assert timings).
+ *  1. Emulator: create throughput over HTTP; list latency p50/p99 with 10,000 stored sessions,
+ *     with and without a filter.
+ *  2. Console: gzip size of the JavaScript the list route loads; navigation → first row painted in
+ *     Chromium; the longest main-thread task while scrolling a 1,000-row page.
+ */
+import { serve } from '@hono/node-server';
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../server/app';
+import { Emulator } from '../server/emulator/emulator';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const PARENT = 'projects/bench/locations/us-central1';
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function start(emulator: Emulator, staticDir?: string) {
+  const app = createApp({ emulator, staticDir });
+  return new Promise<{ url: string; close: () => void }>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
+    );
+  });
+}
+
+async function timeRequests(url: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+async function emulatorFigures() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dataproc-bench-'));
+  const emulator = new Emulator({ db: path.join(dir, 'bench.sqlite'), transitionMs: 1000, seed: false });
+  const server = await start(emulator);
+  try {
+    // 9,000 sessions made in-process (one transaction) and made ACTIVE; then 1,000 more over HTTP.
+    emulator.db.transaction(() => {
+      for (let i = 0; i < 9_000; i++)
+        emulator.sessions.create({
+          parent: PARENT,
+          sessionId: `bulk-${i}`,
+          requestId: undefined,
+          session: { labels: { env: i % 3 === 0 ? 'prod' : 'dev', team: `t${i % 7}` } },
+        });
+    })();
+    emulator.clock.advance(2000);
+    emulator.sessions.advance(emulator.clock.now());
+    // Create throughput over HTTP, 8 clients at once, each create durably committed.
+    const creates = 1000;
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < creates) {
+          const i = next++;
+          const labels = { env: i % 3 === 0 ? 'prod' : 'dev', team: `t${i % 7}` };
+          const r = await fetch(`${server.url}/v1/${PARENT}/sessions?sessionId=http-${i}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ labels, jupyterSession: { kernel: 'PYTHON' } }),
+          });
+          await r.arrayBuffer();
+        }
+      }),
+    );
+    const createSeconds = (performance.now() - t0) / 1000;
+    console.log(
+      `create throughput (HTTP, 8 clients, synchronous=FULL): ${(creates / createSeconds).toFixed(0)} sessions/s`,
+    );
+
+    const count = (emulator.db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n;
+    console.log(`stored sessions: ${count}`);
+
+    const cases: [string, string][] = [
+      ['list, no filter, pageSize 50', `pageSize=50`],
+      ['list, no filter, pageSize 1000', `pageSize=1000`],
+      [
+        'list, filter state = ACTIVE AND labels.env = "prod", pageSize 50',
+        `pageSize=50&filter=${encodeURIComponent('state = ACTIVE AND labels.env = "prod"')}`,
+      ],
+      [
+        'list, filter session_id = "bulk-99*"',
+        `pageSize=50&filter=${encodeURIComponent('session_id = "bulk-99*"')}`,
+      ],
+    ];
+    for (const [name, query] of cases) {
+      const url = `${server.url}/v1/${PARENT}/sessions?${query}`;
+      await timeRequests(url, 20);
+      const times = await timeRequests(url, 200);
+      console.log(`${name}: p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}`);
+    }
+  } finally {
+    server.close();
+    emulator.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function listRouteJsGzip(): { bytes: number; files: string[] } {
+  const dist = path.join(ROOT, 'dist');
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const bytes = files.reduce(
+    (sum, f) => sum + gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length,
+    0,
+  );
+  return { bytes, files };
+}
+
+async function consoleFigures() {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'index.html'))) {
+    const { build } = await import('vite');
+    await build({ root: ROOT, logLevel: 'warn' });
+  }
+  const js = listRouteJsGzip();
+  console.log(
+    `list route JavaScript: ${(js.bytes / 1024).toFixed(1)} KB gzip in ${js.files.length} files (target ≤ 200 KB)`,
+  );
+
+  const emulator = new Emulator({ db: ':memory:', transitionMs: 1000, seed: true });
+  emulator.db.transaction(() => {
+    for (let i = 0; i < 1000; i++)
+      emulator.sessions.create({
+        parent: PARENT,
+        sessionId: `row-${i}`,
+        requestId: undefined,
+        session: { labels: { env: 'dev', n: String(i) } },
+      });
+  })();
+  const server = await start(emulator, path.join(ROOT, 'dist'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const firstRow: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const page = await browser.newPage();
+      await page.addInitScript(() => {
+        new MutationObserver((_m, observer) => {
+          if (document.querySelector('[data-testid="session-row"]')) {
+            (window as unknown as { __firstRow: number }).__firstRow = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${server.url}/projects/demo-project/locations/us-central1/sessions`);
+      await page.waitForSelector('[data-testid="session-row"]');
+      firstRow.push(await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
+      await page.close();
+    }
+    console.log(
+      `navigation → first row painted: median ${ms(percentile(firstRow.slice(1), 50))} over ${firstRow.length - 1} warm loads (cold: ${ms(firstRow[0]!)}) (target ≤ 400 ms)`,
+    );
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => w.__longTasks.push(e.duration)),
+      ).observe({ type: 'longtask', buffered: true });
+    });
+    const t0 = Date.now();
+    await page.goto(`${server.url}/${PARENT}/sessions?pageSize=1000`);
+    await page.waitForSelector('[data-session="row-999"]');
+    const renderMs = Date.now() - t0;
+    const rendered = await page.locator('[data-testid="session-row"]').count();
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    for (let y = 0; y < 40; y++) {
+      await page.mouse.wheel(0, 800);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(500);
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    console.log(
+      `1,000-row page: first rows shown in ${renderMs} ms (${rendered} rows in the DOM, virtualized); while scrolling, longest main-thread task ${tasks.length ? ms(Math.max(...tasks)) : 'none over 50 ms'} (${tasks.length} long tasks) (target: none over 100 ms)`,
+    );
+  } finally {
+    await browser.close();
+    server.close();
+    emulator.close();
+  }
+}
+
+await emulatorFigures();
+await consoleFigures();
