@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { shouldRetry, retryDelay } from '../../../lib/api-client';
 import type { Session } from '../../../schemas/wire';
 import { sessionKeys } from './session-queries';
@@ -49,9 +49,9 @@ export interface SessionActionVariables {
   requestId: string;
 }
 
-function useSessionAction(kind: 'terminate' | 'delete') {
-  const queryClient = useQueryClient();
-  return useMutation({
+/** Terminate or delete, followed to completion; the views it changed are refreshed after. */
+export function sessionActionOptions(queryClient: QueryClient, kind: 'terminate' | 'delete') {
+  return {
     ...mutationRetry,
     mutationFn: async ({ name, requestId }: SessionActionVariables) => {
       const operation = await (kind === 'terminate'
@@ -63,12 +63,17 @@ function useSessionAction(kind: 'terminate' | 'delete') {
       const done = await waitForOperation(operation);
       return sessionOf(done);
     },
-    onSettled: (_data, _error, { name }) => {
+    onSettled: (_data: unknown, _error: unknown, { name }: SessionActionVariables) => {
       if (kind === 'delete') queryClient.removeQueries({ queryKey: sessionKeys.detail(name) });
       else void queryClient.invalidateQueries({ queryKey: sessionKeys.detail(name) });
       return queryClient.invalidateQueries({ queryKey: sessionKeys.lists(parentOf(name)) });
     },
-  });
+  };
+}
+
+function useSessionAction(kind: 'terminate' | 'delete') {
+  const queryClient = useQueryClient();
+  return useMutation(sessionActionOptions(queryClient, kind));
 }
 
 export const useTerminateSession = () => useSessionAction('terminate');

@@ -1,0 +1,117 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lenient } from '../schemas/wire';
+import { ApiError, apiRequest, retryDelay, shouldRetry } from './api-client';
+import { setConnection } from './connection';
+
+const fetchMock = vi.fn<typeof fetch>();
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', fetchMock);
+  vi.stubGlobal('window', { location: { origin: 'http://console.test' } });
+  fetchMock.mockReset();
+  setConnection({ baseUrl: '' });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('apiRequest', () => {
+  it('calls /v1 on the connection base URL with query, signal and bearer token, and parses the response', async () => {
+    setConnection({ baseUrl: 'https://dataproc.googleapis.com/', token: 'tok-1' });
+    fetchMock.mockResolvedValue(json(200, { state: 'ACTIVE', somethingNew: 1 }));
+    const controller = new AbortController();
+    const session = await apiRequest('projects/p/locations/l/sessions/s', {
+      query: { pageSize: 5, filter: 'state = ACTIVE', pageToken: undefined },
+      signal: controller.signal,
+      schema: lenient.Session,
+    });
+    expect(session).toEqual({ state: 'ACTIVE' });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe(
+      'https://dataproc.googleapis.com/v1/projects/p/locations/l/sessions/s?pageSize=5&filter=state+%3D+ACTIVE',
+    );
+    expect(init?.signal).toBe(controller.signal);
+    expect((init?.headers as Record<string, string>).authorization).toBe('Bearer tok-1');
+  });
+
+  it('sends JSON bodies and no token when none is set', async () => {
+    fetchMock.mockResolvedValue(json(200, { name: 'op' }));
+    await apiRequest('x', { method: 'POST', body: { a: 1 }, schema: lenient.Operation });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/v1/x');
+    expect(init?.body).toBe('{"a":1}');
+    expect(init?.headers).toEqual({ 'content-type': 'application/json' });
+  });
+
+  it('turns an error envelope into an ApiError with status, rpc status, message and field violations', async () => {
+    fetchMock.mockResolvedValue(
+      json(400, {
+        error: {
+          code: 400,
+          status: 'INVALID_ARGUMENT',
+          message: 'Invalid value for sessionId',
+          details: [
+            {
+              '@type': 'type.googleapis.com/google.rpc.BadRequest',
+              fieldViolations: [{ field: 'sessionId', description: 'too short' }],
+            },
+            { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'X' },
+          ],
+        },
+      }),
+    );
+    const error = await apiRequest('x', { schema: lenient.Session }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      httpStatus: 400,
+      rpcStatus: 'INVALID_ARGUMENT',
+      message: 'Invalid value for sessionId',
+      fieldViolations: [{ field: 'sessionId', description: 'too short' }],
+    });
+  });
+
+  it('reports a network failure as status 0, transient', async () => {
+    fetchMock.mockRejectedValue(new TypeError('fetch failed'));
+    const error = (await apiRequest('x', { schema: lenient.Session }).catch((e: unknown) => e)) as ApiError;
+    expect(error.isNetwork).toBe(true);
+    expect(error.isTransient).toBe(true);
+    expect(error.message).toMatch(/Cannot reach the API/);
+  });
+
+  it('rethrows an abort as it is, not as a network error', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    fetchMock.mockRejectedValue(new DOMException('aborted', 'AbortError'));
+    await expect(
+      apiRequest('x', { schema: lenient.Session, signal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('refuses a body that is not JSON or not a Session', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('<html>proxy error</html>', { status: 502 }));
+    await expect(apiRequest('x', { schema: lenient.Session })).rejects.toMatchObject({
+      rpcStatus: 'BAD_RESPONSE',
+      httpStatus: 502,
+    });
+    fetchMock.mockResolvedValueOnce(json(200, { state: 'PARTYING' }));
+    await expect(apiRequest('x', { schema: lenient.Session })).rejects.toMatchObject({
+      rpcStatus: 'BAD_RESPONSE',
+    });
+  });
+});
+
+describe('retry policy', () => {
+  it('retries reads only on 429, 5xx and network errors, at most three times', () => {
+    const error = (status: number) => new ApiError(status, 'X', 'x');
+    expect(shouldRetry(0, error(429))).toBe(true);
+    expect(shouldRetry(0, error(503))).toBe(true);
+    expect(shouldRetry(0, error(0))).toBe(true);
+    expect(shouldRetry(3, error(503))).toBe(false);
+    expect(shouldRetry(0, error(400))).toBe(false);
+    expect(shouldRetry(0, error(404))).toBe(false);
+    expect(shouldRetry(0, new Error('bug'))).toBe(false);
+  });
+  it('backs off exponentially up to 8 s', () => {
+    expect([0, 1, 2, 3, 10].map(retryDelay)).toEqual([500, 1000, 2000, 4000, 8000]);
+  });
+});
