@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lenient } from '../schemas/wire';
 import { ApiError, apiRequest, retryDelay, shouldRetry } from './api-client';
 import { setConnection } from './connection';
+import { jsonResponse, installMockFetch } from '../testing/mock-fetch';
 
-const fetchMock = vi.fn<typeof fetch>();
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-beforeEach(() => {
-  vi.stubGlobal('fetch', fetchMock);
-  vi.stubGlobal('window', { location: { origin: 'http://console.test' } });
-  fetchMock.mockReset();
-  setConnection({ baseUrl: '' });
-});
-afterEach(() => vi.unstubAllGlobals());
+const fetchMock = installMockFetch();
+const json = jsonResponse;
 
 describe('apiRequest', () => {
   it('calls /v1 on the connection base URL with query, signal and bearer token, and parses the response', async () => {

@@ -96,3 +96,9 @@ export function clearedFilters(view: ListView): ListView {
     pageTokens: [],
   };
 }
+
+/** The API list parameters for a view: one place, so the page and the early prefetch agree. */
+export function listParams(view: ListView): { filter?: string; pageSize: number; pageToken?: string } {
+  const filter = filterExpression(view);
+  return { filter: filter || undefined, pageSize: view.pageSize, pageToken: view.pageTokens.at(-1) };
+}

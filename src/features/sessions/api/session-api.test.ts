@@ -1,22 +1,14 @@
 import { MutationObserver, QueryClient } from '@tanstack/react-query';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setConnection } from '../../../lib/connection';
+import { describe, expect, it, vi } from 'vitest';
+import { jsonResponse, installMockFetch } from '../../../testing/mock-fetch';
 import { sessionActionOptions } from './session-mutations';
 import { sessionDetailQuery, sessionKeys, sessionListQuery, pollIntervalFor } from './session-queries';
 import { waitForOperation } from './sessions-api';
 
-const fetchMock = vi.fn<typeof fetch>();
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
+const fetchMock = installMockFetch();
+const json = jsonResponse;
 const NAME = 'projects/p/locations/l/sessions/s1';
 const OP = 'projects/p/regions/l/operations/op-1';
-
-beforeEach(() => {
-  vi.stubGlobal('fetch', fetchMock);
-  vi.stubGlobal('window', { location: { origin: 'http://console.test' } });
-  fetchMock.mockReset();
-  setConnection({ baseUrl: '' });
-});
-afterEach(() => vi.unstubAllGlobals());
 
 describe('query keys and options', () => {
   it('nest generic to specific, so invalidating a parent reaches every list page', () => {

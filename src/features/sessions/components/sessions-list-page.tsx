@@ -25,6 +25,7 @@ import {
   clearedFilters,
   filterExpression,
   hasFilters,
+  listParams,
   readListView,
   withFilters,
   writeListView,
@@ -65,10 +66,7 @@ export function SessionsListPage() {
   const view = useMemo(() => readListView(searchParams), [searchParams]);
   const setView = useCallback((next: ListView) => setSearchParams(writeListView(next)), [setSearchParams]);
   const filter = filterExpression(view);
-  const pageToken = view.pageTokens.at(-1);
-  const query = useQuery(
-    sessionListQuery(parent, { filter: filter || undefined, pageSize: view.pageSize, pageToken }),
-  );
+  const query = useQuery(sessionListQuery(parent, listParams(view)));
   // Relative times and run times in the rows move every 5 s.
   const now = useNow(5000);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -1,4 +1,9 @@
+import Box from '@mui/material/Box';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { Controller, useFormContext, type FieldPath } from 'react-hook-form';
 import type { SessionFormValues } from './session-form-model';
@@ -32,6 +37,36 @@ export function FormText({ name, helperText, options, ...rest }: Props) {
             </MenuItem>
           ))}
         </TextField>
+      )}
+    />
+  );
+}
+
+/** One choice among a few, as a labelled row of radio buttons bound to the form. */
+export function FormRadios({
+  name,
+  label,
+  options,
+}: {
+  name: 'sessionType' | 'network';
+  label: string;
+  options: { value: string; label: string }[];
+}) {
+  const { control } = useFormContext<SessionFormValues>();
+  const id = `${name}-label`;
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <Box>
+          <FormLabel id={id}>{label}</FormLabel>
+          <RadioGroup row aria-labelledby={id} {...field}>
+            {options.map((o) => (
+              <FormControlLabel key={o.value} value={o.value} control={<Radio />} label={o.label} />
+            ))}
+          </RadioGroup>
+        </Box>
       )}
     />
   );

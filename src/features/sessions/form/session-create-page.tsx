@@ -8,8 +8,6 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Paper from '@mui/material/Paper';
-import Radio from '@mui/material/Radio';
-import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -33,7 +31,7 @@ import { newRequestId, useCreateSession } from '../api/session-mutations';
 import { getSession } from '../api/sessions-api';
 import { sessionIdOf } from '../session-state';
 import { EquivalentRequest } from './equivalent-request';
-import { FormText } from './form-fields';
+import { FormRadios, FormText } from './form-fields';
 import { ImportDialog } from './import-dialog';
 import { KeyValueRows } from './key-value-rows';
 import {
@@ -287,19 +285,14 @@ export function SessionCreatePage() {
                 {existing.data.state?.toLowerCase()}). Choose another ID.
               </Alert>
             )}
-            <Controller
-              control={control}
+            <FormRadios
               name="sessionType"
-              render={({ field }) => (
-                <Box>
-                  <FormLabel id="session-type-label">Session type</FormLabel>
-                  <RadioGroup row aria-labelledby="session-type-label" {...field}>
-                    <FormControlLabel value="jupyter" control={<Radio />} label="Jupyter notebook" />
-                    <FormControlLabel value="sparkConnect" control={<Radio />} label="Spark Connect" />
-                    <FormControlLabel value="unset" control={<Radio />} label="From the template" />
-                  </RadioGroup>
-                </Box>
-              )}
+              label="Session type"
+              options={[
+                { value: 'jupyter', label: 'Jupyter notebook' },
+                { value: 'sparkConnect', label: 'Spark Connect' },
+                { value: 'unset', label: 'From the template' },
+              ]}
             />
             {values.sessionType === 'jupyter' && (
               <Box sx={{ display: 'flex', gap: 2 }}>
@@ -456,19 +449,14 @@ export function SessionCreatePage() {
               label="Service account"
               placeholder="name@project.iam.gserviceaccount.com"
             />
-            <Controller
-              control={control}
+            <FormRadios
               name="network"
-              render={({ field }) => (
-                <Box>
-                  <FormLabel id="network-label">Network</FormLabel>
-                  <RadioGroup row aria-labelledby="network-label" {...field}>
-                    <FormControlLabel value="default" control={<Radio />} label="Default network" />
-                    <FormControlLabel value="network" control={<Radio />} label="Network" />
-                    <FormControlLabel value="subnetwork" control={<Radio />} label="Subnetwork" />
-                  </RadioGroup>
-                </Box>
-              )}
+              label="Network"
+              options={[
+                { value: 'default', label: 'Default network' },
+                { value: 'network', label: 'Network' },
+                { value: 'subnetwork', label: 'Subnetwork' },
+              ]}
             />
             {values.network === 'network' && (
               <FormText

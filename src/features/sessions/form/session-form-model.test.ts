@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../../schemas/wire';
+import {
+  durationToTtl,
+  emptyForm,
+  formPathFor,
+  formProblems,
+  fromSession,
+  gcloudCommand,
+  importSession,
+  suggestSessionId,
+  toSession,
+  ttlToDuration,
+} from './session-form-model';
+
+const place = { project: 'p', location: 'us-central1' };
+const full: Session = {
+  jupyterSession: { kernel: 'SCALA', displayName: 'Scala' },
+  labels: { env: 'prod', team: '' },
+  runtimeConfig: {
+    version: '2.2',
+    containerImage: 'gcr.io/p/img:1',
+    properties: { 'spark.executor.cores': '4' },
+    repositoryConfig: { pypiRepositoryConfig: { pypiRepository: 'https://pypi.example.com/simple' } },
+    autotuningConfig: { scenarios: ['AUTO', 'MEMORY'] },
+    cohort: 'nightly',
+  },
+  environmentConfig: {
+    executionConfig: {
+      serviceAccount: 'sa@p.iam.gserviceaccount.com',
+      subnetworkUri: 'projects/p/regions/us-central1/subnetworks/s',
+      networkTags: ['a', 'b'],
+      kmsKey: 'projects/p/locations/us-central1/keyRings/r/cryptoKeys/k',
+      ttl: '7200s',
+      idleTtl: '900s',
+      stagingBucket: 'bucket-1',
+      authenticationConfig: { userWorkloadAuthenticationType: 'SERVICE_ACCOUNT' },
+      resourceManagerTags: { 'tagKeys/1': 'tagValues/2' },
+    },
+    peripheralsConfig: {
+      metastoreService: 'projects/p/locations/us-central1/services/m',
+      sparkHistoryServerConfig: { dataprocCluster: 'projects/p/regions/us-central1/clusters/c' },
+    },
+  },
+  sessionTemplate: 'projects/p/locations/us-central1/sessionTemplates/t',
+  user: 'ana@example.com',
+};
+
+describe('create form model', () => {
+  it('round-trips every editable field of a Session', () => {
+    expect(toSession(fromSession(full, 'abcd'), place)).toEqual(full);
+  });
+  it('an empty form sends only the session type', () => {
+    expect(toSession(emptyForm('abcd'), place)).toEqual({ jupyterSession: { kernel: 'PYTHON' } });
+    expect(toSession({ ...emptyForm('abcd'), sessionType: 'sparkConnect' }, place)).toEqual({
+      sparkConnectSession: {},
+    });
+    expect(toSession({ ...emptyForm('abcd'), sessionType: 'unset' }, place)).toEqual({});
+  });
+  it('leaves out service-added labels when cloning', () => {
+    const values = fromSession({ labels: { env: 'dev', 'goog-dataproc-session-id': 'x' } }, 'abcd');
+    expect(values.labels).toEqual([{ key: 'env', value: 'dev' }]);
+  });
+  it('converts TTLs between number-and-unit and durations', () => {
+    expect(ttlToDuration({ amount: '1.5', unit: 'h' })).toBe('5400s');
+    expect(ttlToDuration({ amount: '10', unit: 'min' })).toBe('600s');
+    expect(ttlToDuration({ amount: '', unit: 'h' })).toBeUndefined();
+    expect(durationToTtl('1209600s')).toEqual({ amount: '14', unit: 'd' });
+    expect(durationToTtl('5400s')).toEqual({ amount: '90', unit: 'min' });
+  });
+  it('normalizes the template URL form', () => {
+    const values = {
+      ...emptyForm('abcd'),
+      sessionTemplate:
+        'https://www.googleapis.com/compute/v1/projects/p/locations/us-central1/sessionTemplates/t',
+    };
+    expect(toSession(values, place).sessionTemplate).toBe(
+      'projects/p/locations/us-central1/sessionTemplates/t',
+    );
+  });
+  it('suggests a valid session ID', () => {
+    expect(formProblems(emptyForm(suggestSessionId(new Date(2026, 10, 25, 9, 5, 7))), place)).toEqual([]);
+  });
+});
+
+describe('form problems, at the field they concern', () => {
+  const problems = (change: Partial<ReturnType<typeof emptyForm>>) =>
+    Object.fromEntries(
+      formProblems({ ...emptyForm('abcd'), ...change }, place).map((p) => [p.path, p.message]),
+    );
+  it('TTL limits: 10 minutes to 14 days', () => {
+    expect(problems({ ttl: { amount: '9', unit: 'min' } })['ttl.amount']).toMatch(/between 10 minutes/);
+    expect(problems({ ttl: { amount: '10', unit: 'min' } })['ttl.amount']).toBeUndefined();
+    expect(problems({ idleTtl: { amount: '14', unit: 'd' } })['idleTtl.amount']).toBeUndefined();
+    expect(problems({ idleTtl: { amount: '14.01', unit: 'd' } })['idleTtl.amount']).toMatch(/between/);
+    expect(problems({ ttl: { amount: '-1', unit: 'h' } })['ttl.amount']).toMatch(/positive/);
+  });
+  it('labels: per row, duplicates, and the count of 32', () => {
+    expect(problems({ labels: [{ key: 'Env', value: '' }] })['labels.0.key']).toMatch(/lowercase letter/);
+    expect(problems({ labels: [{ key: 'env', value: 'A' }] })['labels.0.value']).toBeDefined();
+    expect(
+      problems({
+        labels: [
+          { key: 'env', value: '' },
+          { key: 'env', value: 'x' },
+        ],
+      })['labels.1.key'],
+    ).toMatch(/Duplicate/);
+    expect(problems({ labels: [{ key: '', value: 'orphan' }] })['labels.0.key']).toMatch(/Enter a label key/);
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: '' }));
+    expect(problems({ labels: rows(32) })['labels.root']).toBeUndefined();
+    expect(problems({ labels: rows(33) })['labels.root']).toMatch(/At most 32/);
+  });
+  it('network choice needs its URI; resource names follow their patterns', () => {
+    expect(problems({ network: 'subnetwork' })['subnetworkUri']).toMatch(/Enter the subnetwork/);
+    expect(problems({ kmsKey: 'k' })['kmsKey']).toMatch(/keyRings/);
+    expect(problems({ historyServerCluster: 'c' })['historyServerCluster']).toMatch(/clusters/);
+    expect(problems({ stagingBucket: 'gs://b' })['stagingBucket']).toMatch(/gs:\/\//);
+    expect(
+      problems({ sessionTemplate: 'projects/q/locations/us-central1/sessionTemplates/t' })['sessionTemplate'],
+    ).toMatch(/same project/);
+  });
+  it('maps server field violations onto form fields', () => {
+    const values = {
+      ...emptyForm('abcd'),
+      labels: [
+        { key: 'a', value: '' },
+        { key: 'Bad', value: '' },
+      ],
+    };
+    expect(formPathFor({ field: 'session.labels["Bad"]', description: 'A label key must…' }, values)).toBe(
+      'labels.1.key',
+    );
+    expect(
+      formPathFor({ field: 'session.environmentConfig.executionConfig.idleTtl', description: '' }, values),
+    ).toBe('idleTtl.amount');
+    expect(formPathFor({ field: 'session.sessionTemplate', description: '' }, values)).toBe(
+      'sessionTemplate',
+    );
+    expect(formPathFor({ field: 'session.somethingElse', description: '' }, values)).toBeUndefined();
+  });
+});
+
+describe('import and gcloud', () => {
+  it('imports a described session, listing output-only and unknown fields', () => {
+    const result = importSession(
+      JSON.stringify({
+        ...full,
+        name: 'projects/p/locations/l/sessions/orig',
+        state: 'ACTIVE',
+        uuid: 'u',
+        extra: 1,
+      }),
+      'x',
+    );
+    expect(result.values?.sessionId).toBe('orig-copy');
+    expect(result.ignored).toEqual(
+      expect.arrayContaining([
+        'state (set by the service)',
+        'uuid (set by the service)',
+        'extra (unknown field)',
+      ]),
+    );
+    expect(toSession(result.values!, place)).toEqual(full);
+    expect(importSession('{oops', 'x').error).toMatch(/Not valid JSON/);
+    expect(importSession('[]', 'x').error).toMatch(/JSON object/);
+  });
+  it('builds the matching gcloud command', () => {
+    const values = fromSession(full, 'my-session');
+    const command = gcloudCommand(values, toSession(values, place), place);
+    expect(command).toContain('gcloud beta dataproc sessions create spark');
+    expect(command).toContain('my-session');
+    expect(command).toContain('--labels=env=prod,team=');
+    expect(command).toContain('--ttl=7200s');
+    expect(command).toContain('--subnet=projects/p/regions/us-central1/subnetworks/s');
+  });
+});
