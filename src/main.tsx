@@ -5,10 +5,15 @@ import { prefetchForLocation } from './app/prefetch';
 import { createQueryClient } from './app/query-client';
 
 const queryClient = createQueryClient();
-prefetchForLocation(queryClient, window.location);
+// Wait briefly for the list's first page (a few milliseconds on the embedded emulator), so the
+// first render already has rows; a slow API only delays the skeleton by 150 ms at most.
+const firstPage = prefetchForLocation(queryClient, window.location);
+const shortWait = new Promise((resolve) => setTimeout(resolve, 150));
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App queryClient={queryClient} />
-  </StrictMode>,
+void Promise.race([firstPage, shortWait]).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App queryClient={queryClient} />
+    </StrictMode>,
+  ),
 );

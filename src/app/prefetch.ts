@@ -5,17 +5,17 @@ import { listParams, readListView } from '../features/sessions/list-filters';
 const LIST_PATH = /^\/projects\/([^/]+)\/locations\/([^/]+)\/sessions\/?$/;
 
 /**
- * Starts the session list request while React is still rendering the first frame, instead of after
- * it: on a cold load that saves the whole first render from the time to the first row.
+ * Starts the session list request as soon as the code has loaded, before React renders. The
+ * returned promise settles when the rows are in the cache (or the request failed), so the first
+ * frame can show them instead of a skeleton followed by a second full render.
  */
 export function prefetchForLocation(
   queryClient: QueryClient,
   location: Pick<Location, 'pathname' | 'search'>,
-): void {
+): Promise<void> {
   const match = LIST_PATH.exec(location.pathname);
-  if (!match) return;
+  if (!match) return Promise.resolve();
   const parent = `projects/${decodeURIComponent(match[1]!)}/locations/${decodeURIComponent(match[2]!)}`;
-  void queryClient.prefetchQuery(
-    sessionListQuery(parent, listParams(readListView(new URLSearchParams(location.search)))),
-  );
+  const params = listParams(readListView(new URLSearchParams(location.search)));
+  return queryClient.prefetchQuery(sessionListQuery(parent, params));
 }
