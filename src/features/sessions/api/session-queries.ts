@@ -18,6 +18,9 @@ export function sessionListQuery(parent: string, params: ListParams) {
     queryFn: ({ signal }) => listSessions(parent, params, signal),
     // A new page or filter keeps the old rows on screen until the new ones arrive.
     placeholderData: keepPreviousData,
+    // The page's first request may be the early prefetch (app/prefetch.ts): if it failed, show that
+    // failure with its Retry rather than silently asking again on mount.
+    retryOnMount: false,
     refetchInterval: (query) =>
       query.state.data?.sessions?.some((s) => isTransitional(s.state)) ? FAST_POLL_MS : SLOW_POLL_MS,
   });
