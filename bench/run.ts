@@ -156,7 +156,7 @@ async function consoleFigures() {
   });
   try {
     const firstRow: number[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 12; i++) {
       const page = await browser.newPage();
       await page.addInitScript(() => {
         new MutationObserver((_m, observer) => {

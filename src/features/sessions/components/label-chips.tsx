@@ -1,6 +1,36 @@
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
+import { styled } from '@mui/material/styles';
 import { isSystemLabel } from '../session-state';
+
+/**
+ * A label as a small chip. Plain elements styled once, rather than MUI Chips: a list page holds
+ * hundreds of them, and these render several times faster.
+ */
+const chipStyle = {
+  font: 'inherit',
+  fontSize: '0.8125rem',
+  lineHeight: 1.6,
+  border: 0,
+  borderRadius: 12,
+  padding: '0 8px',
+  margin: 0,
+  whiteSpace: 'nowrap',
+} as const;
+
+const StaticChip = styled('span')(({ theme }) => ({
+  ...chipStyle,
+  background: (theme.vars ?? theme).palette.action.selected,
+  color: (theme.vars ?? theme).palette.text.primary,
+}));
+
+const ClickableChip = styled('button')(({ theme }) => ({
+  ...chipStyle,
+  cursor: 'pointer',
+  background: (theme.vars ?? theme).palette.action.selected,
+  color: (theme.vars ?? theme).palette.text.primary,
+  '&:hover': { background: (theme.vars ?? theme).palette.action.focus },
+  '&:focus-visible': { outline: `2px solid ${(theme.vars ?? theme).palette.primary.main}`, outlineOffset: 1 },
+}));
 
 /** A session's own labels as chips; clicking one filters by it. Service-added goog-* labels are left out. */
 export function LabelChips({
@@ -19,15 +49,16 @@ export function LabelChips({
       {entries.map(([key, value]) => {
         const text = value ? `${key}=${value}` : key;
         return onSelect ? (
-          <Chip
+          <ClickableChip
             key={key}
-            size="small"
-            label={text}
+            type="button"
             onClick={() => onSelect(key, value)}
             aria-label={`Filter by label ${text}`}
-          />
+          >
+            {text}
+          </ClickableChip>
         ) : (
-          <Chip key={key} size="small" label={text} />
+          <StaticChip key={key}>{text}</StaticChip>
         );
       })}
     </Box>

@@ -1,5 +1,5 @@
 import Checkbox from '@mui/material/Checkbox';
-import Link from '@mui/material/Link';
+import { styled } from '@mui/material/styles';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -14,6 +14,13 @@ import type { Session } from '../../../schemas/wire';
 import { isTerminal, sessionIdOf, sessionKind } from '../session-state';
 import { LabelChips } from './label-chips';
 import { SessionStateChip } from './session-state-chip';
+
+/** Links in rows: a router link styled once (MUI's Link is a Typography per link). */
+const RowLink = styled(RouterLink)(({ theme }) => ({
+  color: (theme.vars ?? theme).palette.primary.main,
+  textDecorationColor: 'currentColor',
+  textUnderlineOffset: 2,
+}));
 
 /** How long it has run (live) or ran (ended), from creation to now or to its end. */
 export function runTime(session: Session, now: number): number | undefined {
@@ -54,17 +61,20 @@ const SessionRow = memo(function SessionRow({
       data-index={index}
       ref={rowRef}
     >
-      <TableCell padding="checkbox">
-        <Checkbox
+      <TableCell padding="checkbox" sx={{ textAlign: 'center' }}>
+        {/* A native checkbox: one per row, so it is kept light (MUI's adds a ripple and an SVG). */}
+        <input
+          type="checkbox"
           checked={selected}
           onChange={() => onToggle(session.name!)}
-          slotProps={{ input: { 'aria-label': `Select ${id}` } }}
+          aria-label={`Select ${id}`}
+          style={{ width: 18, height: 18, cursor: 'pointer', accentColor: 'var(--mui-palette-primary-main)' }}
         />
       </TableCell>
       <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
-        <Link component={RouterLink} to={paths.session(session.name!)} sx={{ fontWeight: 500 }}>
+        <RowLink to={paths.session(session.name!)} style={{ fontWeight: 500 }}>
           {id}
-        </Link>
+        </RowLink>
       </TableCell>
       <TableCell>
         <SessionStateChip state={session.state} />
@@ -78,11 +88,7 @@ const SessionRow = memo(function SessionRow({
       </TableCell>
       <TableCell>{seconds === undefined ? '' : formatSeconds(seconds)}</TableCell>
       <TableCell>
-        {templateId && (
-          <Link component={RouterLink} to={paths.template(session.sessionTemplate!)}>
-            {templateId}
-          </Link>
-        )}
+        {templateId && <RowLink to={paths.template(session.sessionTemplate!)}>{templateId}</RowLink>}
       </TableCell>
       <TableCell>
         <LabelChips labels={session.labels} onSelect={onLabel} />
