@@ -58,10 +58,25 @@ function options() {
   };
 }
 
+/** The newest modification time of the console's sources, to notice a stale build. */
+function newestSource(): number {
+  let newest = fs.statSync(path.join(ROOT, 'index.html')).mtimeMs;
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  };
+  walk(path.join(ROOT, 'src'));
+  return newest;
+}
+
 async function ensureConsoleBuilt(): Promise<string> {
   const dist = path.join(ROOT, 'dist');
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    console.log('Building the console (first start only)…');
+  const built = path.join(dist, 'index.html');
+  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource()) {
+    console.log('Building the console (sources changed or no build yet)…');
     const { build } = await import('vite');
     await build({ root: ROOT, logLevel: 'warn' });
   }

@@ -43,7 +43,9 @@ export function formatRelative(iso: string | undefined, now: number): string {
   if (Number.isNaN(time)) return iso;
   const seconds = (now - time) / 1000;
   if (Math.abs(seconds) < 5) return 'just now';
-  return seconds > 0 ? `${formatSeconds(seconds)} ago` : `in ${formatSeconds(-seconds)}`;
+  // Past a minute, seconds are noise: "54 min ago", not "54 min 29 s ago".
+  const rounded = Math.abs(seconds) >= 60 ? Math.round(seconds / 60) * 60 : seconds;
+  return rounded > 0 ? `${formatSeconds(rounded)} ago` : `in ${formatSeconds(-rounded)}`;
 }
 
 /** int64 strings of thousandths per second → "1.25 DCU-hours" and the like. */
