@@ -85,7 +85,8 @@ async function emulatorFigures() {
     );
 
     const count = (emulator.db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n;
-    console.log(`stored sessions: ${count}`);
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    console.log(`stored sessions: ${count}; emulator process RSS ${rssMb.toFixed(0)} MB`);
 
     const cases: [string, string][] = [
       ['list, no filter, pageSize 50', `pageSize=50`],
@@ -195,6 +196,12 @@ async function consoleFigures() {
     }
     await page.waitForTimeout(500);
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const heapMb = await page.evaluate(
+      () =>
+        ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) /
+        2 ** 20,
+    );
+    console.log(`1,000-row page: JavaScript heap in use ${heapMb.toFixed(1)} MB`);
     console.log(
       `1,000-row page: first rows shown in ${renderMs} ms (${rendered} rows in the DOM, virtualized); while scrolling, longest main-thread task ${tasks.length ? ms(Math.max(...tasks)) : 'none over 50 ms'} (${tasks.length} long tasks) (target: none over 100 ms)`,
     );
