@@ -77,6 +77,9 @@ async function ensureConsoleBuilt(): Promise<string> {
   const built = path.join(dist, 'index.html');
   if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource()) {
     console.log('Building the console (sources changed or no build yet)…');
+    // vite.config.ts reaches the server's extensionless imports (for `npm run dev`); Vite's warning
+    // about a future config loader is not for the person running `npm start`.
+    process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
     const { build } = await import('vite');
     await build({ root: ROOT, logLevel: 'warn' });
   }
