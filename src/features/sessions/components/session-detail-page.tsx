@@ -54,11 +54,12 @@ export function SessionDetailPage() {
   const { project = '', location = '', session: sessionId = '' } = useParams();
   const name = `projects/${project}/locations/${location}/sessions/${sessionId}`;
   const listPath = paths.sessions(project, location);
-  const query = useQuery(sessionDetailQuery(name));
+  const remove = useDeleteSession();
+  // While a delete runs, stop polling: the session is about to vanish, and its 404 is expected.
+  const query = useQuery({ ...sessionDetailQuery(name), enabled: !remove.isPending });
   const now = useNow(1000);
   const navigate = useNavigate();
   const terminate = useTerminateSession();
-  const remove = useDeleteSession();
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
   const [showJson, setShowJson] = useState(false);
 
