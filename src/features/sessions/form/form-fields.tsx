@@ -1,3 +1,4 @@
+import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
@@ -67,6 +68,45 @@ export function FormRadios({
             ))}
           </RadioGroup>
         </Box>
+      )}
+    />
+  );
+}
+
+/** Free text with suggestions (known versions, this region's templates). */
+export function FormAutocomplete({
+  name,
+  label,
+  options,
+  helperText,
+}: {
+  name: 'version' | 'sessionTemplate';
+  label: string;
+  options: string[];
+  helperText: string;
+}) {
+  const { control } = useFormContext<SessionFormValues>();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Autocomplete
+          freeSolo
+          options={options}
+          inputValue={field.value}
+          onInputChange={(_e, value) => field.onChange(value)}
+          renderInput={(params) => (
+            <TextField
+              {...params}
+              size="small"
+              label={label}
+              onBlur={field.onBlur}
+              error={Boolean(fieldState.error)}
+              helperText={fieldState.error?.message ?? helperText}
+            />
+          )}
+        />
       )}
     />
   );

@@ -1,6 +1,5 @@
 import UploadIcon from '@mui/icons-material/Upload';
 import Alert from '@mui/material/Alert';
-import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -31,7 +30,7 @@ import { newRequestId, useCreateSession } from '../api/session-mutations';
 import { getSession } from '../api/sessions-api';
 import { sessionIdOf } from '../session-state';
 import { EquivalentRequest } from './equivalent-request';
-import { FormRadios, FormText } from './form-fields';
+import { FormAutocomplete, FormRadios, FormText } from './form-fields';
 import { ImportDialog } from './import-dialog';
 import { KeyValueRows } from './key-value-rows';
 import {
@@ -319,31 +318,11 @@ export function SessionCreatePage() {
           </Section>
 
           <Section title="Session template">
-            <Controller
-              control={control}
+            <FormAutocomplete
               name="sessionTemplate"
-              render={({ field, fieldState }) => (
-                <Autocomplete
-                  freeSolo
-                  options={(templates.data ?? []).map((t) => t.name!)}
-                  getOptionLabel={(option) => option}
-                  inputValue={field.value}
-                  onInputChange={(_e, value) => field.onChange(value)}
-                  renderInput={(params) => (
-                    <TextField
-                      {...params}
-                      size="small"
-                      label="Template"
-                      onBlur={field.onBlur}
-                      error={Boolean(fieldState.error)}
-                      helperText={
-                        fieldState.error?.message ??
-                        'Pick one of this region’s templates, or paste projects/…/locations/…/sessionTemplates/… or its https://www.googleapis.com/compute/v1/… URL.'
-                      }
-                    />
-                  )}
-                />
-              )}
+              label="Template"
+              options={(templates.data ?? []).map((t) => t.name!)}
+              helperText="Pick one of this region’s templates, or paste projects/…/locations/…/sessionTemplates/… or its https://www.googleapis.com/compute/v1/… URL."
             />
             {chosenTemplate && (
               <Box data-testid="template-preview">
@@ -371,29 +350,11 @@ export function SessionCreatePage() {
           </Section>
 
           <Section title="Runtime config">
-            <Controller
-              control={control}
+            <FormAutocomplete
               name="version"
-              render={({ field, fieldState }) => (
-                <Autocomplete
-                  freeSolo
-                  options={KNOWN_RUNTIME_VERSIONS}
-                  inputValue={field.value}
-                  onInputChange={(_e, value) => field.onChange(value)}
-                  renderInput={(params) => (
-                    <TextField
-                      {...params}
-                      size="small"
-                      label="Runtime version"
-                      error={Boolean(fieldState.error)}
-                      helperText={
-                        fieldState.error?.message ??
-                        'Empty: the service default. Other versions may be typed.'
-                      }
-                    />
-                  )}
-                />
-              )}
+              label="Runtime version"
+              options={KNOWN_RUNTIME_VERSIONS}
+              helperText="Empty: the service default. Other versions may be typed."
             />
             <FormText
               name="containerImage"
