@@ -7,13 +7,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
-import { useColorScheme } from '@mui/material/styles';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { Suspense, lazy, useState, useSyncExternalStore } from 'react';
 import { Link as RouterLink, Outlet, useMatch, useNavigate } from 'react-router';
 import { OutlinedField } from '../../components/outlined-field';
 import { describeBackend, getConnection, subscribeConnection } from '../../lib/connection';
+import { useColorMode } from '../color-mode';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, KNOWN_REGIONS, paths } from '../paths';
 // The dialog is rarely opened: loaded on first use, to keep the list route light.
 const ConnectionDialog = lazy(() =>
@@ -23,8 +23,7 @@ const ConnectionDialog = lazy(() =>
 const NEXT_MODE = { system: 'light', light: 'dark', dark: 'system' } as const;
 
 function ThemeToggle() {
-  const { mode, setMode } = useColorScheme();
-  const current = mode ?? 'system';
+  const { preference: current, setPreference: setMode } = useColorMode();
   const label = `Colour theme: ${current}. Switch to ${NEXT_MODE[current]}`;
   return (
     <IconButton color="inherit" aria-label={label} title={label} onClick={() => setMode(NEXT_MODE[current])}>

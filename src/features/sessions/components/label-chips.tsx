@@ -19,17 +19,17 @@ const chipStyle = {
 
 const StaticChip = styled('span')(({ theme }) => ({
   ...chipStyle,
-  background: (theme.vars ?? theme).palette.action.selected,
-  color: (theme.vars ?? theme).palette.text.primary,
+  background: theme.palette.action.selected,
+  color: theme.palette.text.primary,
 }));
 
 const ClickableChip = styled('button')(({ theme }) => ({
   ...chipStyle,
   cursor: 'pointer',
-  background: (theme.vars ?? theme).palette.action.selected,
-  color: (theme.vars ?? theme).palette.text.primary,
-  '&:hover': { background: (theme.vars ?? theme).palette.action.focus },
-  '&:focus-visible': { outline: `2px solid ${(theme.vars ?? theme).palette.primary.main}`, outlineOffset: 1 },
+  background: theme.palette.action.selected,
+  color: theme.palette.text.primary,
+  '&:hover': { background: theme.palette.action.focus },
+  '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 1 },
 }));
 
 /** A session's own labels as chips; clicking one filters by it. Service-added goog-* labels are left out. */

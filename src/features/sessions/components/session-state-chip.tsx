@@ -21,7 +21,7 @@ const LOOK: Record<SessionState, { Icon: typeof CheckCircleIcon; tone: Tone }> =
 
 /** An outlined pill, styled once: list pages show one per row, so it avoids MUI Chip's weight. */
 const Pill = styled('span')<{ tone: Tone; big?: boolean }>(({ theme, tone, big }) => {
-  const palette = (theme.vars ?? theme).palette;
+  const palette = theme.palette;
   const color = tone === 'text' ? palette.text.secondary : palette[tone].main;
   return {
     display: 'inline-flex',

@@ -1,12 +1,5 @@
-import Checkbox from '@mui/material/Checkbox';
 import { styled } from '@mui/material/styles';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import { Suspense, lazy, memo, type Ref } from 'react';
+import { Suspense, lazy, memo, useEffect, useRef, type Ref } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { paths } from '../../../app/paths';
 import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
@@ -15,9 +8,39 @@ import { isTerminal, sessionIdOf, sessionKind } from '../session-state';
 import { LabelChips } from './label-chips';
 import { SessionStateChip } from './session-state-chip';
 
+/**
+ * The sessions table is plain HTML styled once, not MUI's Table components: a page holds up to
+ * 1,000 rows of nine cells, and per-cell components made the first paint and every refresh slow.
+ */
+const Table = styled('table')(({ theme }) => {
+  const palette = theme.palette;
+  return {
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: '0.875rem',
+    '& th, & td': {
+      textAlign: 'left',
+      verticalAlign: 'middle',
+      padding: '6px 12px',
+      borderBottom: `1px solid ${palette.divider}`,
+    },
+    '& thead th': { fontWeight: 500, color: palette.text.primary },
+    '& tbody th': { fontWeight: 400, whiteSpace: 'nowrap' },
+    '& tbody tr:hover': { background: palette.action.hover },
+    '& tbody tr[aria-selected="true"]': { background: palette.action.selected },
+    '& .checkbox-cell': { width: 48, textAlign: 'center' },
+    '& input[type="checkbox"]': {
+      width: 18,
+      height: 18,
+      cursor: 'pointer',
+      accentColor: palette.primary.main,
+    },
+  };
+});
+
 /** Links in rows: a router link styled once (MUI's Link is a Typography per link). */
 const RowLink = styled(RouterLink)(({ theme }) => ({
-  color: (theme.vars ?? theme).palette.primary.main,
+  color: theme.palette.primary.main,
   textDecorationColor: 'currentColor',
   textUnderlineOffset: 2,
 }));
@@ -53,47 +76,36 @@ const SessionRow = memo(function SessionRow({
   const seconds = runTime(session, now);
   const templateId = session.sessionTemplate?.split('/').at(-1);
   return (
-    <TableRow
-      hover
-      selected={selected}
-      data-testid="session-row"
-      data-session={id}
-      data-index={index}
-      ref={rowRef}
-    >
-      <TableCell padding="checkbox" sx={{ textAlign: 'center' }}>
-        {/* A native checkbox: one per row, so it is kept light (MUI's adds a ripple and an SVG). */}
+    <tr aria-selected={selected} data-testid="session-row" data-session={id} data-index={index} ref={rowRef}>
+      <td className="checkbox-cell">
         <input
           type="checkbox"
           checked={selected}
           onChange={() => onToggle(session.name!)}
           aria-label={`Select ${id}`}
-          style={{ width: 18, height: 18, cursor: 'pointer', accentColor: 'var(--mui-palette-primary-main)' }}
         />
-      </TableCell>
-      <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
+      </td>
+      <th scope="row">
         <RowLink to={paths.session(session.name!)} style={{ fontWeight: 500 }}>
           {id}
         </RowLink>
-      </TableCell>
-      <TableCell>
+      </th>
+      <td>
         <SessionStateChip state={session.state} />
-      </TableCell>
-      <TableCell>{sessionKind(session)}</TableCell>
-      <TableCell>{session.creator}</TableCell>
-      <TableCell>
+      </td>
+      <td>{sessionKind(session)}</td>
+      <td>{session.creator}</td>
+      <td>
         <time dateTime={session.createTime} title={formatDateTime(session.createTime)}>
           {formatRelative(session.createTime, now)}
         </time>
-      </TableCell>
-      <TableCell>{seconds === undefined ? '' : formatSeconds(seconds)}</TableCell>
-      <TableCell>
-        {templateId && <RowLink to={paths.template(session.sessionTemplate!)}>{templateId}</RowLink>}
-      </TableCell>
-      <TableCell>
+      </td>
+      <td>{seconds === undefined ? '' : formatSeconds(seconds)}</td>
+      <td>{templateId && <RowLink to={paths.template(session.sessionTemplate!)}>{templateId}</RowLink>}</td>
+      <td>
         <LabelChips labels={session.labels} onSelect={onLabel} />
-      </TableCell>
-    </TableRow>
+      </td>
+    </tr>
   );
 });
 
@@ -134,30 +146,36 @@ export function SessionsTable({
   };
   const all = sessions.length > 0 && sessions.every((s) => selected.has(s.name!));
   const some = sessions.some((s) => selected.has(s.name!));
+  // "Indeterminate" exists only as a DOM property, not an attribute.
+  const selectAll = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (selectAll.current) selectAll.current.indeterminate = some && !all;
+  }, [some, all]);
   return (
-    <TableContainer>
-      <Table size="small" aria-label="Sessions">
-        <TableHead>
-          <TableRow>
-            <TableCell padding="checkbox">
-              <Checkbox
+    <div style={{ overflowX: 'auto' }}>
+      <Table aria-label="Sessions">
+        <thead>
+          <tr>
+            <th className="checkbox-cell">
+              <input
+                ref={selectAll}
+                type="checkbox"
                 checked={all}
-                indeterminate={some && !all}
                 onChange={onToggleAll}
-                slotProps={{ input: { 'aria-label': 'Select all sessions on this page' } }}
+                aria-label="Select all sessions on this page"
               />
-            </TableCell>
-            <TableCell>Session ID</TableCell>
-            <TableCell>State</TableCell>
-            <TableCell>Type</TableCell>
-            <TableCell>Creator</TableCell>
-            <TableCell>Created</TableCell>
-            <TableCell>Run time</TableCell>
-            <TableCell>Template</TableCell>
-            <TableCell>Labels</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
+            </th>
+            <th>Session ID</th>
+            <th>State</th>
+            <th>Type</th>
+            <th>Creator</th>
+            <th>Created</th>
+            <th>Run time</th>
+            <th>Template</th>
+            <th>Labels</th>
+          </tr>
+        </thead>
+        <tbody>
           {virtual ? (
             <Suspense fallback={sessions.slice(0, 30).map((_, index) => row(index))}>
               <VirtualRows count={sessions.length} renderRow={row} />
@@ -165,8 +183,8 @@ export function SessionsTable({
           ) : (
             sessions.map((_, index) => row(index))
           )}
-        </TableBody>
+        </tbody>
       </Table>
-    </TableContainer>
+    </div>
   );
 }
