@@ -1,35 +1,71 @@
-import FormControl from '@mui/material/FormControl';
-import FormHelperText from '@mui/material/FormHelperText';
-import InputLabel from '@mui/material/InputLabel';
-import OutlinedInput, { type OutlinedInputProps } from '@mui/material/OutlinedInput';
-import { useId, type ReactNode } from 'react';
-
-type Props = Omit<OutlinedInputProps, 'label' | 'size'> & {
-  label: string;
-  helperText?: ReactNode;
-  /** Keep the label above the box even when empty (date inputs show their own placeholder). */
-  shrinkLabel?: boolean;
-};
+import Box from '@mui/material/Box';
+import { styled, type SxProps, type Theme } from '@mui/material/styles';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 
 /**
- * A labelled outlined text input, like MUI's TextField but without its built-in select support,
- * which pulls menus, popovers and modals into the list route's bundle.
+ * A labelled text input with its label above the box: plain elements styled once. The list route
+ * renders several of these on every visit, and MUI's TextField (floating label, notched outline,
+ * select support) was a measurable part of the time to the first row.
  */
-export function OutlinedField({ label, helperText, shrinkLabel, error, sx, ...input }: Props) {
+const Field = styled('div')(({ theme }) => ({
+  display: 'flex',
+  flexDirection: 'column',
+  gap: 2,
+  '& label': { fontSize: '0.75rem', color: theme.palette.text.secondary },
+  '& input': {
+    font: 'inherit',
+    fontSize: '0.9375rem',
+    color: theme.palette.text.primary,
+    background: 'transparent',
+    colorScheme: theme.palette.mode,
+    border: `1px solid ${theme.palette.mode === 'dark' ? 'rgba(255,255,255,0.23)' : 'rgba(0,0,0,0.23)'}`,
+    borderRadius: theme.shape.borderRadius,
+    padding: '7px 12px',
+    minHeight: 38,
+    boxSizing: 'border-box',
+    width: '100%',
+  },
+  '& input:hover': { borderColor: theme.palette.text.primary },
+  '& input:focus': {
+    outline: `2px solid ${theme.palette.primary.main}`,
+    outlineOffset: -1,
+    borderColor: 'transparent',
+  },
+  '&[data-error="true"] label, &[data-error="true"] .help': { color: theme.palette.error.main },
+  '&[data-error="true"] input': { borderColor: theme.palette.error.main },
+  '& .help': { fontSize: '0.75rem', color: theme.palette.text.secondary, margin: '1px 12px 0' },
+}));
+
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'size'> & {
+  label: string;
+  helperText?: ReactNode;
+  error?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Extra attributes for the input element (data-testid, list, …). */
+  inputProps?: Record<string, string>;
+  sx?: SxProps<Theme>;
+};
+
+export function OutlinedField({ label, helperText, error, inputRef, inputProps, sx, ...input }: Props) {
   const id = useId();
   return (
-    <FormControl size="small" error={error} sx={sx} variant="outlined">
-      <InputLabel htmlFor={id} shrink={shrinkLabel || undefined}>
-        {label}
-      </InputLabel>
-      <OutlinedInput
-        id={id}
-        label={label}
-        notched={shrinkLabel || undefined}
-        aria-describedby={helperText ? `${id}-help` : undefined}
-        {...input}
-      />
-      {helperText && <FormHelperText id={`${id}-help`}>{helperText}</FormHelperText>}
-    </FormControl>
+    <Box sx={sx}>
+      <Field data-error={error ? 'true' : undefined}>
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          ref={inputRef}
+          aria-invalid={error || undefined}
+          aria-describedby={helperText ? `${id}-help` : undefined}
+          {...input}
+          {...inputProps}
+        />
+        {helperText && (
+          <span id={`${id}-help`} className="help">
+            {helperText}
+          </span>
+        )}
+      </Field>
+    </Box>
   );
 }

@@ -113,7 +113,16 @@ export function SessionFiltersBar({
           />
           <Box
             component="fieldset"
-            sx={{ border: 0, p: 0, m: 0, display: 'flex', alignItems: 'center', flexWrap: 'wrap' }}
+            sx={{
+              border: 0,
+              p: 0,
+              m: 0,
+              display: 'flex',
+              alignItems: 'center',
+              flexWrap: 'wrap',
+              alignSelf: 'flex-end',
+              minHeight: 38,
+            }}
           >
             <Typography
               component="legend"
@@ -166,14 +175,12 @@ export function SessionFiltersBar({
             label="Created after"
             value={toLocalInput(view.createdAfter)}
             onChange={(e) => onChange(withFilters(view, { createdAfter: fromLocalInput(e.target.value) }))}
-            shrinkLabel
           />
           <OutlinedField
             type="datetime-local"
             label="Created before"
             value={toLocalInput(view.createdBefore)}
             onChange={(e) => onChange(withFilters(view, { createdBefore: fromLocalInput(e.target.value) }))}
-            shrinkLabel
           />
           {hasFilters(view) && (
             <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
