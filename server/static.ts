@@ -5,8 +5,9 @@ import path from 'node:path';
 
 /**
  * Serves the built console. Hashed assets are cached for a year; every other path is a console
- * route and gets index.html. The CSP allows scripts only from this origin and API calls to this
- * origin and Google's endpoint (for users who point the console at the real API).
+ * route and gets index.html. The CSP allows scripts only from this origin; API calls may go to this
+ * origin, any https: endpoint (Google's, regional ones) or a loopback emulator, the backends the
+ * connection dialog offers.
  */
 export function staticRoutes(dir: string): Hono {
   const routes = new Hono();
@@ -17,7 +18,7 @@ export function staticRoutes(dir: string): Hono {
     await next();
     c.header(
       'content-security-policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https://dataproc.googleapis.com https://*.googleapis.com; frame-ancestors 'none'; base-uri 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' https: http://localhost:* http://127.0.0.1:*; frame-ancestors 'none'; base-uri 'none'",
     );
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');
