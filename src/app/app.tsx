@@ -2,9 +2,9 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { RouterProvider } from 'react-router';
 import { ColorModeContext, useColorModeState } from './color-mode';
-import { router } from './router';
+import { AppShell } from './layout/app-shell';
+import { AppRoutes } from './router';
 import { createAppTheme } from './theme';
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
@@ -15,7 +15,9 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       <ThemeProvider theme={theme}>
         <CssBaseline enableColorScheme />
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <AppShell>
+            <AppRoutes />
+          </AppShell>
         </QueryClientProvider>
       </ThemeProvider>
     </ColorModeContext.Provider>

@@ -1,44 +1,46 @@
-import { Navigate, createBrowserRouter } from 'react-router';
-import { SessionsListPage } from '../features/sessions/components/sessions-list-page';
+import { Suspense, lazy } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
 import { NotFoundPage } from '../components/not-found-page';
-import { AppShell } from './layout/app-shell';
+import { SessionsListPage } from '../features/sessions/components/sessions-list-page';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from './paths';
 
-const PLACE = 'projects/:project/locations/:location';
+// The list is in the main bundle; the detail page, the create form and templates load when first opened.
+const SessionCreatePage = lazy(() =>
+  import('../features/sessions/form/session-create-page').then((m) => ({ default: m.SessionCreatePage })),
+);
+const SessionDetailPage = lazy(() =>
+  import('../features/sessions/components/session-detail-page').then((m) => ({
+    default: m.SessionDetailPage,
+  })),
+);
+const TemplateDetailPage = lazy(() =>
+  import('../features/session-templates/components/template-detail-page').then((m) => ({
+    default: m.TemplateDetailPage,
+  })),
+);
+
+const PLACE = '/projects/:project/locations/:location';
 
 /**
- * The URL is the source of truth: every view is addressable and shareable. The list is in the
- * main bundle; the detail page and the create form load when first opened.
+ * The URL is the source of truth: every view is addressable and shareable. wouter, not
+ * react-router: the console needs only path matching, params and search params, and react-router
+ * was 33 KB gzip of the list route's JavaScript.
  */
-export const router = createBrowserRouter([
-  {
-    path: '/',
-    element: <AppShell />,
-    children: [
-      { index: true, element: <Navigate to={paths.sessions(DEFAULT_PROJECT, DEFAULT_LOCATION)} replace /> },
-      { path: `${PLACE}/sessions`, element: <SessionsListPage /> },
-      {
-        path: `${PLACE}/sessions/new`,
-        lazy: () =>
-          import('../features/sessions/form/session-create-page').then((m) => ({
-            Component: m.SessionCreatePage,
-          })),
-      },
-      {
-        path: `${PLACE}/sessions/:session`,
-        lazy: () =>
-          import('../features/sessions/components/session-detail-page').then((m) => ({
-            Component: m.SessionDetailPage,
-          })),
-      },
-      {
-        path: `${PLACE}/sessionTemplates/:template`,
-        lazy: () =>
-          import('../features/session-templates/components/template-detail-page').then((m) => ({
-            Component: m.TemplateDetailPage,
-          })),
-      },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-]);
+export function AppRoutes() {
+  return (
+    <Suspense fallback={null}>
+      <Switch>
+        <Route path="/">
+          <Redirect to={paths.sessions(DEFAULT_PROJECT, DEFAULT_LOCATION)} replace />
+        </Route>
+        <Route path={`${PLACE}/sessions`} component={SessionsListPage} />
+        <Route path={`${PLACE}/sessions/new`} component={SessionCreatePage} />
+        <Route path={`${PLACE}/sessions/:session`} component={SessionDetailPage} />
+        <Route path={`${PLACE}/sessionTemplates/:template`} component={TemplateDetailPage} />
+        <Route>
+          <NotFoundPage />
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}

@@ -9,8 +9,8 @@ import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { Suspense, lazy, useState, useSyncExternalStore } from 'react';
-import { Link as RouterLink, Outlet, useMatch, useNavigate } from 'react-router';
+import { Suspense, lazy, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Link as RouterLink, useLocation, useRoute } from 'wouter';
 import { OutlinedField } from '../../components/outlined-field';
 import { describeBackend, getConnection, subscribeConnection } from '../../lib/connection';
 import { useColorMode } from '../color-mode';
@@ -73,7 +73,7 @@ function RegionField({ location, onChange }: { location: string; onChange: (regi
 
 /** Project and region pickers: changing either opens that region's session list. */
 function PlacePickers({ project, location }: { project: string; location: string }) {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [projectText, setProjectText] = useState(project);
   const [lastProject, setLastProject] = useState(project);
   if (project !== lastProject) {
@@ -103,10 +103,12 @@ function PlacePickers({ project, location }: { project: string; location: string
   );
 }
 
-export function AppShell() {
-  const place = useMatch('/projects/:project/locations/:location/*');
-  const project = place?.params.project ?? DEFAULT_PROJECT;
-  const location = place?.params.location ?? DEFAULT_LOCATION;
+const PLACE = /^\/projects\/(?<project>[^/]+)\/locations\/(?<location>[^/]+)(?:\/.*)?$/;
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const [, place] = useRoute(PLACE);
+  const project = place?.project ?? DEFAULT_PROJECT;
+  const location = place?.location ?? DEFAULT_LOCATION;
   const connection = useSyncExternalStore(subscribeConnection, getConnection);
   const [connectionOpen, setConnectionOpen] = useState(false);
   const backend = describeBackend(connection);
@@ -155,7 +157,7 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1, sm: 3 }, maxWidth: 1600, mx: 'auto' }}>
-        <Outlet />
+        {children}
       </Box>
       {connectionOpen && (
         <Suspense fallback={null}>

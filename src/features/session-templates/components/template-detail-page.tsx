@@ -5,7 +5,7 @@ import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'wouter';
 import { paths } from '../../../app/paths';
 import { ConfigSections } from '../../../components/config-sections';
 import { ErrorPanel } from '../../../components/error-panel';

@@ -11,7 +11,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams } from 'wouter';
 import { paths } from '../../../app/paths';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorPanel } from '../../../components/error-panel';
@@ -58,7 +58,7 @@ export function SessionDetailPage() {
   // While a delete runs, stop polling: the session is about to vanish, and its 404 is expected.
   const query = useQuery({ ...sessionDetailQuery(name), enabled: !remove.isPending });
   const now = useNow(1000);
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const terminate = useTerminateSession();
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
   const [showJson, setShowJson] = useState(false);

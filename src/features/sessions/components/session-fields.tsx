@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'wouter';
 import { paths } from '../../../app/paths';
 import { ConfigSections, MapTable, UriValue } from '../../../components/config-sections';
 import { CopyButton } from '../../../components/copy-button';

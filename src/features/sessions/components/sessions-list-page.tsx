@@ -14,7 +14,7 @@ import NativeSelect from '@mui/material/NativeSelect';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
+import { Link as RouterLink, useParams, useSearchParams } from 'wouter';
 import { paths } from '../../../app/paths';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatSeconds } from '../../../lib/format';

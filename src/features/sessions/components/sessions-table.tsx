@@ -1,6 +1,6 @@
 import { styled } from '@mui/material/styles';
 import { Suspense, lazy, memo, useEffect, useRef, type Ref } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'wouter';
 import { paths } from '../../../app/paths';
 import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
 import type { Session } from '../../../schemas/wire';

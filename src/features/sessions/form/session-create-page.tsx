@@ -13,7 +13,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Controller, FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useParams } from 'wouter';
+import { useHistoryState } from 'wouter/use-browser-location';
 import { paths } from '../../../app/paths';
 import { ConfigSections } from '../../../components/config-sections';
 import { ApiError } from '../../../lib/api-client';
@@ -116,12 +117,12 @@ export function SessionCreatePage() {
   const place = useMemo(() => ({ project, location }), [project, location]);
   const parent = `projects/${project}/locations/${location}`;
   const draftKey = `dataproc-console.draft.${parent}`;
-  const navigate = useNavigate();
-  const routerLocation = useLocation();
+  const [, navigate] = useLocation();
+  const historyState = useHistoryState<{ clone?: unknown } | null>();
   const create = useCreateSession();
 
   const [start] = useState(() => {
-    const clone = lenient.Session.safeParse((routerLocation.state as { clone?: unknown } | null)?.clone);
+    const clone = lenient.Session.safeParse(historyState?.clone);
     if (clone.success && clone.data.name) {
       const id = sessionIdOf(clone.data.name);
       return {
