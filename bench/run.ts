@@ -156,9 +156,10 @@ async function consoleFigures() {
     ],
   });
   try {
-    const firstRow: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      const page = await browser.newPage();
+    // The MutationObserver notes when the first row enters the DOM; performance.now() counts from
+    // the start of the navigation.
+    const timeToFirstRow = async (context: import('playwright-core').BrowserContext) => {
+      const page = await context.newPage();
       await page.addInitScript(() => {
         new MutationObserver((_m, observer) => {
           if (document.querySelector('[data-testid="session-row"]')) {
@@ -169,11 +170,25 @@ async function consoleFigures() {
       });
       await page.goto(`${server.url}/projects/demo-project/locations/us-central1/sessions`);
       await page.waitForSelector('[data-testid="session-row"]');
-      firstRow.push(await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
+      const t = await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
       await page.close();
+      return t;
+    };
+    // First visits: a new browser context each time, so nothing is cached.
+    const firstVisits: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const context = await browser.newContext();
+      firstVisits.push(await timeToFirstRow(context));
+      await context.close();
     }
+    // Returning visits: one context, so scripts come from the HTTP cache (immutable assets).
+    const returning: number[] = [];
+    const context = await browser.newContext();
+    await timeToFirstRow(context);
+    for (let i = 0; i < 9; i++) returning.push(await timeToFirstRow(context));
+    await context.close();
     console.log(
-      `navigation → first row painted: median ${ms(percentile(firstRow.slice(1), 50))} over ${firstRow.length - 1} warm loads (cold: ${ms(firstRow[0]!)}) (target ≤ 400 ms)`,
+      `navigation → first row painted: first visit median ${ms(percentile(firstVisits, 50))} (min ${ms(Math.min(...firstVisits))}), returning visit median ${ms(percentile(returning, 50))} (min ${ms(Math.min(...returning))}) (target ≤ 400 ms)`,
     );
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
