@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import { ApiError, apiRequest } from '../../../lib/api-client';
 import { lenient, type Operation, type Session } from '../../../schemas/wire';
 
@@ -119,6 +118,3 @@ export function sessionOf(operation: Operation): Session | undefined {
   const parsed = lenient.Session.safeParse(operation.response ?? {});
   return parsed.success ? parsed.data : undefined;
 }
-
-export const ListSessionsResponse = lenient.ListSessionsResponse;
-export type ListSessionsResponse = z.output<typeof ListSessionsResponse>;
