@@ -5,15 +5,13 @@
  *  2. Console: gzip size of the JavaScript the list route loads; navigation → first row painted in
  *     Chromium; the longest main-thread task while scrolling a 1,000-row page.
  */
-import { serve } from '@hono/node-server';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../server/app';
 import { Emulator } from '../server/emulator/emulator';
+import { listen } from '../server/testing/test-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PARENT = 'projects/bench/locations/us-central1';
@@ -24,14 +22,7 @@ function percentile(values: number[], p: number): number {
 }
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
-async function start(emulator: Emulator, staticDir?: string) {
-  const app = createApp({ emulator, staticDir });
-  return new Promise<{ url: string; close: () => void }>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
-    );
-  });
-}
+const start = (emulator: Emulator, staticDir?: string) => listen(emulator, { staticDir });
 
 async function timeRequests(url: string, count: number): Promise<number[]> {
   const times: number[] = [];
@@ -107,7 +98,7 @@ async function emulatorFigures() {
       console.log(`${name}: p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}`);
     }
   } finally {
-    server.close();
+    await server.close();
     emulator.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -222,7 +213,7 @@ async function consoleFigures() {
     );
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
     emulator.close();
   }
 }

@@ -206,6 +206,11 @@ class Parser {
 
 const SQL_OPS: Record<string, string> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
+/** The JSON path of one label key in the labels column. */
+function labelPath(key: string): string {
+  return `$."${key.replace(/"/g, '')}"`;
+}
+
 function globPattern(value: string): string {
   return value.replace(/[?[\]]/g, (c) => `[${c}]`);
 }
@@ -225,13 +230,13 @@ function compileComparison(
 ): string {
   const { member, op, value } = node;
   if (member === 'labels' && op === ':') {
-    params.push(`$."${value.replace(/"/g, '')}"`);
+    params.push(labelPath(value));
     return `(json_extract(${spec.labelsColumn}, ?) IS NOT NULL)`;
   }
   if (member.startsWith('labels.')) {
     const key = member.slice('labels.'.length);
     if (!key) throw filterError('expected a label key after "labels."', node.memberPos);
-    const path = `$."${key.replace(/"/g, '')}"`;
+    const path = labelPath(key);
     const column = `json_extract(${spec.labelsColumn}, ?)`;
     if (op === ':' && value === '*') {
       params.push(path);

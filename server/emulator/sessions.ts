@@ -341,18 +341,11 @@ export class Sessions {
             this.endOfLife(row, at, ['TERMINATE', 'DELETE']);
           } else {
             const session = JSON.parse(row.body) as Session;
-            this.transition(row, 'ACTIVE', undefined, at, ttlDeadline(session, at));
+            this.transition(row, 'ACTIVE', undefined, at, at + lifetimeLimit(session).seconds * 1000);
             this.o.operations.finish(row.name, ['CREATE'], at, { session: this.render(row) });
           }
         } else if (row.state === 'ACTIVE') {
-          const session = JSON.parse(row.body) as Session;
-          const exec = session.environmentConfig?.executionConfig;
-          const ttl = parseDurationSeconds(exec?.ttl ?? DEFAULT_TTL)!;
-          const idle = parseDurationSeconds(exec?.idleTtl ?? DEFAULT_IDLE_TTL)!;
-          const reason =
-            idle <= ttl
-              ? `Session idle for longer than its idle TTL (${exec?.idleTtl ?? DEFAULT_IDLE_TTL}).`
-              : `Session reached its TTL (${exec?.ttl ?? DEFAULT_TTL}).`;
+          const { reason } = lifetimeLimit(JSON.parse(row.body) as Session);
           this.transition(row, 'TERMINATING', reason, at, at + this.o.transitionMs);
         } else if (row.state === 'TERMINATING') {
           this.transition(row, 'TERMINATED', undefined, at, null);
@@ -402,11 +395,19 @@ export class Sessions {
   }
 }
 
-function ttlDeadline(session: Session, activeAt: number): number {
+/**
+ * How long an ACTIVE session lives and what ends it: the TTL or the idle TTL, whichever is shorter
+ * (the emulator runs no workloads, so idleness counts from becoming ACTIVE).
+ */
+function lifetimeLimit(session: Session): { seconds: number; reason: string } {
   const exec = session.environmentConfig?.executionConfig;
-  const ttl = parseDurationSeconds(exec?.ttl ?? DEFAULT_TTL)!;
-  const idle = parseDurationSeconds(exec?.idleTtl ?? DEFAULT_IDLE_TTL)!;
-  return activeAt + Math.min(ttl, idle) * 1000;
+  const ttl = exec?.ttl ?? DEFAULT_TTL;
+  const idleTtl = exec?.idleTtl ?? DEFAULT_IDLE_TTL;
+  const ttlSeconds = parseDurationSeconds(ttl)!;
+  const idleSeconds = parseDurationSeconds(idleTtl)!;
+  return idleSeconds <= ttlSeconds
+    ? { seconds: idleSeconds, reason: `Session idle for longer than its idle TTL (${idleTtl}).` }
+    : { seconds: ttlSeconds, reason: `Session reached its TTL (${ttl}).` };
 }
 
 function runtimeInfoFor(

@@ -9,27 +9,35 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Serves an emulator (and optionally a built console) on a free loopback port. */
+export async function listen(
+  emulator: Emulator,
+  options: { requireAuth?: string; staticDir?: string } = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = createApp({ emulator, ...options });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
+    );
+  });
+}
+
 /** The emulator on a free loopback port, over real HTTP. */
 export async function startTestServer(
   options: Partial<EmulatorOptions> & { requireAuth?: string } = {},
 ): Promise<TestServer> {
   const emulator = new Emulator({ db: ':memory:', transitionMs: 50, seed: false, ...options });
-  const app = createApp({ emulator, requireAuth: options.requireAuth });
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
-    (resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-        resolve({ server: s, port: info.port }),
-      );
-    },
-  );
+  const server = await listen(emulator, { requireAuth: options.requireAuth });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     emulator,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        emulator.close();
-      }),
+    close: async () => {
+      await server.close();
+      emulator.close();
+    },
   };
 }
 

@@ -23,7 +23,7 @@ import { parseDurationSeconds } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
 import { sessionDetailQuery } from '../api/session-queries';
-import { isTerminal } from '../session-state';
+import { isSystemLabel, isTerminal } from '../session-state';
 import { JsonDialog } from './json-dialog';
 import { LabelChips } from './label-chips';
 import { SessionFields } from './session-fields';
@@ -198,7 +198,7 @@ export function SessionDetailPage() {
             </Typography>
             <LabelChips
               labels={Object.fromEntries(
-                Object.entries(session.labels ?? {}).filter(([k]) => k.startsWith('goog-')),
+                Object.entries(session.labels ?? {}).filter(([k]) => isSystemLabel(k)),
               )}
               includeSystem
             />
