@@ -9,6 +9,7 @@ import type { ApiBackend } from '../backend';
 import { Emulator } from '../emulator/emulator';
 import { emulatorBackend } from '../emulator/emulator-backend';
 import { FaultSpec } from '../emulator/faults';
+import { rawRequest } from '../testing/raw-request';
 import { spawnServer } from '../testing/spawn-server';
 import { listen } from '../testing/test-server';
 import { findCredentials, type Credentials } from './credentials';
@@ -181,7 +182,7 @@ describe('the upstream proxy', () => {
     expect(JSON.stringify(info)).not.toContain(UPSTREAM_TOKEN);
   });
 
-  it('refuses cross-origin requests before they reach the upstream', async () => {
+  it('refuses cross-origin requests (with and without preflight) and foreign Hosts before they reach the upstream', async () => {
     upstream.seen.length = 0;
     const response = await fetch(`${proxy.url}/v1/${PARENT}/sessions?sessionId=evil`, {
       method: 'POST',
@@ -189,6 +190,16 @@ describe('the upstream proxy', () => {
       body: '{}',
     });
     expect(response.status).toBe(403);
+    const preflight = await rawRequest(`${proxy.url}/v1/${PARENT}/sessions`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'DELETE' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const rebound = await rawRequest(`${proxy.url}/v1/${PARENT}/sessions`, {
+      headers: { host: `attacker.example:${new URL(proxy.url).port}` },
+    });
+    expect(rebound.status).toBe(403);
     expect(upstream.seen).toHaveLength(0);
   });
 });
