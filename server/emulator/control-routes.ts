@@ -26,9 +26,14 @@ async function body<S extends z.ZodType>(schema: S, request: Request): Promise<z
  */
 export function controlRoutes(emulator: Emulator): Hono {
   const control = new Hono();
-  control.get('/control/health', (c) =>
-    reply(c, { status: 'ok', now: new Date(emulator.clock.now()).toISOString() }),
-  );
+  control.get('/control/health', (c) => {
+    const skipped = emulator.sessions.lifecycle.problems();
+    return reply(c, {
+      status: skipped.length ? 'degraded' : 'ok',
+      now: new Date(emulator.clock.now()).toISOString(),
+      ...(skipped.length ? { skippedSessions: skipped } : {}),
+    });
+  });
   control.post('/control/reset', async (c) => {
     const { seed } = await body(ResetBody, c.req.raw);
     emulator.reset(seed);

@@ -18,8 +18,18 @@ export interface LifecycleOptions {
   transitionMs: number;
 }
 
+export interface SkippedSession {
+  session: string;
+  problem: string;
+  /** When it was first skipped (emulator clock). */
+  at: string;
+}
+
 /** The state machine: CREATING → ACTIVE → TERMINATING → TERMINATED, or FAILED. */
 export class Lifecycle {
+  /** Rows whose step failed, by seq: left as stored, not retried until rewritten or restarted. */
+  private readonly skipped = new Map<number, SkippedSession>();
+
   constructor(private readonly o: LifecycleOptions) {}
 
   /**
@@ -72,39 +82,72 @@ export class Lifecycle {
     });
   }
 
-  /** Applies every lifecycle step that is due by `now`, each at the time it was due. */
+  /**
+   * Applies every lifecycle step that is due by `now`, each at the time it was due. Each session's
+   * step runs in its own transaction: a stored row that cannot be processed is rolled back, logged,
+   * skipped from then on and reported by `problems()` (GET /control/health). Nothing here throws,
+   * so neither the background tick nor the start-up catch-up can stop the process.
+   */
   advance(now: number): void {
-    this.o.db.transaction(() => {
-      for (let row = this.o.store.nextDue(now); row; row = this.o.store.nextDue(now)) {
-        const at = row.next_event_at!;
-        if (row.state === 'CREATING') {
-          if (row.fail_message) {
-            this.transition(row, 'FAILED', row.fail_message, at, null);
-            this.o.operations.finish(row.name, ['CREATE'], at, {
-              error: new RpcError('FAILED_PRECONDITION', row.fail_message),
-            });
-            this.endOfLife(row, at, ['TERMINATE', 'DELETE']);
-          } else {
-            const session = JSON.parse(row.body) as Session;
-            this.transition(row, 'ACTIVE', undefined, at, at + lifetimeLimit(session).seconds * 1000);
-            this.o.operations.finish(row.name, ['CREATE'], at, {
-              session: renderSession(row, this.o.clock.now()),
-            });
-          }
-        } else if (row.state === 'ACTIVE') {
-          const { reason } = lifetimeLimit(JSON.parse(row.body) as Session);
-          this.transition(row, 'TERMINATING', reason, at, at + this.o.transitionMs);
-        } else if (row.state === 'TERMINATING') {
-          this.transition(row, 'TERMINATED', undefined, at, null);
-          this.o.operations.finish(row.name, ['CREATE'], at, {
-            error: new RpcError('ABORTED', 'The session was terminated before it became active.'),
-          });
-          this.endOfLife(row, at, ['TERMINATE', 'DELETE']);
-        } else {
-          this.o.store.clearNextEvent(row.seq);
+    try {
+      for (let row = this.nextDue(now); row; row = this.nextDue(now)) {
+        const due = row;
+        try {
+          this.o.db.transaction(() => this.step(due))();
+        } catch (error) {
+          const problem = error instanceof Error ? error.message : String(error);
+          console.error(`Lifecycle: skipping session ${due.name} (row ${due.seq}): ${problem}`);
+          this.skipped.set(due.seq, { session: due.name, problem, at: rfc3339(this.o.clock.now()) });
         }
       }
-    })();
+    } catch (error) {
+      // The query itself failed (a locked or damaged database): try again on the next tick.
+      console.error('Lifecycle: tick failed:', error);
+    }
+  }
+
+  /** Sessions whose stored row could not be processed, skipped until overwritten or restarted. */
+  problems(): SkippedSession[] {
+    return [...this.skipped.values()];
+  }
+
+  /** A session's row was rewritten (control API): try its lifecycle again. */
+  retry(seq: number): void {
+    this.skipped.delete(seq);
+  }
+
+  private nextDue(now: number): SessionRow | undefined {
+    return this.o.store.nextDue(now, [...this.skipped.keys()]);
+  }
+
+  private step(row: SessionRow): void {
+    const at = row.next_event_at!;
+    if (row.state === 'CREATING') {
+      if (row.fail_message) {
+        this.transition(row, 'FAILED', row.fail_message, at, null);
+        this.o.operations.finish(row.name, ['CREATE'], at, {
+          error: new RpcError('FAILED_PRECONDITION', row.fail_message),
+        });
+        this.endOfLife(row, at, ['TERMINATE', 'DELETE']);
+      } else {
+        const session = JSON.parse(row.body) as Session;
+        this.transition(row, 'ACTIVE', undefined, at, at + lifetimeLimit(session).seconds * 1000);
+        this.o.operations.finish(row.name, ['CREATE'], at, {
+          session: renderSession(row, this.o.clock.now()),
+        });
+      }
+    } else if (row.state === 'ACTIVE') {
+      const { reason } = lifetimeLimit(JSON.parse(row.body) as Session);
+      this.transition(row, 'TERMINATING', reason, at, at + this.o.transitionMs);
+    } else if (row.state === 'TERMINATING') {
+      this.transition(row, 'TERMINATED', undefined, at, null);
+      this.o.operations.finish(row.name, ['CREATE'], at, {
+        error: new RpcError('ABORTED', 'The session was terminated before it became active.'),
+      });
+      this.endOfLife(row, at, ['TERMINATE', 'DELETE']);
+    } else {
+      this.o.store.clearNextEvent(row.seq);
+    }
   }
 }
 

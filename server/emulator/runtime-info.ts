@@ -47,9 +47,29 @@ export function runtimeInfoFor(
   return state === 'FAILED' ? { ...base } : {};
 }
 
+/**
+ * The stored Session JSON. A row damaged outside the API (its JSON unreadable) is answered from
+ * its columns with a message saying so, so that one bad row never makes a whole list fail.
+ */
+function storedSession(row: SessionRow): Session {
+  try {
+    const parsed: unknown = JSON.parse(row.body);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Session;
+  } catch {
+    // fall through to the columns
+  }
+  return {
+    name: row.name,
+    uuid: row.uuid,
+    state: row.state as SessionState,
+    createTime: row.create_time,
+    stateMessage: 'The emulator could not read this stored session.',
+  };
+}
+
 /** The session as read: usage figures change with time, so they are computed when it is read. */
 export function renderSession(row: SessionRow, now: number): Session {
-  const session = JSON.parse(row.body) as Session;
+  const session = storedSession(row);
   if ((row.state === 'ACTIVE' || row.state === 'TERMINATING') && row.active_since !== null) {
     session.runtimeInfo = {
       ...session.runtimeInfo,

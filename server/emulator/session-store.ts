@@ -7,6 +7,7 @@ import type { PagePosition } from './paging';
 export interface SessionRow {
   seq: number;
   name: string;
+  uuid: string;
   state: string;
   create_time: string;
   body: string;
@@ -77,13 +78,15 @@ export class SessionStore {
       ) as SessionRow[];
   }
 
-  /** The session whose next lifecycle step is due first, if any is due by `now`. */
-  nextDue(now: number): SessionRow | undefined {
+  /** The session whose next lifecycle step is due first by `now`, leaving out the `skip` rows. */
+  nextDue(now: number, skip: number[]): SessionRow | undefined {
     return this.db
       .prepare(
-        'SELECT * FROM sessions WHERE next_event_at IS NOT NULL AND next_event_at <= ? ORDER BY next_event_at LIMIT 1',
+        `SELECT * FROM sessions WHERE next_event_at IS NOT NULL AND next_event_at <= ?
+           AND seq NOT IN (SELECT value FROM json_each(?))
+         ORDER BY next_event_at LIMIT 1`,
       )
-      .get(now) as SessionRow | undefined;
+      .get(now, JSON.stringify(skip)) as SessionRow | undefined;
   }
 
   /** Writes a state change and updates `row` to match. */

@@ -169,6 +169,7 @@ export class Sessions {
     const row = this.store.must(name);
     const body = { ...(JSON.parse(row.body) as Session), ...fields };
     this.store.setBody(row.seq, JSON.stringify(body), JSON.stringify(body.labels ?? {}));
+    this.lifecycle.retry(row.seq);
     return this.get(name);
   }
 }
