@@ -51,7 +51,7 @@ export function runtimeInfoFor(
  * The stored Session JSON. A row damaged outside the API (its JSON unreadable) is answered from
  * its columns with a message saying so, so that one bad row never makes a whole list fail.
  */
-function storedSession(row: SessionRow): Session {
+export function storedSession(row: SessionRow): Session {
   try {
     const parsed: unknown = JSON.parse(row.body);
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Session;

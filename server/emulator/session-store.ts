@@ -112,8 +112,10 @@ export class SessionStore {
     this.db.prepare('UPDATE sessions SET fail_message = ? WHERE seq = ?').run(message, seq);
   }
 
-  setBody(seq: number, body: string, labels: string): void {
-    this.db.prepare('UPDATE sessions SET body = ?, labels = ? WHERE seq = ?').run(body, labels, seq);
+  setBody(seq: number, change: { body: string; labels: string; state: string }): void {
+    this.db
+      .prepare('UPDATE sessions SET body = ?, labels = ?, state = ? WHERE seq = ?')
+      .run(change.body, change.labels, change.state, seq);
   }
 
   remove(seq: number): void {

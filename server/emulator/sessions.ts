@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { SessionState } from '../../src/schemas/enums';
-import type { Operation, Session } from '../../src/schemas/wire';
+import { strict, type Operation, type Session } from '../../src/schemas/wire';
 import type { Clock } from './clock';
 import type { Db } from './database';
-import { RpcError } from './errors';
+import { RpcError, invalidArgument } from './errors';
 import { compileFilter, type FilterFields } from './filter';
 import { RequestIds } from './idempotency';
 import { Lifecycle } from './lifecycle';
 import type { Operations } from './operations';
 import { decodePageToken, encodePageToken, pageSizeFrom } from './paging';
-import { renderSession } from './runtime-info';
+import { parseJsonBody } from './request-body';
+import { renderSession, storedSession } from './runtime-info';
 import { runtimeVersionFailure, withDefaults } from './session-defaults';
 import { SessionStore, type SessionRow } from './session-store';
 import { validateCreate, type CreateRequest } from './session-validation';
@@ -164,11 +165,23 @@ export class Sessions {
     this.store.setFailMessage(row.seq, message);
   }
 
-  /** Overwrites stored fields, output-only ones included (control API: tests and demos). */
+  /**
+   * Overwrites stored fields, output-only ones included (control API: tests of hostile values).
+   * The result must still be a Session as the wire schema describes it, and the fields that are
+   * also columns (name, uuid, createTime) stay as they are; a new `state` moves the state column too.
+   */
   overwrite(name: string, fields: Record<string, unknown>): Session {
     const row = this.store.must(name);
-    const body = { ...(JSON.parse(row.body) as Session), ...fields };
-    this.store.setBody(row.seq, JSON.stringify(body), JSON.stringify(body.labels ?? {}));
+    for (const field of ['name', 'uuid', 'createTime'])
+      if (Object.hasOwn(fields, field))
+        throw invalidArgument([{ field: `fields.${field}`, description: `${field} cannot be overwritten.` }]);
+    const merged = { ...storedSession(row), ...fields };
+    const body = parseJsonBody(strict.Session, JSON.stringify(merged), 'fields');
+    this.store.setBody(row.seq, {
+      body: JSON.stringify(body),
+      labels: JSON.stringify(body.labels ?? {}),
+      state: body.state ?? row.state,
+    });
     this.lifecycle.retry(row.seq);
     return this.get(name);
   }
