@@ -70,7 +70,7 @@ export function controlRoutes(emulator: Emulator): Hono {
         },
       ]);
     emulator.clock.advance(seconds * 1000);
-    emulator.sessions.advance(emulator.clock.now());
+    emulator.tick();
     return reply(c, { now: new Date(emulator.clock.now()).toISOString() });
   });
   control.get('/control/faults', (c) => reply(c, { faults: emulator.faults.list() }));

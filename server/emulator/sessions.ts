@@ -51,7 +51,7 @@ export class Sessions {
 
   constructor(private readonly o: SessionsOptions) {
     this.store = new SessionStore(o.db);
-    this.requestIds = new RequestIds(o.db, o.operations);
+    this.requestIds = new RequestIds(o.db, o.operations, o.clock);
     this.lifecycle = new Lifecycle({
       db: o.db,
       store: this.store,
@@ -64,8 +64,10 @@ export class Sessions {
   create(request: CreateRequest): Operation {
     const { parent, requestId } = request;
     return this.o.db.transaction(() => {
-      const replayed = this.requestIds.replay(`create:${parent}`, requestId);
-      if (replayed) return replayed;
+      const seen = this.requestIds.replay(`create:${parent}`, requestId);
+      if (seen && 'operation' in seen) return seen.operation;
+      const created = seen?.lostOperationOf ? this.store.find(seen.lostOperationOf) : undefined;
+      if (created) return this.reissueCreate(created, `create:${parent}`, requestId!);
       const valid = validateCreate(request, this.o.templates);
       const name = `${parent}/sessions/${valid.sessionId}`;
       if (this.store.find(name)) throw new RpcError('ALREADY_EXISTS', `Already exists: Session ${name}`);
@@ -99,6 +101,24 @@ export class Sessions {
     })();
   }
 
+  /**
+   * A repeated create whose first operation was deleted or pruned: the session it made still
+   * exists, so the answer is a new CREATE operation for it, done at once unless it is still
+   * CREATING (then the lifecycle finishes it), and the requestId now leads to that operation.
+   */
+  private reissueCreate(row: SessionRow, scope: string, requestId: string): Operation {
+    const session = this.render(row);
+    const operation = this.o.operations.start('CREATE', session);
+    const now = this.o.clock.now();
+    if (row.state === 'FAILED')
+      this.o.operations.finish(row.name, ['CREATE'], now, {
+        error: new RpcError('FAILED_PRECONDITION', session.stateMessage ?? 'The session failed.'),
+      });
+    else if (row.state !== 'CREATING') this.o.operations.finish(row.name, ['CREATE'], now, { session });
+    this.requestIds.remember(scope, requestId, operation);
+    return this.o.operations.get(operation.name!);
+  }
+
   private render(row: SessionRow): Session {
     return renderSession(row, this.o.clock.now());
   }
@@ -125,8 +145,9 @@ export class Sessions {
 
   terminate(name: string, requestId: string | undefined): Operation {
     return this.o.db.transaction(() => {
-      const replayed = this.requestIds.replay(`terminate:${name}`, requestId);
-      if (replayed) return replayed;
+      // A requestId whose operation is gone is handled as a new request (README).
+      const seen = this.requestIds.replay(`terminate:${name}`, requestId);
+      if (seen && 'operation' in seen) return seen.operation;
       const row = this.store.must(name);
       const operation = this.o.operations.start('TERMINATE', this.render(row));
       this.requestIds.remember(`terminate:${name}`, requestId, operation);
@@ -137,8 +158,9 @@ export class Sessions {
 
   delete(name: string, requestId: string | undefined): Operation {
     return this.o.db.transaction(() => {
-      const replayed = this.requestIds.replay(`delete:${name}`, requestId);
-      if (replayed) return replayed;
+      // A requestId whose operation is gone is handled as a new request (README).
+      const seen = this.requestIds.replay(`delete:${name}`, requestId);
+      if (seen && 'operation' in seen) return seen.operation;
       const row = this.store.must(name);
       const operation = this.o.operations.start('DELETE', this.render(row));
       this.requestIds.remember(`delete:${name}`, requestId, operation);
@@ -155,6 +177,11 @@ export class Sessions {
   /** Applies every lifecycle step that is due by `now`, each at the time it was due. */
   advance(now: number): void {
     this.lifecycle.advance(now);
+  }
+
+  /** Forgets requestIds recorded before `before` (the emulator's retention). */
+  pruneRequestIds(before: number): number {
+    return this.requestIds.prune(before);
   }
 
   /** Marks a session to fail during start-up (control API). */
