@@ -3,6 +3,7 @@ import { apiRoutes, notFoundRoute, reply } from './emulator/api-routes';
 import { controlRoutes } from './emulator/control-routes';
 import type { Emulator } from './emulator/emulator';
 import { RpcError } from './emulator/errors';
+import { WorkloadRuns, sparkControlRoutes, sparkRoutes } from './emulator/spark/routes';
 import { staticRoutes } from './static';
 
 export interface AppOptions {
@@ -57,6 +58,9 @@ export function createApp({ emulator, requireAuth, staticDir }: AppOptions): Hon
   });
   app.route('/', apiRoutes(emulator.sessions, emulator.templates, emulator.operations));
   app.route('/', controlRoutes(emulator));
+  const runs = new WorkloadRuns(emulator.db);
+  app.route('/', sparkRoutes(emulator.sessions, emulator.clock, runs));
+  app.route('/', sparkControlRoutes(emulator.sessions, emulator.clock, runs));
   app.all('/v1/*', notFoundRoute);
   app.all('/control/*', notFoundRoute);
   if (staticDir) app.route('/', staticRoutes(staticDir));

@@ -13,7 +13,7 @@ const FailBody = z.object({
 });
 const OverwriteBody = z.object({ name: z.string(), fields: z.record(z.string(), z.unknown()) });
 
-async function body<S extends z.ZodType>(schema: S, request: Request): Promise<z.output<S>> {
+export async function body<S extends z.ZodType>(schema: S, request: Request): Promise<z.output<S>> {
   const text = await request.text();
   const result = schema.safeParse(text ? JSON.parse(text) : {});
   if (!result.success) throw new RpcError('INVALID_ARGUMENT', z.prettifyError(result.error));
