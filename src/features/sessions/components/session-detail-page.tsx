@@ -19,6 +19,7 @@ import { NotFoundPage } from '../../../components/not-found-page';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
+import { SessionTabs, useSparkTabOpen } from '../../spark/components/session-tabs';
 import { parseDurationSeconds } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
@@ -62,6 +63,7 @@ export function SessionDetailPage() {
   const terminate = useTerminateSession();
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
   const [showJson, setShowJson] = useState(false);
+  const sparkOpen = useSparkTabOpen();
 
   if (query.isPending)
     return (
@@ -163,9 +165,10 @@ export function SessionDetailPage() {
           <strong>Failed:</strong> {session.stateMessage}
         </Alert>
       )}
+      <SessionTabs session={session} />
       <Box
         sx={{
-          display: 'grid',
+          display: sparkOpen ? 'none' : 'grid',
           gap: 2,
           gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 3fr)' },
           alignItems: 'start',
