@@ -1,3 +1,4 @@
+import { parentName, parseName, type Place } from './names';
 import type { FieldViolation, Session, SessionTemplate } from './wire';
 
 /**
@@ -24,7 +25,6 @@ export const METASTORE_SERVICE = /^projects\/[^/]+\/locations\/[^/]+\/services\/
 export const HISTORY_SERVER_CLUSTER = /^projects\/[^/]+\/regions\/[^/]+\/clusters\/[^/]+$/;
 export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export const NETWORK_TAG = LABEL_KEY;
-export const TEMPLATE_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/sessionTemplates\/([^/]+)$/;
 const TEMPLATE_URL_PREFIX = 'https://www.googleapis.com/compute/v1/';
 /** Template IDs are not specified by Google; we apply the session ID rule (README). */
 export const TEMPLATE_ID = SESSION_ID;
@@ -103,10 +103,7 @@ export function bucketProblem(bucket: string): string | undefined {
   return undefined;
 }
 
-export interface Place {
-  project: string;
-  location: string;
-}
+export type { Place };
 
 /**
  * Accepts both forms Google documents for Session.sessionTemplate and returns the resource name,
@@ -114,15 +111,15 @@ export interface Place {
  */
 export function normalizeTemplateRef(ref: string, place: Place): { name?: string; problem?: string } {
   const bare = ref.startsWith(TEMPLATE_URL_PREFIX) ? ref.slice(TEMPLATE_URL_PREFIX.length) : ref;
-  const match = TEMPLATE_NAME.exec(bare);
-  if (!match)
+  const parsed = parseName(bare);
+  if (parsed?.collection !== 'sessionTemplates')
     return {
       problem:
         'sessionTemplate must be projects/PROJECT/locations/REGION/sessionTemplates/ID or the https://www.googleapis.com/compute/v1/… URL of one.',
     };
-  if (match[1] !== place.project || match[2] !== place.location)
+  if (parsed.project !== place.project || parsed.location !== place.location)
     return {
-      problem: `sessionTemplate must be in the same project and region as the session (projects/${place.project}/locations/${place.location}).`,
+      problem: `sessionTemplate must be in the same project and region as the session (${parentName(place)}).`,
     };
   return { name: bare };
 }
@@ -219,13 +216,17 @@ export function templateViolations(template: SessionTemplate, place: Place): Fie
   const out = configViolations(template, 'sessionTemplate');
   if (!template.name) out.push({ field: 'sessionTemplate.name', description: 'name is required.' });
   else {
-    const match = TEMPLATE_NAME.exec(template.name);
-    if (!match || match[1] !== place.project || match[2] !== place.location)
+    const parsed = parseName(template.name);
+    if (
+      parsed?.collection !== 'sessionTemplates' ||
+      parsed.project !== place.project ||
+      parsed.location !== place.location
+    )
       out.push({
         field: 'sessionTemplate.name',
-        description: `name must be projects/${place.project}/locations/${place.location}/sessionTemplates/ID.`,
+        description: `name must be ${parentName(place)}/sessionTemplates/ID.`,
       });
-    else if (!TEMPLATE_ID.test(match[3]!))
+    else if (!TEMPLATE_ID.test(parsed.id))
       out.push({
         field: 'sessionTemplate.name',
         description: 'The template ID must be 4 to 63 lowercase letters, digits or hyphens.',

@@ -41,7 +41,3 @@ export function sessionKind(session: Pick<Session, 'jupyterSession' | 'sparkConn
 export function isSystemLabel(key: string): boolean {
   return key.startsWith('goog-');
 }
-
-export function sessionIdOf(name: string | undefined): string {
-  return name?.split('/').at(-1) ?? '';
-}

@@ -6,19 +6,20 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from 'wouter';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../lib/paths';
 import { ConfigSections } from '../../../components/config-sections';
 import { ErrorPanel } from '../../../components/error-panel';
 import { NameValueSection } from '../../../components/name-value-list';
 import { NotFoundPage } from '../../../components/not-found-page';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
+import { parentName, templateName } from '../../../schemas/names';
 import { templateDetailQuery } from '../api/template-queries';
 
 /** A session template: what it sets for the sessions made from it. */
 export function TemplateDetailPage() {
   const { project = '', location = '', template: templateId = '' } = useParams();
-  const name = `projects/${project}/locations/${location}/sessionTemplates/${templateId}`;
+  const name = templateName(parentName({ project, location }), templateId);
   const query = useQuery(templateDetailQuery(name));
   const back = paths.sessions(project, location);
   if (query.isPending) return <Skeleton height={240} aria-label="Loading template" />;

@@ -12,13 +12,14 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'wouter';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../lib/paths';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorPanel } from '../../../components/error-panel';
 import { NotFoundPage } from '../../../components/not-found-page';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
+import { parentName, sessionName } from '../../../schemas/names';
 import { parseDurationSeconds } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
@@ -52,7 +53,7 @@ function lifetime(session: Session, now: number): string | undefined {
 
 export function SessionDetailPage() {
   const { project = '', location = '', session: sessionId = '' } = useParams();
-  const name = `projects/${project}/locations/${location}/sessions/${sessionId}`;
+  const name = sessionName(parentName({ project, location }), sessionId);
   const listPath = paths.sessions(project, location);
   const remove = useDeleteSession();
   // While a delete runs, stop polling: the session is about to vanish, and its 404 is expected.

@@ -15,10 +15,11 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { Link as RouterLink, useParams, useSearchParams } from 'wouter';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../lib/paths';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatSeconds } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
+import { parentName } from '../../../schemas/names';
 import { sessionListQuery } from '../api/session-queries';
 import {
   PAGE_SIZES,
@@ -61,7 +62,7 @@ function UpdatedAgo({ updatedAt, fetching }: { updatedAt: number; fetching: bool
 
 export function SessionsListPage() {
   const { project = '', location = '' } = useParams();
-  const parent = `projects/${project}/locations/${location}`;
+  const parent = parentName({ project, location });
   const [searchParams, setSearchParams] = useSearchParams();
   const view = useMemo(() => readListView(searchParams), [searchParams]);
   const setView = useCallback((next: ListView) => setSearchParams(writeListView(next)), [setSearchParams]);

@@ -1,10 +1,11 @@
 import { styled } from '@mui/material/styles';
 import { Suspense, lazy, memo, useEffect, useRef, type Ref } from 'react';
 import { Link as RouterLink } from 'wouter';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../lib/paths';
 import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
+import { idOf } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
-import { isTerminal, sessionIdOf, sessionKind } from '../session-state';
+import { isTerminal, sessionKind } from '../session-state';
 import { LabelChips } from './label-chips';
 import { SessionStateChip } from './session-state-chip';
 
@@ -72,9 +73,9 @@ const SessionRow = memo(function SessionRow({
   onToggle,
   onLabel,
 }: RowProps) {
-  const id = sessionIdOf(session.name);
+  const id = idOf(session.name);
   const seconds = runTime(session, now);
-  const templateId = session.sessionTemplate?.split('/').at(-1);
+  const templateId = session.sessionTemplate ? idOf(session.sessionTemplate) : undefined;
   return (
     <tr aria-selected={selected} data-testid="session-row" data-session={id} data-index={index} ref={rowRef}>
       <td className="checkbox-cell">

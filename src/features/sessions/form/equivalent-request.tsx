@@ -3,7 +3,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { CopyButton } from '../../../components/copy-button';
 import { getConnection } from '../../../lib/connection';
-import type { Place } from '../../../schemas/rules';
+import { parentName, type Place } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
 import { gcloudCommand, type SessionFormValues } from './session-form-model';
 
@@ -21,7 +21,7 @@ export function EquivalentRequest({
 }) {
   const base = getConnection().baseUrl || window.location.origin;
   const query = new URLSearchParams({ sessionId: values.sessionId.trim(), requestId });
-  const rest = `POST ${base}/v1/projects/${place.project}/locations/${place.location}/sessions?${query}\nContent-Type: application/json\n\n${JSON.stringify(session, null, 2)}`;
+  const rest = `POST ${base}/v1/${parentName(place)}/sessions?${query}\nContent-Type: application/json\n\n${JSON.stringify(session, null, 2)}`;
   const gcloud = gcloudCommand(values, session, place);
   const block = {
     m: 0,

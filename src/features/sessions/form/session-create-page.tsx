@@ -15,7 +15,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Controller, FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useLocation, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../lib/paths';
 import { ConfigSections } from '../../../components/config-sections';
 import { ApiError } from '../../../lib/api-client';
 import { formatSeconds } from '../../../lib/format';
@@ -29,7 +29,7 @@ import { lenient } from '../../../schemas/wire';
 import { templateListQuery } from '../../session-templates/api/template-queries';
 import { newRequestId, useCreateSession } from '../api/session-mutations';
 import { getSession } from '../api/sessions-api';
-import { sessionIdOf } from '../session-state';
+import { idOf, parentName, sessionName } from '../../../schemas/names';
 import { EquivalentRequest } from './equivalent-request';
 import { FormAutocomplete, FormRadios, FormText } from './form-fields';
 import { ImportDialog } from './import-dialog';
@@ -115,7 +115,7 @@ function TtlField({ name, label, help }: { name: 'ttl' | 'idleTtl'; label: strin
 export function SessionCreatePage() {
   const { project = '', location = '' } = useParams();
   const place = useMemo(() => ({ project, location }), [project, location]);
-  const parent = `projects/${project}/locations/${location}`;
+  const parent = parentName(place);
   const draftKey = `dataproc-console.draft.${parent}`;
   const [, navigate] = useLocation();
   const historyState = useHistoryState<{ clone?: unknown } | null>();
@@ -124,7 +124,7 @@ export function SessionCreatePage() {
   const [start] = useState(() => {
     const clone = lenient.Session.safeParse(historyState?.clone);
     if (clone.success && clone.data.name) {
-      const id = sessionIdOf(clone.data.name);
+      const id = idOf(clone.data.name);
       return {
         values: fromSession(clone.data, `${id}-copy`.slice(0, 63)),
         requestId: newRequestId(),
@@ -181,7 +181,7 @@ export function SessionCreatePage() {
   }, [values.sessionId]);
   const existing = useQuery({
     queryKey: ['session-id-taken', parent, debouncedId],
-    queryFn: ({ signal }) => getSession(`${parent}/sessions/${debouncedId}`, signal),
+    queryFn: ({ signal }) => getSession(sessionName(parent, debouncedId), signal),
     enabled: !sessionIdProblem(debouncedId),
     retry: false,
     staleTime: 5000,
@@ -196,7 +196,7 @@ export function SessionCreatePage() {
       await create.mutateAsync({ parent, sessionId, requestId, session: toSession(form, place) });
       setFinished(true);
       sessionStorage.removeItem(draftKey);
-      navigate(paths.session(`${parent}/sessions/${sessionId}`));
+      navigate(paths.session(sessionName(parent, sessionId)));
     } catch (error) {
       if (!(error instanceof ApiError)) return;
       if (error.rpcStatus === 'ALREADY_EXISTS') setError('sessionId', { message: error.message });
@@ -328,8 +328,8 @@ export function SessionCreatePage() {
             {chosenTemplate && (
               <Box data-testid="template-preview">
                 <Typography variant="subtitle2" gutterBottom>
-                  What {sessionIdOf(chosenTemplate.name)} sets (your values below override it; labels and
-                  properties are merged)
+                  What {idOf(chosenTemplate.name)} sets (your values below override it; labels and properties
+                  are merged)
                 </Typography>
                 {chosenTemplate.labels && (
                   <Typography variant="body2" gutterBottom>

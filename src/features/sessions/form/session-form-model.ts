@@ -16,6 +16,7 @@ import {
   type FieldViolation,
   type Session,
 } from '../../../schemas/wire';
+import { idOf } from '../../../schemas/names';
 import { isSystemLabel } from '../session-state';
 
 /**
@@ -383,7 +384,7 @@ export function importSession(textValue: string, sessionId: string): ImportResul
       ignored,
     };
   const id = (raw as { name?: unknown }).name;
-  const importedId = typeof id === 'string' ? id.split('/').at(-1) : undefined;
+  const importedId = typeof id === 'string' ? idOf(id) : undefined;
   return {
     values: fromSession(parsed.data, importedId ? `${importedId}-copy`.slice(0, 63) : sessionId),
     ignored,
