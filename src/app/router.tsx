@@ -1,25 +1,30 @@
-import { Suspense, lazy } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
+import { Suspense, type ComponentType } from 'react';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { NotFoundPage } from '../components/not-found-page';
-import { SessionsListPage } from '../features/sessions/components/sessions-list-page';
-import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from './paths';
-
-// The list is in the main bundle; the detail page, the create form and templates load when first opened.
-const SessionCreatePage = lazy(() =>
-  import('../features/sessions/form/session-create-page').then((m) => ({ default: m.SessionCreatePage })),
-);
-const SessionDetailPage = lazy(() =>
-  import('../features/sessions/components/session-detail-page').then((m) => ({
-    default: m.SessionDetailPage,
-  })),
-);
-const TemplateDetailPage = lazy(() =>
-  import('../features/session-templates/components/template-detail-page').then((m) => ({
-    default: m.TemplateDetailPage,
-  })),
-);
+import { RouteErrorBoundary } from '../components/route-error-boundary';
+import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from '../lib/paths';
+import { SessionCreateRoute, SessionDetailRoute, SessionsListRoute, TemplateDetailRoute } from './routes';
 
 const PLACE = '/projects/:project/locations/:location';
+
+/** Each route inside its own error boundary, reset when the address changes. */
+function Guarded({ route: RouteComponent }: { route: ComponentType }) {
+  const [location] = useLocation();
+  return (
+    <RouteErrorBoundary key={location}>
+      <Suspense fallback={null}>
+        <RouteComponent />
+      </Suspense>
+    </RouteErrorBoundary>
+  );
+}
+
+const ROUTES: [string, ComponentType][] = [
+  [`${PLACE}/sessions`, SessionsListRoute],
+  [`${PLACE}/sessions/new`, SessionCreateRoute],
+  [`${PLACE}/sessions/:session`, SessionDetailRoute],
+  [`${PLACE}/sessionTemplates/:template`, TemplateDetailRoute],
+];
 
 /**
  * The URL is the source of truth: every view is addressable and shareable. wouter, not
@@ -28,19 +33,18 @@ const PLACE = '/projects/:project/locations/:location';
  */
 export function AppRoutes() {
   return (
-    <Suspense fallback={null}>
-      <Switch>
-        <Route path="/">
-          <Redirect to={paths.sessions(DEFAULT_PROJECT, DEFAULT_LOCATION)} replace />
+    <Switch>
+      <Route path="/">
+        <Redirect to={paths.sessions(DEFAULT_PROJECT, DEFAULT_LOCATION)} replace />
+      </Route>
+      {ROUTES.map(([path, component]) => (
+        <Route key={path} path={path}>
+          <Guarded route={component} />
         </Route>
-        <Route path={`${PLACE}/sessions`} component={SessionsListPage} />
-        <Route path={`${PLACE}/sessions/new`} component={SessionCreatePage} />
-        <Route path={`${PLACE}/sessions/:session`} component={SessionDetailPage} />
-        <Route path={`${PLACE}/sessionTemplates/:template`} component={TemplateDetailPage} />
-        <Route>
-          <NotFoundPage />
-        </Route>
-      </Switch>
-    </Suspense>
+      ))}
+      <Route>
+        <NotFoundPage />
+      </Route>
+    </Switch>
   );
 }

@@ -13,10 +13,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Controller, FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { useLocation, useParams } from 'wouter';
-import { useHistoryState } from 'wouter/use-browser-location';
+import { useLocation } from 'wouter';
 import { paths } from '../../../lib/paths';
 import { ConfigSections } from '../../../components/config-sections';
+import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
 import { formatSeconds } from '../../../lib/format';
 import {
@@ -25,11 +25,11 @@ import {
   parseDurationSeconds,
   sessionIdProblem,
 } from '../../../schemas/rules';
-import { lenient } from '../../../schemas/wire';
+import type { Session } from '../../../schemas/wire';
 import { templateListQuery } from '../../session-templates/api/template-queries';
 import { newRequestId, useCreateSession } from '../api/session-mutations';
 import { getSession } from '../api/sessions-api';
-import { idOf, parentName, sessionName } from '../../../schemas/names';
+import { idOf, parentName, sessionName, type Place } from '../../../schemas/names';
 import { EquivalentRequest } from './equivalent-request';
 import { FormAutocomplete, FormRadios, FormText } from './form-fields';
 import { ImportDialog } from './import-dialog';
@@ -112,21 +112,19 @@ function TtlField({ name, label, help }: { name: 'ttl' | 'idleTtl'; label: strin
   );
 }
 
-export function SessionCreatePage() {
-  const { project = '', location = '' } = useParams();
-  const place = useMemo(() => ({ project, location }), [project, location]);
+/** The create form; `clone` is a session to start from (the route reads it from history state). */
+export function SessionCreatePage({ place, clone }: { place: Place; clone?: Session }) {
+  const { project, location } = place;
   const parent = parentName(place);
   const draftKey = `dataproc-console.draft.${parent}`;
   const [, navigate] = useLocation();
-  const historyState = useHistoryState<{ clone?: unknown } | null>();
   const create = useCreateSession();
 
   const [start] = useState(() => {
-    const clone = lenient.Session.safeParse(historyState?.clone);
-    if (clone.success && clone.data.name) {
-      const id = idOf(clone.data.name);
+    if (clone) {
+      const id = idOf(clone.name);
       return {
-        values: fromSession(clone.data, `${id}-copy`.slice(0, 63)),
+        values: fromSession(clone, `${id}-copy`.slice(0, 63)),
         requestId: newRequestId(),
         notice: `Filled from session ${id}.`,
       };
@@ -218,26 +216,25 @@ export function SessionCreatePage() {
 
   return (
     <FormProvider {...methods}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-        <Typography variant="h4" component="h1">
-          Create session
-        </Typography>
-        <Typography color="text.secondary">
-          {project} · {location}
-        </Typography>
-        <Box sx={{ flexGrow: 1 }} />
-        <Button startIcon={<UploadIcon />} onClick={() => setImporting(true)}>
-          Import JSON
-        </Button>
-        <Button
-          onClick={() => {
-            reset(emptyForm());
-            setNotice(undefined);
-          }}
-        >
-          Reset form
-        </Button>
-      </Box>
+      <PageFrame
+        title="Create session"
+        breadcrumbs={placeCrumbs(place, 'sessions', { label: 'Create' })}
+        actions={
+          <>
+            <Button startIcon={<UploadIcon />} onClick={() => setImporting(true)}>
+              Import JSON
+            </Button>
+            <Button
+              onClick={() => {
+                reset(emptyForm());
+                setNotice(undefined);
+              }}
+            >
+              Reset form
+            </Button>
+          </>
+        }
+      />
       {notice && (
         <Alert severity="info" onClose={() => setNotice(undefined)} sx={{ mb: 2 }}>
           {notice}
