@@ -36,8 +36,3 @@ export function sessionKind(session: Pick<Session, 'jupyterSession' | 'sparkConn
   }
   return 'Not set';
 }
-
-/** Labels the service adds itself; shown apart from the user's own. */
-export function isSystemLabel(key: string): boolean {
-  return key.startsWith('goog-');
-}
