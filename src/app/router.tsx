@@ -1,11 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
 import { Suspense, type ComponentType } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { NotFoundPage } from '../components/not-found-page';
 import { RouteErrorBoundary } from '../components/route-error-boundary';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from '../lib/paths';
+import { serverInfoQuery } from '../lib/server-info';
 import { SessionCreateRoute, SessionDetailRoute, SessionsListRoute, TemplateDetailRoute } from './routes';
 
 const PLACE = '/projects/:project/locations/:location';
+
+/** "/" opens the server's default project: the credential's own in upstream mode. */
+function HomeRedirect() {
+  const { data, isPending } = useQuery(serverInfoQuery);
+  if (isPending) return null;
+  return (
+    <Redirect
+      to={paths.sessions(data?.defaultProject ?? DEFAULT_PROJECT, data?.defaultLocation ?? DEFAULT_LOCATION)}
+      replace
+    />
+  );
+}
 
 /** Each route inside its own error boundary, reset when the address changes. */
 function Guarded({ route: RouteComponent }: { route: ComponentType }) {
@@ -34,9 +48,7 @@ const ROUTES: [string, ComponentType][] = [
 export function AppRoutes() {
   return (
     <Switch>
-      <Route path="/">
-        <Redirect to={paths.sessions(DEFAULT_PROJECT, DEFAULT_LOCATION)} replace />
-      </Route>
+      <Route path="/" component={HomeRedirect} />
       {ROUTES.map(([path, component]) => (
         <Route key={path} path={path}>
           <Guarded route={component} />

@@ -1,8 +1,9 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
 import { CopyButton } from '../copy-button';
-import { getConnection } from '../../lib/connection';
+import { apiBaseUrl, serverInfoQuery } from '../../lib/server-info';
 
 /** The exact REST call a form will send and the matching gcloud command, updated as it changes. */
 export function EquivalentRequest({
@@ -22,7 +23,8 @@ export function EquivalentRequest({
   /** What the gcloud command needs besides itself (a file to write first). */
   gcloudNote?: string;
 }) {
-  const base = getConnection().baseUrl || window.location.origin;
+  const { data: serverInfo } = useQuery(serverInfoQuery);
+  const base = apiBaseUrl(serverInfo);
   const search = new URLSearchParams(query).toString();
   const rest = `${method} ${base}/v1/${path}${search ? `?${search}` : ''}\nContent-Type: application/json\n\n${JSON.stringify(body, null, 2)}`;
   const block = {
