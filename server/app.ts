@@ -48,7 +48,7 @@ export function createApp({ backend, staticDir, boundHost = '127.0.0.1', ...door
   app.all('/v1/*', notFound);
   app.all('/control/*', notFound);
   app.all('/console/*', notFound);
-    // With --require-auth the HTML is served before sign-in, so it must not carry data.
+  // With --require-auth the HTML is served before sign-in, so it must not carry data.
   if (staticDir) app.route('/', staticRoutes(staticDir, backend, { embedFirstPage: !door.requireAuth }));
   app.notFound(notFound);
   return app;

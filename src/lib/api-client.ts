@@ -110,7 +110,11 @@ export function readAnswer<S extends z.ZodMiniType>(status: number, text: string
   try {
     payload = text ? JSON.parse(text) : {};
   } catch {
-    throw new ApiError(status, 'BAD_RESPONSE', `The server answered HTTP ${status} with a body that is not JSON.`);
+    throw new ApiError(
+      status,
+      'BAD_RESPONSE',
+      `The server answered HTTP ${status} with a body that is not JSON.`,
+    );
   }
   if (status < 200 || status > 299) throw errorFrom(status, payload);
   const parsed = schema.safeParse(payload);
