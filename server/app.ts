@@ -39,7 +39,7 @@ export function createApp({ backend, staticDir, boundHost = '127.0.0.1', ...door
     console.error(error);
     return errorReply(c, new RpcError('INTERNAL', 'Internal error in the console server.'));
   });
-  app.use('*', frontDoor({ boundHost, ...door }));
+  app.use('*', frontDoor({ boundHost, browserSignIn: Boolean(staticDir), ...door }));
   app.get('/console/info', (c) => c.json(backend.info()));
   app.route('/', backend.routes);
   app.all('/v1/*', notFound);

@@ -133,7 +133,9 @@ describe('--require-auth', () => {
   let server: { url: string; close: () => Promise<void> };
   beforeAll(async () => {
     emulator = new Emulator({ db: ':memory:', transitionMs: 50, seed: false });
-    server = await listen(emulator, { requireAuth: 's3cret' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-dist-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>console</title>');
+    server = await listen(emulator, { requireAuth: 's3cret', staticDir: dir });
   });
   afterAll(async () => {
     await server.close();

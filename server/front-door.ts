@@ -25,6 +25,11 @@ export interface FrontDoorOptions {
   allowOrigins?: string[];
   /** `--require-auth`: the token API paths require. */
   requireAuth?: string;
+  /**
+   * Whether browsers can sign in here (the console is served). Without it (`--api-only`, the
+   * server as a stand-in for Google) a 401 looks like Google's, with no sign-in pointer.
+   */
+  browserSignIn?: boolean;
 }
 
 /** Paths that act on data: the API, the control API and the console's own server endpoint. */
@@ -140,7 +145,7 @@ export function frontDoor(options: FrontDoorOptions): MiddlewareHandler {
       }
     }
     const token = options.requireAuth;
-    if (token && c.req.path === SIGN_IN_PATH) {
+    if (token && options.browserSignIn && c.req.path === SIGN_IN_PATH) {
       if (c.req.method !== 'POST') return c.html(signInPage());
       const form = await c.req.parseBody();
       if (typeof form.token !== 'string' || !bearerMatches(`Bearer ${form.token}`, token))
@@ -156,14 +161,16 @@ export function frontDoor(options: FrontDoorOptions): MiddlewareHandler {
       throw new RpcError(
         'UNAUTHENTICATED',
         'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
-        [
-          {
-            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-            reason: SIGN_IN_REASON,
-            domain: 'dataproc-console',
-            metadata: { signInPath: SIGN_IN_PATH },
-          },
-        ],
+        options.browserSignIn
+          ? [
+              {
+                '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                reason: SIGN_IN_REASON,
+                domain: 'dataproc-console',
+                metadata: { signInPath: SIGN_IN_PATH },
+              },
+            ]
+          : [],
       );
     return next();
   };

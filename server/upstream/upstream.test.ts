@@ -9,6 +9,7 @@ import type { ApiBackend } from '../backend';
 import { Emulator } from '../emulator/emulator';
 import { emulatorBackend } from '../emulator/emulator-backend';
 import { FaultSpec } from '../emulator/faults';
+import { rawRequest } from '../testing/raw-request';
 import { spawnServer } from '../testing/spawn-server';
 import { listen } from '../testing/test-server';
 import { findCredentials, type Credentials } from './credentials';
@@ -25,8 +26,8 @@ interface Seen {
 }
 
 /** The emulator as "Google": it wants a token and records what reaches it. */
-async function startUpstream(requireAuth = UPSTREAM_TOKEN) {
-  const emulator = new Emulator({ db: ':memory:', transitionMs: 50, seed: false });
+async function startUpstream(requireAuth = UPSTREAM_TOKEN, transitionMs = 50) {
+  const emulator = new Emulator({ db: ':memory:', transitionMs, seed: false });
   const inner = emulatorBackend(emulator);
   const seen: Seen[] = [];
   const routes = new Hono();
@@ -74,7 +75,8 @@ describe('the upstream proxy', () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
   let proxy: { url: string; close: () => Promise<void> };
   beforeAll(async () => {
-    upstream = await startUpstream();
+    // Sessions stay CREATING for the whole block, so two reads of one page are the same bytes.
+    upstream = await startUpstream(UPSTREAM_TOKEN, 600_000);
     proxy = await startProxy(upstream.url, fixedToken(UPSTREAM_TOKEN), { quotaProject: 'billing-proj' });
   });
   afterAll(async () => {
@@ -181,7 +183,7 @@ describe('the upstream proxy', () => {
     expect(JSON.stringify(info)).not.toContain(UPSTREAM_TOKEN);
   });
 
-  it('refuses cross-origin requests before they reach the upstream', async () => {
+  it('refuses cross-origin requests (with and without preflight) and foreign Hosts before they reach the upstream', async () => {
     upstream.seen.length = 0;
     const response = await fetch(`${proxy.url}/v1/${PARENT}/sessions?sessionId=evil`, {
       method: 'POST',
@@ -189,6 +191,16 @@ describe('the upstream proxy', () => {
       body: '{}',
     });
     expect(response.status).toBe(403);
+    const preflight = await rawRequest(`${proxy.url}/v1/${PARENT}/sessions`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'DELETE' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const rebound = await rawRequest(`${proxy.url}/v1/${PARENT}/sessions`, {
+      headers: { host: `attacker.example:${new URL(proxy.url).port}` },
+    });
+    expect(rebound.status).toBe(403);
     expect(upstream.seen).toHaveLength(0);
   });
 });

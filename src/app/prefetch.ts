@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { parentName } from '../schemas/names';
 import { sessionListQuery } from '../features/sessions/api/session-queries';
 import { listParams, readListView } from '../features/sessions/list-filters';
 
@@ -15,7 +16,10 @@ export function prefetchForLocation(
 ): Promise<void> {
   const match = LIST_PATH.exec(location.pathname);
   if (!match) return Promise.resolve();
-  const parent = `projects/${decodeURIComponent(match[1]!)}/locations/${decodeURIComponent(match[2]!)}`;
+  const parent = parentName({
+    project: decodeURIComponent(match[1]!),
+    location: decodeURIComponent(match[2]!),
+  });
   const params = listParams(readListView(new URLSearchParams(location.search)));
   return queryClient.prefetchQuery(sessionListQuery(parent, params));
 }

@@ -28,7 +28,8 @@ export class ApiError extends Error {
 
 export interface RequestOptions<S extends z.ZodMiniType> {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  query?: Record<string, string | number | undefined>;
+  /** An array is a repeated parameter (`stageIds=1&stageIds=2`), as Google's APIs take lists. */
+  query?: Record<string, string | number | boolean | readonly string[] | undefined>;
   body?: unknown;
   signal?: AbortSignal;
   schema: S;
@@ -71,8 +72,10 @@ export async function serverRequest<S extends z.ZodMiniType>(
   options: RequestOptions<S>,
 ): Promise<z.output<S>> {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(options.query ?? {}))
-    if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else if (value !== undefined && value !== '') params.set(key, String(value));
+  }
   const url = `${path}${params.size ? `?${params}` : ''}`;
   let response: Response;
   try {

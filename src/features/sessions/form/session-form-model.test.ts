@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../../schemas/wire';
 import {
-  durationToTtl,
   emptyForm,
   formPathFor,
   formProblems,
@@ -10,7 +9,6 @@ import {
   importSession,
   suggestSessionId,
   toSession,
-  ttlToDuration,
 } from './session-form-model';
 
 const place = { project: 'p', location: 'us-central1' };
@@ -60,13 +58,6 @@ describe('create form model', () => {
   it('leaves out service-added labels when cloning', () => {
     const values = fromSession({ labels: { env: 'dev', 'goog-dataproc-session-id': 'x' } }, 'abcd');
     expect(values.labels).toEqual([{ key: 'env', value: 'dev' }]);
-  });
-  it('converts TTLs between number-and-unit and durations', () => {
-    expect(ttlToDuration({ amount: '1.5', unit: 'h' })).toBe('5400s');
-    expect(ttlToDuration({ amount: '10', unit: 'min' })).toBe('600s');
-    expect(ttlToDuration({ amount: '', unit: 'h' })).toBeUndefined();
-    expect(durationToTtl('1209600s')).toEqual({ amount: '14', unit: 'd' });
-    expect(durationToTtl('5400s')).toEqual({ amount: '90', unit: 'min' });
   });
   it('normalizes the template URL form', () => {
     const values = {
