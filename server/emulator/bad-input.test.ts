@@ -500,6 +500,40 @@ for (const [path, body, field] of [
   });
 add({ name: 'unknown control route', method: 'POST', path: '/control/explode', body: '{}', status: 404 });
 
+// 10. Spark application routes (the session is still CREATING, so it has no application yet).
+const A = `${S}/existing/sparkApplications`;
+const app = `${A}/app-1`;
+for (const [path, field, status] of [
+  [`${A}:search?applicationStatus=NOPE`, 'applicationStatus', 400],
+  [`${A}:search?applicationStatus=99`, 'applicationStatus', 400],
+  [`${A}:search?minTime=yesterday`, 'minTime', 400],
+  [`${A}:search?pageSize=-1`, 'pageSize', 400],
+  [`${A}:search?pageToken=nope`, 'pageToken', 400],
+  [`${S}/missing/sparkApplications:search`, undefined, 404],
+  [`${app}:access`, 'parent', 400],
+  [`${app}:access?parent=projects/other/locations/us-central1/sessions/x`, 'parent', 400],
+  [`${app}:constructor?parent=${PARENT}/sessions/existing`, undefined, 404],
+  [`${app}:toString?parent=${PARENT}/sessions/existing`, undefined, 404],
+  [`${app}:access?parent=${PARENT}/sessions/existing`, undefined, 404],
+] as const)
+  add({ name: `spark ${path.slice(S.length)}`, method: 'GET', path, field, status });
+for (const [body, status] of [
+  ['{}', 400],
+  ['{"name":5,"workload":"notebook"}', 400],
+  [json({ name: `${PARENT}/sessions/existing`, workload: 'constructor' }), 400],
+  [json({ name: `${PARENT}/sessions/existing`, workload: '__proto__' }), 400],
+  [json({ name: `${PARENT}/sessions/existing`, workload: 'notebook' }), 400],
+  [json({ name: `${PARENT}/sessions/missing`, workload: 'notebook' }), 404],
+  ['{"name":', 400],
+] as const)
+  add({
+    name: `control runWorkload ${body.slice(0, 60)}`,
+    method: 'POST',
+    path: '/control/sessions:runWorkload',
+    body,
+    status,
+  });
+
 describe('the bad-input battery', () => {
   it(`has at least 150 distinct inputs`, () => {
     expect(new Set(cases.map((c) => `${c.method} ${c.path} ${c.body}`)).size).toBe(cases.length);
