@@ -274,6 +274,20 @@ for (const body of [
 ])
   create(`body ${json(body)}`, body);
 
+// A __proto__ key where a message is expected is an unknown field like any other.
+create('__proto__ as a top-level field', '{"__proto__":{"labels":{"a":"b"}}}', 'session');
+create(
+  '__proto__ inside runtimeConfig',
+  '{"runtimeConfig":{"__proto__":{"version":"2.3"}}}',
+  'session.runtimeConfig',
+);
+create('constructor as a field', '{"constructor":{"name":"x"}}', 'session.constructor');
+create(
+  'a __proto__ property that is not a string',
+  '{"runtimeConfig":{"properties":{"__proto__":{"a":"b"}}}}',
+  'session.runtimeConfig.properties',
+);
+
 // 5. Session IDs and requestIds.
 for (const query of [
   '',
