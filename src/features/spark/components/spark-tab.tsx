@@ -4,13 +4,12 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatDateTime } from '../../../lib/format';
-import { useNow } from '../../../lib/use-now';
 import type { ApplicationInfo } from '../../../schemas/spark';
 import type { Session } from '../../../schemas/wire';
 import type { AppRef } from '../api/spark-api';
 import { applicationsQuery, jobsSummaryQuery, recentStagesQuery } from '../api/spark-queries';
 import { diagnoseStages } from '../diagnosis';
-import { elapsedMs, formatMs } from '../units';
+import { formatMs } from '../units';
 import { CellLink } from './data-table';
 import { ExecutorsView } from './executors-view';
 import { FindingList } from './findings';
@@ -57,7 +56,6 @@ function Application({
   live: boolean;
 }) {
   const { place, href } = useSparkPlace();
-  const now = useNow(1000);
   const summary = useQuery(jobsSummaryQuery(appRef, live));
   const recent = useQuery(recentStagesQuery(appRef, live));
   const stages = recent.data?.sparkApplicationStages ?? [];
@@ -73,8 +71,7 @@ function Application({
         </Typography>
         <Typography variant="body2" color="text.secondary" data-testid="spark-app-summary">
           {info?.name} · Spark {attempt?.appSparkVersion} · {live ? 'running' : 'completed'} · started{' '}
-          {formatDateTime(attempt?.startTime)} ·{' '}
-          {formatMs(elapsedMs(attempt?.startTime, attempt?.endTime, now))}
+          {formatDateTime(attempt?.startTime)} · {formatMs(attempt?.durationMillis)}
           {' · '}
           {info?.coresGranted ?? 0} cores granted
           {s &&

@@ -26,7 +26,9 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
   const failedTasks = useQuery(
     tasksQuery(app, stageId, { taskStatus: 'TASK_STATUS_FAILED' }, live && running),
   );
-  const [filter, setFilter] = useState<TaskFilter>(stage?.numFailedTasks ? 'failed' : 'slowest');
+  // Failed tasks first when there are any: their errors are what the reader came for.
+  const [chosen, setFilter] = useState<TaskFilter>();
+  const filter = chosen ?? (stage?.numFailedTasks ? 'failed' : 'slowest');
   const [pageToken, setPageToken] = useState<string>();
   const tasks = useQuery(
     tasksQuery(
