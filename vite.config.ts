@@ -10,15 +10,16 @@ function embeddedEmulator(): Plugin {
     name: 'embedded-dataproc-emulator',
     apply: 'serve',
     async configureServer(server) {
-      const [{ getRequestListener }, { createApp }, { Emulator }] = await Promise.all([
+      const [{ getRequestListener }, { createApp }, { Emulator }, { emulatorBackend }] = await Promise.all([
         import('@hono/node-server'),
         import('./server/app'),
         import('./server/emulator/emulator'),
+        import('./server/emulator/emulator-backend'),
       ]);
       const emulator = new Emulator({ db: '.data/dev.sqlite', transitionMs: 4000, seed: true });
-      const listener = getRequestListener(createApp({ emulator }).fetch);
+      const listener = getRequestListener(createApp({ backend: emulatorBackend(emulator) }).fetch);
       server.middlewares.use((req, res, next) => {
-        if (req.url?.startsWith('/v1/') || req.url?.startsWith('/control/')) void listener(req, res);
+        if (/^\/(v1|control|console)\//.test(req.url ?? '')) void listener(req, res);
         else next();
       });
       server.httpServer?.once('close', () => emulator.close());

@@ -1,69 +1,51 @@
-import { Hono } from 'hono';
-import { apiRoutes, notFoundRoute, reply } from './emulator/api-routes';
-import { controlRoutes } from './emulator/control-routes';
-import type { Emulator } from './emulator/emulator';
+import { Hono, type Context } from 'hono';
+import type { ApiBackend } from './backend';
 import { RpcError } from './emulator/errors';
-import { WorkloadRuns, sparkControlRoutes, sparkRoutes } from './emulator/spark/routes';
+import { frontDoor, type FrontDoorOptions } from './front-door';
 import { staticRoutes } from './static';
 
-export interface AppOptions {
-  emulator: Emulator;
-  /** When set, /v1 requires `Authorization: Bearer <token>`. */
-  requireAuth?: string;
+export interface AppOptions extends Partial<FrontDoorOptions> {
+  backend: ApiBackend;
   /** Folder of the built console; omitted for the API alone. */
   staticDir?: string;
 }
 
-/** One request handler: the emulated Dataproc API, the control API and (optionally) the console. */
-export function createApp({ emulator, requireAuth, staticDir }: AppOptions): Hono {
+/** An AIP-193 error answer. */
+export function errorReply(c: Context, error: RpcError) {
+  return c.body(JSON.stringify(error.envelope()), error.http as 400, {
+    'content-type': 'application/json; charset=UTF-8',
+  });
+}
+
+function notFound(c: Context) {
+  const { pathname } = new URL(c.req.url);
+  return errorReply(
+    c,
+    new RpcError(
+      'NOT_FOUND',
+      `The requested URL ${pathname} was not found on this server (method ${c.req.method}).`,
+    ),
+  );
+}
+
+/**
+ * One request handler: the front door (Host, Origin, token), then `/v1` from the backend (the
+ * emulator or the upstream proxy), the console's own `/console/info`, and the built console.
+ */
+export function createApp({ backend, staticDir, boundHost = '127.0.0.1', ...door }: AppOptions): Hono {
   const app = new Hono();
   app.onError((error, c) => {
-    if (error instanceof RpcError) return reply(c, error.envelope(), error.http);
+    if (error instanceof RpcError) return errorReply(c, error);
     console.error(error);
-    const internal = new RpcError('INTERNAL', 'Internal error in the emulator.');
-    return reply(c, internal.envelope(), internal.http);
+    return errorReply(c, new RpcError('INTERNAL', 'Internal error in the console server.'));
   });
-
-  app.use('/v1/*', async (c, next) => {
-    // Google APIs answer browsers with CORS; so does the emulator, for a console served elsewhere.
-    c.header('access-control-allow-origin', '*');
-    if (c.req.method === 'OPTIONS') {
-      c.header('access-control-allow-methods', 'GET, POST, PATCH, DELETE, OPTIONS');
-      c.header(
-        'access-control-allow-headers',
-        'authorization, content-type, x-goog-api-client, x-goog-user-project',
-      );
-      return c.body(null, 204);
-    }
-    if (requireAuth) {
-      const header = c.req.header('authorization') ?? '';
-      const token = header.startsWith('Bearer ') ? header.slice(7) : c.req.query('access_token');
-      if (token !== requireAuth)
-        throw new RpcError(
-          'UNAUTHENTICATED',
-          'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
-        );
-    }
-    const path = new URL(c.req.url).pathname;
-    await emulator.faults.apply(c.req.method, path, 'before');
-    emulator.sessions.advance(emulator.clock.now());
-    await next();
-    try {
-      await emulator.faults.apply(c.req.method, path, 'after');
-    } catch (error) {
-      if (!(error instanceof RpcError)) throw error;
-      c.res = undefined;
-      c.res = reply(c, error.envelope(), error.http);
-    }
-  });
-  app.route('/', apiRoutes(emulator.sessions, emulator.templates, emulator.operations));
-  app.route('/', controlRoutes(emulator));
-  const runs = new WorkloadRuns(emulator.db);
-  app.route('/', sparkRoutes(emulator.sessions, emulator.clock, runs));
-  app.route('/', sparkControlRoutes(emulator.sessions, emulator.clock, runs));
-  app.all('/v1/*', notFoundRoute);
-  app.all('/control/*', notFoundRoute);
-  if (staticDir) app.route('/', staticRoutes(staticDir));
-  app.notFound(notFoundRoute);
+  app.use('*', frontDoor({ boundHost, browserSignIn: Boolean(staticDir), ...door }));
+  app.get('/console/info', (c) => c.json(backend.info()));
+  app.route('/', backend.routes);
+  app.all('/v1/*', notFound);
+  app.all('/control/*', notFound);
+  app.all('/console/*', notFound);
+  if (staticDir) app.route('/', staticRoutes(staticDir, backend));
+  app.notFound(notFound);
   return app;
 }

@@ -2,20 +2,33 @@ import { Hono, type Context } from 'hono';
 import { enumFields } from '../../src/schemas/enums';
 import { strict } from '../../src/schemas/wire';
 import { RpcError } from './errors';
+import { LIMITS, checkLength, requestLimits } from './limits';
 import type { Operations } from './operations';
+import { checkPlace } from './place';
 import { parseJsonBody } from './request-body';
 import type { Sessions } from './sessions';
 import type { Templates } from './templates';
 
 const P = '/v1/projects/:project/locations/:location';
 
+/** Fields whose values are maps keyed by user data (label keys, property names): never enum fields. */
+const USER_KEYED_MAPS = new Set([
+  'labels',
+  'properties',
+  'endpoints',
+  'resourceManagerTags',
+  'autotuningProperties',
+]);
+
 /** Turns enum names into their numbers, for clients that send `$alt=json;enum-encoding=int`. */
 function encodeEnumsAsInt(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) return value.map((v) => encodeEnumsAsInt(v, key));
-  if (value && typeof value === 'object')
+  if (value && typeof value === 'object') {
+    if (key !== undefined && USER_KEYED_MAPS.has(key)) return value;
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeEnumsAsInt(v, k)]));
-  if (typeof value === 'string' && key && enumFields[key])
-    return enumFields[key].numberOf.get(value) ?? value;
+  }
+  if (typeof value === 'string' && key !== undefined && Object.hasOwn(enumFields, key))
+    return enumFields[key]!.numberOf.get(value) ?? value;
   return value;
 }
 
@@ -32,12 +45,28 @@ function stripVerb(segment: string, verb: string): string {
 /** The Dataproc v1 REST surface: the same paths, bodies and errors as dataproc.googleapis.com. */
 export function apiRoutes(sessions: Sessions, templates: Templates, operations: Operations): Hono {
   const api = new Hono();
-  const parentOf = (c: Context) => `projects/${c.req.param('project')}/locations/${c.req.param('location')}`;
-  const listQuery = (c: Context) => ({
-    pageSize: c.req.query('pageSize'),
-    pageToken: c.req.query('pageToken'),
-    filter: c.req.query('filter'),
-  });
+  api.use('/v1/*', requestLimits());
+  /** The project and location of the path, checked before any handler reads or stores anything. */
+  const place = (c: Context) => {
+    const project = c.req.param('project') ?? '';
+    const location = c.req.param('location') ?? '';
+    checkPlace(project, location);
+    return { project, location };
+  };
+  const parentOf = (c: Context) => {
+    const { project, location } = place(c);
+    return `projects/${project}/locations/${location}`;
+  };
+  const listQuery = (c: Context) => {
+    const query = {
+      pageSize: c.req.query('pageSize'),
+      pageToken: c.req.query('pageToken'),
+      filter: c.req.query('filter'),
+    };
+    checkLength('filter', query.filter, LIMITS.filterChars);
+    checkLength('pageToken', query.pageToken, LIMITS.pageTokenChars);
+    return query;
+  };
 
   // Sessions
   api.post(`${P}/sessions`, async (c) => {
@@ -95,8 +124,10 @@ export function apiRoutes(sessions: Sessions, templates: Templates, operations: 
 
   // Operations, under both the regions name they are given and the locations form.
   const O = '/v1/projects/:project/:collection{regions|locations}/:location/operations';
-  const opName = (c: Context, id: string) =>
-    `projects/${c.req.param('project')}/${c.req.param('collection')}/${c.req.param('location')}/operations/${id}`;
+  const opName = (c: Context, id: string) => {
+    const { project, location } = place(c);
+    return `projects/${project}/${c.req.param('collection')}/${location}/operations/${id}`;
+  };
   api.get(O, (c) => reply(c, operations.list(opName(c, '').slice(0, -1), listQuery(c))));
   api.post(`${O}/:op{[^/]+:cancel}`, (c) => {
     operations.cancel(opName(c, stripVerb(c.req.param('op'), 'cancel')));

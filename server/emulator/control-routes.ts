@@ -2,21 +2,41 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { FaultSpec } from './faults';
 import type { Emulator } from './emulator';
-import { RpcError } from './errors';
+import { invalidArgument } from './errors';
+import { LIMITS, memberPath, requestLimits, sizeViolations } from './limits';
+import { parseJson } from './request-body';
 import { reply } from './api-routes';
 
-const ResetBody = z.object({ seed: z.boolean().default(false) });
-const AdvanceBody = z.object({ seconds: z.number() });
-const FailBody = z.object({
-  name: z.string(),
-  message: z.string().default('Session start-up failed (injected fault).'),
-});
-const OverwriteBody = z.object({ name: z.string(), fields: z.record(z.string(), z.unknown()) });
+/** The clock moves forward only, at most ten years per call and a hundred years in all. */
+const MAX_ADVANCE_SECONDS = 10 * 365 * 24 * 3600;
+const MAX_CLOCK_OFFSET_MS = 100 * 365 * 24 * 3600 * 1000;
 
+const ResetBody = z.strictObject({ seed: z.boolean().default(false) });
+const AdvanceBody = z.strictObject({ seconds: z.number().min(0).max(MAX_ADVANCE_SECONDS) });
+const SessionName = z.string().max(LIMITS.keyChars * 2);
+const FailBody = z.strictObject({
+  name: SessionName,
+  message: z.string().max(LIMITS.stringChars).default('Session start-up failed (injected fault).'),
+});
+const OverwriteBody = z.strictObject({ name: SessionName, fields: z.record(z.string(), z.unknown()) });
+
+/** A control body: malformed JSON, an oversized value or a wrong field are 400 naming the field. */
 export async function body<S extends z.ZodType>(schema: S, request: Request): Promise<z.output<S>> {
-  const text = await request.text();
-  const result = schema.safeParse(text ? JSON.parse(text) : {});
-  if (!result.success) throw new RpcError('INVALID_ARGUMENT', z.prettifyError(result.error));
+  const raw = parseJson(await request.text());
+  const tooBig = sizeViolations(raw, 'body');
+  if (tooBig.length) throw invalidArgument(tooBig);
+  const result = schema.safeParse(raw);
+  if (!result.success)
+    throw invalidArgument(
+      result.error.issues.map((issue) => {
+        const keys = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+        const field = keys.reduce<string>(
+          (at, key) => memberPath(at, typeof key === 'number' ? key : String(key)),
+          'body',
+        );
+        return { field, description: issue.code === 'unrecognized_keys' ? `Unknown field.` : issue.message };
+      }),
+    );
   return result.data;
 }
 
@@ -26,9 +46,15 @@ export async function body<S extends z.ZodType>(schema: S, request: Request): Pr
  */
 export function controlRoutes(emulator: Emulator): Hono {
   const control = new Hono();
-  control.get('/control/health', (c) =>
-    reply(c, { status: 'ok', now: new Date(emulator.clock.now()).toISOString() }),
-  );
+  control.use('/control/*', requestLimits());
+  control.get('/control/health', (c) => {
+    const skipped = emulator.sessions.lifecycle.problems();
+    return reply(c, {
+      status: skipped.length ? 'degraded' : 'ok',
+      now: new Date(emulator.clock.now()).toISOString(),
+      ...(skipped.length ? { skippedSessions: skipped } : {}),
+    });
+  });
   control.post('/control/reset', async (c) => {
     const { seed } = await body(ResetBody, c.req.raw);
     emulator.reset(seed);
@@ -36,8 +62,15 @@ export function controlRoutes(emulator: Emulator): Hono {
   });
   control.post('/control/clock:advance', async (c) => {
     const { seconds } = await body(AdvanceBody, c.req.raw);
+    if (emulator.clock.offset + seconds * 1000 > MAX_CLOCK_OFFSET_MS)
+      throw invalidArgument([
+        {
+          field: 'body.seconds',
+          description: 'The clock may run at most 100 years ahead; reset to start again.',
+        },
+      ]);
     emulator.clock.advance(seconds * 1000);
-    emulator.sessions.advance(emulator.clock.now());
+    emulator.tick();
     return reply(c, { now: new Date(emulator.clock.now()).toISOString() });
   });
   control.get('/control/faults', (c) => reply(c, { faults: emulator.faults.list() }));

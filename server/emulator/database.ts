@@ -60,7 +60,38 @@ export function openDatabase(file: string): Db {
     );
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `);
+  migrate(db);
   return db;
+}
+
+function hasColumn(db: Db, table: string, column: string): boolean {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some(
+    (c) => c.name === column,
+  );
+}
+
+/**
+ * Columns added after the first release, for retention (when an operation finished, when a
+ * requestId was recorded) and for finding a requestId's session once its operation is gone. Rows
+ * from before get the time of the upgrade, so their retention starts then.
+ */
+function migrate(db: Db): void {
+  const now = Date.now();
+  db.transaction(() => {
+    if (!hasColumn(db, 'operations', 'done_at')) {
+      db.exec('ALTER TABLE operations ADD COLUMN done_at INTEGER');
+      db.prepare('UPDATE operations SET done_at = ? WHERE done = 1').run(now);
+    }
+    if (!hasColumn(db, 'request_ids', 'created_at')) {
+      db.exec('ALTER TABLE request_ids ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0');
+      db.exec('ALTER TABLE request_ids ADD COLUMN session_name TEXT');
+      db.prepare('UPDATE request_ids SET created_at = ?').run(now);
+    }
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS operations_done_at ON operations(done_at) WHERE done = 1;
+      CREATE INDEX IF NOT EXISTS request_ids_created_at ON request_ids(created_at);
+    `);
+  })();
 }
 
 export function resetDatabase(db: Db): void {

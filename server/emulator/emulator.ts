@@ -6,6 +6,13 @@ import { seedDemoData } from './seed';
 import { Sessions } from './sessions';
 import { Templates } from './templates';
 
+/**
+ * Retention (README): finished operations, and requestId records, are removed 30 days (emulator
+ * clock) after they finished or were recorded. Pending operations stay until their session acts.
+ */
+export const RETENTION_MS = 30 * 24 * 3600 * 1000;
+const PRUNE_EVERY_MS = 60_000;
+
 export interface EmulatorOptions {
   db: string;
   transitionMs: number;
@@ -22,6 +29,7 @@ export class Emulator {
   readonly templates: Templates;
   readonly sessions: Sessions;
   private timer: NodeJS.Timeout;
+  private lastPrune = -Infinity;
 
   constructor(options: EmulatorOptions) {
     this.db = openDatabase(options.db);
@@ -36,13 +44,31 @@ export class Emulator {
       transitionMs: options.transitionMs,
       creator,
     });
-    // Catch up on transitions that fell due while the process was stopped.
-    this.sessions.advance(this.clock.now());
+    // Catch up on transitions that fell due while the process was stopped, and on retention.
+    this.tick();
     const seeded = this.db.prepare("SELECT value FROM meta WHERE key = 'seeded'").get();
     if (options.seed && !seeded) this.seed();
     // Lifecycle steps happen on time even when nobody is asking.
-    this.timer = setInterval(() => this.sessions.advance(this.clock.now()), 100);
+    this.timer = setInterval(() => this.tick(), 100);
     this.timer.unref();
+  }
+
+  /**
+   * One background step: the lifecycle, then (at most once a minute of emulator time) retention.
+   * Never throws: the lifecycle skips rows it cannot process, and a failed prune is tried again.
+   */
+  tick(): void {
+    const now = this.clock.now();
+    this.sessions.advance(now);
+    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = now;
+    try {
+      const before = now - RETENTION_MS;
+      this.operations.prune(before);
+      this.sessions.pruneRequestIds(before);
+    } catch (error) {
+      console.error('Retention: prune failed:', error);
+    }
   }
 
   private seed() {
@@ -54,6 +80,7 @@ export class Emulator {
     resetDatabase(this.db);
     this.faults.clear();
     this.clock.offset = 0;
+    this.lastPrune = -Infinity;
     if (seed) this.seed();
   }
 

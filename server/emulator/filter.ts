@@ -1,4 +1,7 @@
+import { LABEL_KEY } from '../../src/schemas/rules';
+import { BAD_REQUEST_TYPE_URL } from '../../src/schemas/wire';
 import { RpcError } from './errors';
+import { LIMITS } from './limits';
 
 /**
  * The AIP-160 list filter, parsed once and compiled to a parameterised SQL condition, so that
@@ -12,6 +15,9 @@ import { RpcError } from './errors';
  *   simple      = "(" expression ")" | restriction
  *   restriction = member ( "=" | "!=" | "<" | "<=" | ">" | ">=" | ":" ) value
  * Keywords AND / OR / NOT are accepted in either case: Google's own Dataproc example writes `and`.
+ * Bounded (limits.ts): its length, the nesting of parentheses and NOT, and the number of
+ * comparisons, so every filter is parsed in linear time, within the stack and within SQLite's
+ * expression depth; anything beyond is 400 with a position.
  */
 
 export type FieldKind = 'string' | 'enum' | 'timestamp';
@@ -40,7 +46,7 @@ type Token =
 function filterError(message: string, pos: number): RpcError {
   return new RpcError('INVALID_ARGUMENT', `Invalid filter at position ${pos + 1}: ${message}`, [
     {
-      '@type': 'type.googleapis.com/google.rpc.BadRequest',
+      '@type': BAD_REQUEST_TYPE_URL,
       fieldViolations: [{ field: 'filter', description: `${message} (at position ${pos + 1})` }],
     },
   ]);
@@ -121,7 +127,17 @@ function keyword(token: Token, word: string): boolean {
 
 class Parser {
   private i = 0;
+  private depth = 0;
+  private comparisons = 0;
   constructor(private readonly tokens: Token[]) {}
+  /** Enters one level of parentheses or negation, refusing past the nesting limit. */
+  private nest<T>(pos: number, inner: () => T): T {
+    if (++this.depth > LIMITS.filterDepth)
+      throw filterError(`parentheses and NOT may be nested at most ${LIMITS.filterDepth} deep`, pos);
+    const result = inner();
+    this.depth--;
+    return result;
+  }
   private peek(): Token {
     return this.tokens[this.i]!;
   }
@@ -164,7 +180,7 @@ class Parser {
     const t = this.peek();
     if (keyword(t, 'NOT') || t.type === '-') {
       this.i++;
-      return { kind: 'not', part: this.simple() };
+      return { kind: 'not', part: this.nest(t.pos, () => this.simple()) };
     }
     return this.simple();
   }
@@ -172,7 +188,7 @@ class Parser {
     const t = this.peek();
     if (t.type === '(') {
       this.i++;
-      const inner = this.expression();
+      const inner = this.nest(t.pos, () => this.expression());
       const close = this.peek();
       if (close.type !== ')') throw filterError("expected ')'", close.pos);
       this.i++;
@@ -183,6 +199,8 @@ class Parser {
         t.type === 'end' ? 'expected a field name, the filter ends too early' : 'expected a field name',
         t.pos,
       );
+    if (++this.comparisons > LIMITS.filterComparisons)
+      throw filterError(`a filter may have at most ${LIMITS.filterComparisons} comparisons`, t.pos);
     this.i++;
     const op = this.peek();
     if (op.type !== 'op')
@@ -206,9 +224,17 @@ class Parser {
 
 const SQL_OPS: Record<string, string> = { '=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
-/** The JSON path of one label key in the labels column. */
-function labelPath(key: string): string {
-  return `$."${key.replace(/"/g, '')}"`;
+/**
+ * The JSON path of one label key in the labels column. Only a valid label key can name a label, and
+ * it has no character that means anything in a JSON path (quote, backslash, NUL, dot).
+ */
+function labelPath(key: string, pos: number): string {
+  if (!LABEL_KEY.test(key))
+    throw filterError(
+      `"${JSON.stringify(key).slice(1, -1)}" is not a label key (a lowercase letter first, then lowercase letters, digits and hyphens)`,
+      pos,
+    );
+  return `$."${key}"`;
 }
 
 function globPattern(value: string): string {
@@ -230,13 +256,13 @@ function compileComparison(
 ): string {
   const { member, op, value } = node;
   if (member === 'labels' && op === ':') {
-    params.push(labelPath(value));
+    params.push(labelPath(value, node.valuePos));
     return `(json_extract(${spec.labelsColumn}, ?) IS NOT NULL)`;
   }
   if (member.startsWith('labels.')) {
     const key = member.slice('labels.'.length);
     if (!key) throw filterError('expected a label key after "labels."', node.memberPos);
-    const path = labelPath(key);
+    const path = labelPath(key, node.memberPos + 'labels.'.length);
     const column = `json_extract(${spec.labelsColumn}, ?)`;
     if (op === ':' && value === '*') {
       params.push(path);
@@ -248,7 +274,8 @@ function compileComparison(
     }
     return compareString(column, op === ':' ? '=' : op, value, params, [path]);
   }
-  const field = spec.fields[member];
+  // The member is user input: only the spec's own fields count, never Object.prototype's.
+  const field = Object.hasOwn(spec.fields, member) ? spec.fields[member] : undefined;
   if (!field)
     throw filterError(
       `unknown field '${member}'; filterable fields are ${[...Object.keys(spec.fields), 'labels.<key>'].join(', ')}`,
@@ -297,6 +324,8 @@ function compareString(
 
 /** Parses and compiles a filter; an empty filter matches everything. Throws INVALID_ARGUMENT. */
 export function compileFilter(filter: string, spec: FilterFields): CompiledFilter {
+  if (filter.length > LIMITS.filterChars)
+    throw filterError(`a filter may have at most ${LIMITS.filterChars} characters`, LIMITS.filterChars);
   if (filter.trim() === '') return { sql: '1', params: [] };
   const ast = new Parser(tokenize(filter)).parse();
   const params: (string | number)[] = [];

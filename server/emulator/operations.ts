@@ -79,15 +79,25 @@ export class Operations {
     if ('session' in outcome) operation.response = { '@type': SESSION_TYPE_URL, ...outcome.session };
     else operation.error = outcome.error instanceof RpcError ? outcome.error.asStatus() : outcome.error;
     this.db
-      .prepare('UPDATE operations SET done = 1, body = ? WHERE seq = ?')
-      .run(JSON.stringify(operation), row.seq);
+      .prepare('UPDATE operations SET done = 1, body = ?, done_at = ? WHERE seq = ?')
+      .run(JSON.stringify(operation), at, row.seq);
+  }
+
+  find(name: string): Operation | undefined {
+    const row = this.db.prepare('SELECT * FROM operations WHERE name = ?').get(toRegionsName(name)) as
+      OperationRow | undefined;
+    return row ? (JSON.parse(row.body) as Operation) : undefined;
   }
 
   get(name: string): Operation {
-    const row = this.db.prepare('SELECT * FROM operations WHERE name = ?').get(toRegionsName(name)) as
-      OperationRow | undefined;
-    if (!row) throw new RpcError('NOT_FOUND', `Not found: Operation ${name}`);
-    return JSON.parse(row.body) as Operation;
+    const operation = this.find(name);
+    if (!operation) throw new RpcError('NOT_FOUND', `Not found: Operation ${name}`);
+    return operation;
+  }
+
+  /** Removes operations that finished before `before` (retention.ts); pending ones stay. */
+  prune(before: number): number {
+    return this.db.prepare('DELETE FROM operations WHERE done = 1 AND done_at < ?').run(before).changes;
   }
 
   list(collection: string, query: { pageSize?: string; pageToken?: string; filter?: string }) {

@@ -445,27 +445,3 @@ describe('auth and faults', () => {
     expect(await count()).toBe(1);
   });
 });
-
-describe('the console server', () => {
-  it('serves console routes with index.html and security headers, and /v1 misses as API errors', async () => {
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const { createApp } = await import('../app');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-dist-'));
-    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>console</title>');
-    try {
-      const app = createApp({ emulator: server.emulator, staticDir: dir });
-      const page = await app.request('/projects/p/locations/l/sessions/s1');
-      expect(page.status).toBe(200);
-      expect(await page.text()).toContain('<title>console</title>');
-      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-      const miss = await app.request('/v1/nothing/here');
-      expect(miss.status).toBe(404);
-      expect(await miss.json()).toMatchObject({ error: { status: 'NOT_FOUND' } });
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});

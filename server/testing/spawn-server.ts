@@ -7,16 +7,19 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export interface SpawnedServer {
   url: string;
   child: ChildProcess;
+  /** Everything it printed so far. */
+  output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** Runs server/main.ts as its own process (as `npm start` does) on a free port. */
-export function spawnServer(args: string[]): Promise<SpawnedServer> {
+export function spawnServer(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<SpawnedServer> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(ROOT, 'server/main.ts'), '--port', '0', ...args],
     {
       cwd: ROOT,
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -30,6 +33,7 @@ export function spawnServer(args: string[]): Promise<SpawnedServer> {
         resolve({
           url: match[1]!,
           child,
+          output: () => output,
           stop: async (signal = 'SIGTERM') => {
             if (child.exitCode === null) child.kill(signal);
             await exited;

@@ -1,7 +1,9 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../app';
+import { createApp, type AppOptions } from '../app';
+import type { ApiBackend } from '../backend';
 import { Emulator, type EmulatorOptions } from '../emulator/emulator';
+import { emulatorBackend } from '../emulator/emulator-backend';
 
 export interface TestServer {
   url: string;
@@ -9,12 +11,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serves an emulator (and optionally a built console) on a free loopback port. */
+/** Serves an emulator or another backend (and optionally a built console) on a free loopback port. */
 export async function listen(
-  emulator: Emulator,
-  options: { requireAuth?: string; staticDir?: string } = {},
+  source: Emulator | ApiBackend,
+  options: Omit<AppOptions, 'backend'> = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = createApp({ emulator, ...options });
+  const backend = source instanceof Emulator ? emulatorBackend(source) : source;
+  const app = createApp({ backend, ...options });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
       resolve({

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { NotFoundPage } from '../components/not-found-page';
 import { SessionsListPage } from '../features/sessions/components/sessions-list-page';
+import { serverInfoQuery } from '../lib/server-info';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from './paths';
 
 // The list is in the main bundle; the detail page, the create form and templates load when first opened.
@@ -21,6 +23,18 @@ const TemplateDetailPage = lazy(() =>
 
 const PLACE = '/projects/:project/locations/:location';
 
+/** "/" opens the server's default project: the credential's own in upstream mode. */
+function HomeRedirect() {
+  const { data, isPending } = useQuery(serverInfoQuery);
+  if (isPending) return null;
+  return (
+    <Redirect
+      to={paths.sessions(data?.defaultProject ?? DEFAULT_PROJECT, data?.defaultLocation ?? DEFAULT_LOCATION)}
+      replace
+    />
+  );
+}
+
 /**
  * The URL is the source of truth: every view is addressable and shareable. wouter, not
  * react-router: the console needs only path matching, params and search params, and react-router
@@ -30,9 +44,7 @@ export function AppRoutes() {
   return (
     <Suspense fallback={null}>
       <Switch>
-        <Route path="/">
-          <Redirect to={paths.sessions(DEFAULT_PROJECT, DEFAULT_LOCATION)} replace />
-        </Route>
+        <Route path="/" component={HomeRedirect} />
         <Route path={`${PLACE}/sessions`} component={SessionsListPage} />
         <Route path={`${PLACE}/sessions/new`} component={SessionCreatePage} />
         <Route path={`${PLACE}/sessions/:session`} component={SessionDetailPage} />

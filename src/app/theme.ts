@@ -6,14 +6,16 @@ export type ColorPreference = ColorMode | 'system';
 /**
  * The theme for one colour mode. Plain palettes, not MUI's CSS-variables mode: that mode emits a
  * large variables sheet for every scheme at start-up, which cost the list's first paint about
- * 30 ms here. Light mode uses darker info and warning tones: MUI's defaults fall below WCAG AA
- * contrast (4.5:1) for the small state text on white.
+ * 30 ms here. Light mode uses darker primary, info and warning tones: MUI's defaults fall below
+ * WCAG AA contrast (4.5:1) for small text on white or on a hovered row (#1976d2 on #f5f5f5: 4.2).
  */
 export function createAppTheme(mode: ColorMode): Theme {
   return createTheme({
     palette: {
       mode,
-      ...(mode === 'light' ? { info: { main: '#01579b' }, warning: { main: '#a14a00' } } : {}),
+      ...(mode === 'light'
+        ? { primary: { main: '#1565c0' }, info: { main: '#01579b' }, warning: { main: '#a14a00' } }
+        : {}),
     },
     shape: { borderRadius: 8 },
     typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },

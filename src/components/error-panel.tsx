@@ -1,37 +1,38 @@
 import CloudOffIcon from '@mui/icons-material/CloudOff';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import HourglassIcon from '@mui/icons-material/HourglassEmpty';
 import LockIcon from '@mui/icons-material/Lock';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import type { ReactNode } from 'react';
 import { ApiError } from '../lib/api-client';
+import { errorGuidance, type Guidance } from '../lib/error-guidance';
+
+const ICONS: Record<Guidance['kind'], ReactNode> = {
+  auth: <LockIcon />,
+  permission: <LockIcon />,
+  network: <CloudOffIcon />,
+  quota: <HourglassIcon />,
+  other: <ErrorOutlineIcon />,
+};
 
 /**
- * An API failure in place of the data it stopped: which kind (permission, network, other), the
- * server's own message, and a Retry. Never an empty table that looks like "no rows".
+ * An API failure in place of the data it stopped: which kind (sign-in, permission, quota, network,
+ * other), the server's own message, what to do, and a Retry. Never an empty table that looks like
+ * "no rows".
  */
 export function ErrorPanel({ error, onRetry, what }: { error: unknown; onRetry?: () => void; what: string }) {
   const apiError = error instanceof ApiError ? error : undefined;
   const message = error instanceof Error ? error.message : String(error);
-  let title = `Could not load ${what}`;
-  let icon = <ErrorOutlineIcon />;
-  let hint: string | undefined;
-  if (apiError?.httpStatus === 403 || apiError?.rpcStatus === 'PERMISSION_DENIED') {
-    title = 'Permission denied';
-    icon = <LockIcon />;
-    hint = 'Your account lacks permission for this project or region (for example dataproc.sessions.list).';
-  } else if (apiError?.httpStatus === 401) {
-    title = 'Not signed in';
-    icon = <LockIcon />;
-    hint = 'The API wants an access token. Set one in the API connection settings (top right).';
-  } else if (apiError?.isNetwork) {
-    title = 'Network unavailable';
-    icon = <CloudOffIcon />;
-  }
+  const guidance: Guidance = apiError
+    ? errorGuidance(apiError, what)
+    : { title: `Could not load ${what}`, links: [], kind: 'other' };
   return (
     <Alert
       severity="error"
-      icon={icon}
+      icon={ICONS[guidance.kind]}
       role="alert"
       action={
         onRetry && (
@@ -41,10 +42,17 @@ export function ErrorPanel({ error, onRetry, what }: { error: unknown; onRetry?:
         )
       }
     >
-      <AlertTitle>{title}</AlertTitle>
+      <AlertTitle>{guidance.title}</AlertTitle>
       {message}
       {apiError && apiError.httpStatus > 0 && ` (HTTP ${apiError.httpStatus} ${apiError.rpcStatus})`}
-      {hint && <div>{hint}</div>}
+      {guidance.hint && <div>{guidance.hint}</div>}
+      {guidance.links.map((link) => (
+        <div key={link.href}>
+          <Link href={link.href} color="inherit" underline="always" rel="noreferrer">
+            {link.label}
+          </Link>
+        </div>
+      ))}
     </Alert>
   );
 }

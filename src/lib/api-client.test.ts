@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lenient } from '../schemas/wire';
 import { ApiError, apiRequest, retryDelay, shouldRetry } from './api-client';
-import { setConnection } from './connection';
 import { jsonResponse, installMockFetch } from '../testing/mock-fetch';
 
 const fetchMock = installMockFetch();
 const json = jsonResponse;
 
 describe('apiRequest', () => {
-  it('calls /v1 on the connection base URL with query, signal and bearer token, and parses the response', async () => {
-    setConnection({ baseUrl: 'https://dataproc.googleapis.com/', token: 'tok-1' });
+  it('calls /v1 on the server that served the page, with query and signal and no token, and parses the response', async () => {
     fetchMock.mockResolvedValue(json(200, { state: 'ACTIVE', somethingNew: 1 }));
     const controller = new AbortController();
     const session = await apiRequest('projects/p/locations/l/sessions/s', {
@@ -19,14 +17,12 @@ describe('apiRequest', () => {
     });
     expect(session).toEqual({ state: 'ACTIVE' });
     const [url, init] = fetchMock.mock.calls[0]!;
-    expect(url).toBe(
-      'https://dataproc.googleapis.com/v1/projects/p/locations/l/sessions/s?pageSize=5&filter=state+%3D+ACTIVE',
-    );
+    expect(url).toBe('/v1/projects/p/locations/l/sessions/s?pageSize=5&filter=state+%3D+ACTIVE');
     expect(init?.signal).toBe(controller.signal);
-    expect((init?.headers as Record<string, string>).authorization).toBe('Bearer tok-1');
+    expect(init?.headers).toEqual({});
   });
 
-  it('sends JSON bodies and no token when none is set', async () => {
+  it('sends JSON bodies', async () => {
     fetchMock.mockResolvedValue(json(200, { name: 'op' }));
     await apiRequest('x', { method: 'POST', body: { a: 1 }, schema: lenient.Operation });
     const [url, init] = fetchMock.mock.calls[0]!;
@@ -67,7 +63,7 @@ describe('apiRequest', () => {
     const error = (await apiRequest('x', { schema: lenient.Session }).catch((e: unknown) => e)) as ApiError;
     expect(error.isNetwork).toBe(true);
     expect(error.isTransient).toBe(true);
-    expect(error.message).toMatch(/Cannot reach the API/);
+    expect(error.message).toMatch(/Cannot reach the console server/);
   });
 
   it('rethrows an abort as it is, not as a network error', async () => {

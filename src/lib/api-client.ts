@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { ApiErrorBody, BAD_REQUEST_TYPE_URL, FieldViolation } from '../schemas/wire';
-import { getConnection } from './connection';
+import { ApiErrorBody, BAD_REQUEST_TYPE_URL, FieldViolation, type ErrorDetail } from '../schemas/wire';
 
 /**
  * Every failure of an API call, as one type: the HTTP status (0 when the server was not reached),
@@ -12,6 +11,8 @@ export class ApiError extends Error {
     readonly rpcStatus: string,
     message: string,
     readonly fieldViolations: FieldViolation[] = [],
+    /** The envelope's other details (google.rpc.ErrorInfo, Help, …), as the server sent them. */
+    readonly details: ErrorDetail[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -45,30 +46,43 @@ function errorFrom(status: number, payload: unknown): ApiError {
       const list = z.array(FieldViolation).safeParse((d as { fieldViolations?: unknown }).fieldViolations);
       return list.success ? list.data : [];
     });
-  return new ApiError(error.code || status, error.status ?? 'UNKNOWN', error.message, violations);
+  return new ApiError(
+    error.code || status,
+    error.status ?? 'UNKNOWN',
+    error.message,
+    violations,
+    error.details,
+  );
 }
 
-/** One fetch wrapper for every call: base URL and token from the connection, parsed responses. */
+/**
+ * One fetch wrapper for every call, to the server that served the page and nowhere else: it holds
+ * the credentials (the page never sees a token) and forwards `/v1` to the emulator or to Google.
+ */
 export async function apiRequest<S extends z.ZodMiniType>(
   path: string,
   options: RequestOptions<S>,
 ): Promise<z.output<S>> {
-  const { baseUrl, token } = getConnection();
+  return serverRequest(`/v1/${path}`, options);
+}
+
+/** A call to this console's server (`/v1/…` or its own `/console/…`), parsed with `schema`. */
+export async function serverRequest<S extends z.ZodMiniType>(
+  path: string,
+  options: RequestOptions<S>,
+): Promise<z.output<S>> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (Array.isArray(value)) for (const item of value) params.append(key, item);
     else if (value !== undefined && value !== '') params.set(key, String(value));
   }
-  const url = `${baseUrl}/v1/${path}${params.size ? `?${params}` : ''}`;
+  const url = `${path}${params.size ? `?${params}` : ''}`;
   let response: Response;
   try {
     response = await fetch(url, {
       method: options.method ?? 'GET',
       signal: options.signal,
-      headers: {
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
+      headers: options.body !== undefined ? { 'content-type': 'application/json' } : {},
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch (error) {
@@ -76,7 +90,7 @@ export async function apiRequest<S extends z.ZodMiniType>(
     throw new ApiError(
       0,
       'NETWORK',
-      `Cannot reach the API at ${baseUrl || window.location.origin}. Check your connection.`,
+      `Cannot reach the console server at ${window.location.origin}. Is it still running? Check your connection.`,
     );
   }
   const text = await response.text();

@@ -237,13 +237,16 @@ export const BAD_REQUEST_TYPE_URL = 'type.googleapis.com/google.rpc.BadRequest';
 export const FieldViolation = z.object({ field: z.string(), description: z.string() });
 export type FieldViolation = z.infer<typeof FieldViolation>;
 
+export const ErrorDetail = z.looseObject({ '@type': z.optional(z.string()) });
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
 /** AIP-193 error envelope. */
 export const ApiErrorBody = z.object({
   error: z.object({
     code: z.number(),
     message: z.string(),
     status: z.optional(z.string()),
-    details: z.optional(z.array(z.looseObject({ '@type': z.optional(z.string()) }))),
+    details: z.optional(z.array(ErrorDetail)),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, vi } from 'vitest';
-import { setConnection } from '../lib/connection';
 
 /** Replaces fetch (the one thing unit tests may mock) for the tests of the calling file. */
 export function installMockFetch() {
@@ -8,7 +7,6 @@ export function installMockFetch() {
     vi.stubGlobal('fetch', fetchMock);
     vi.stubGlobal('window', { location: { origin: 'http://console.test' } });
     fetchMock.mockReset();
-    setConnection({ baseUrl: '' });
   });
   afterEach(() => vi.unstubAllGlobals());
   return fetchMock;

@@ -1,24 +1,22 @@
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import SettingsBrightnessIcon from '@mui/icons-material/SettingsBrightness';
+import CloudIcon from '@mui/icons-material/Cloud';
 import StorageIcon from '@mui/icons-material/Storage';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { Suspense, lazy, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useLocation, useRoute } from 'wouter';
 import { OutlinedField } from '../../components/outlined-field';
-import { describeBackend, getConnection, subscribeConnection } from '../../lib/connection';
+import { describeBackend, serverInfoQuery, type ServerInfo } from '../../lib/server-info';
 import { useColorMode } from '../color-mode';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, KNOWN_REGIONS, paths } from '../paths';
-// The dialog is rarely opened: loaded on first use, to keep the list route light.
-const ConnectionDialog = lazy(() =>
-  import('./connection-dialog').then((m) => ({ default: m.ConnectionDialog })),
-);
+import { rememberProject } from './recent-projects';
 
 const NEXT_MODE = { system: 'light', light: 'dark', dark: 'system' } as const;
 
@@ -76,9 +74,12 @@ function PlacePickers({ project, location }: { project: string; location: string
   const [, navigate] = useLocation();
   const [projectText, setProjectText] = useState(project);
   const [lastProject, setLastProject] = useState(project);
+  // Remembering is idempotent, so doing it while rendering a new project is safe.
+  const [recent, setRecent] = useState(() => rememberProject(project));
   if (project !== lastProject) {
     // The URL changed (back button, a shared link): show its project.
     setLastProject(project);
+    setRecent(rememberProject(project));
     setProjectText(project);
   }
   const go = (p: string, l: string) => {
@@ -96,8 +97,14 @@ function PlacePickers({ project, location }: { project: string; location: string
         onKeyDown={(e) => {
           if (e.key === 'Enter') go(projectText, location);
         }}
+        inputProps={{ list: 'recent-projects', autoComplete: 'off' }}
         sx={{ width: 180 }}
       />
+      <datalist id="recent-projects">
+        {recent.map((p) => (
+          <option key={p} value={p} />
+        ))}
+      </datalist>
       <RegionField location={location} onChange={(region) => go(projectText, region)} />
     </Box>
   );
@@ -105,13 +112,56 @@ function PlacePickers({ project, location }: { project: string; location: string
 
 const PLACE = /^\/projects\/(?<project>[^/]+)\/locations\/(?<location>[^/]+)(?:\/.*)?$/;
 
+/**
+ * What the server behind this console is connected to. Not a switch: the browser talks only to the
+ * server that served it, and the server holds the credentials (`npm start -- --upstream URL`).
+ */
+function BackendIndicator({ info }: { info: ServerInfo | undefined }) {
+  const backend = describeBackend(info);
+  const detail =
+    info?.mode === 'upstream'
+      ? `Forwarding to ${info.upstream ?? 'the upstream API'} with ${info.credential ?? 'the server’s credentials'}`
+      : 'The embedded Dataproc emulator of this server (start with --upstream to use Google Cloud)';
+  return (
+    <Box
+      data-testid="backend-indicator"
+      title={detail}
+      sx={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 0.75,
+        px: 1.25,
+        py: 0.5,
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        maxWidth: 360,
+        minWidth: 0,
+      }}
+    >
+      {info?.mode === 'upstream' ? <CloudIcon fontSize="small" /> : <StorageIcon fontSize="small" />}
+      <Box sx={{ minWidth: 0 }}>
+        <Typography variant="body2" component="div" noWrap>
+          <Box component="span" sx={{ position: 'absolute', left: -9999 }}>
+            Backend:{' '}
+          </Box>
+          {backend}
+        </Typography>
+        {info?.mode === 'upstream' && info.credential && (
+          <Typography variant="caption" component="div" noWrap color="text.secondary">
+            {info.credential}
+          </Typography>
+        )}
+      </Box>
+    </Box>
+  );
+}
+
 export function AppShell({ children }: { children: ReactNode }) {
   const [, place] = useRoute(PLACE);
-  const project = place?.project ?? DEFAULT_PROJECT;
-  const location = place?.location ?? DEFAULT_LOCATION;
-  const connection = useSyncExternalStore(subscribeConnection, getConnection);
-  const [connectionOpen, setConnectionOpen] = useState(false);
-  const backend = describeBackend(connection);
+  const { data: serverInfo } = useQuery(serverInfoQuery);
+  const project = place?.project ?? serverInfo?.defaultProject ?? DEFAULT_PROJECT;
+  const location = place?.location ?? serverInfo?.defaultLocation ?? DEFAULT_LOCATION;
 
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
@@ -142,28 +192,13 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Typography>
           <PlacePickers project={project} location={location} />
           <Box sx={{ flexGrow: 1 }} />
-          <Button
-            color="inherit"
-            variant="outlined"
-            startIcon={<StorageIcon />}
-            onClick={() => setConnectionOpen(true)}
-            aria-label={`Backend: ${backend}. Change API connection`}
-            title="Which API this console talks to. Click to change."
-            data-testid="backend-indicator"
-          >
-            {backend}
-          </Button>
+          <BackendIndicator info={serverInfo} />
           <ThemeToggle />
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1, sm: 3 }, maxWidth: 1600, mx: 'auto' }}>
         {children}
       </Box>
-      {connectionOpen && (
-        <Suspense fallback={null}>
-          <ConnectionDialog open onClose={() => setConnectionOpen(false)} />
-        </Suspense>
-      )}
     </Box>
   );
 }

@@ -2,7 +2,8 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { CopyButton } from '../../../components/copy-button';
-import { getConnection } from '../../../lib/connection';
+import { useQuery } from '@tanstack/react-query';
+import { apiBaseUrl, serverInfoQuery } from '../../../lib/server-info';
 import type { Place } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { gcloudCommand, type SessionFormValues } from './session-form-model';
@@ -19,7 +20,8 @@ export function EquivalentRequest({
   place: Place;
   requestId: string;
 }) {
-  const base = getConnection().baseUrl || window.location.origin;
+  const { data: serverInfo } = useQuery(serverInfoQuery);
+  const base = apiBaseUrl(serverInfo);
   const query = new URLSearchParams({ sessionId: values.sessionId.trim(), requestId });
   const rest = `POST ${base}/v1/projects/${place.project}/locations/${place.location}/sessions?${query}\nContent-Type: application/json\n\n${JSON.stringify(session, null, 2)}`;
   const gcloud = gcloudCommand(values, session, place);

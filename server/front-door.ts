@@ -1,0 +1,177 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import os from 'node:os';
+import { RpcError } from './emulator/errors';
+
+/**
+ * The server's front door, the same in emulator and upstream mode: who may talk to it at all.
+ *
+ * - Host: only names this server is really reached by (the bound address, loopback names, the host
+ *   of --public-url). A foreign Host is how DNS rebinding lets another site's page reach a loopback
+ *   server, so it is refused on every path.
+ * - Origin: the API paths answer only pages of this server's own origin (and --allow-origin ones).
+ *   A cross-site `text/plain` POST needs no CORS preflight, so refusing it here, before any handler,
+ *   is what keeps another site from creating or wiping sessions.
+ * - Token: with --require-auth, the API paths want `Authorization: Bearer TOKEN` (any case of
+ *   "Bearer", RFC 7235), compared in constant time.
+ */
+export interface FrontDoorOptions {
+  /** The address the server is bound to (`--host`). */
+  boundHost: string;
+  /** `--public-url`: the URL people reach the server by, when it is not the bound address. */
+  publicUrl?: string;
+  /** `--allow-origin`: other origins whose pages may call the API (CORS is answered for them). */
+  allowOrigins?: string[];
+  /** `--require-auth`: the token API paths require. */
+  requireAuth?: string;
+  /**
+   * Whether browsers can sign in here (the console is served). Without it (`--api-only`, the
+   * server as a stand-in for Google) a 401 looks like Google's, with no sign-in pointer.
+   */
+  browserSignIn?: boolean;
+}
+
+/** Paths that act on data: the API, the control API and the console's own server endpoint. */
+export const API_PATH = /^\/(v1|control|console)(\/|$)/;
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]', '::1'];
+const WILDCARD = ['0.0.0.0', '::', '[::]'];
+
+/** The host part of a Host header or URL host, lower case, without the port. */
+export function hostName(host: string): string {
+  const lower = host.trim().toLowerCase();
+  if (lower.startsWith('[')) return lower.slice(0, lower.indexOf(']') + 1);
+  return lower.replace(/:\d*$/, '');
+}
+
+function bracketed(address: string): string {
+  return address.includes(':') && !address.startsWith('[') ? `[${address}]` : address;
+}
+
+/** Every host name this server may be addressed by. */
+export function allowedHostNames({ boundHost, publicUrl }: FrontDoorOptions): Set<string> {
+  const names = new Set(LOOPBACK_NAMES);
+  if (WILDCARD.includes(boundHost)) {
+    // Bound to every interface: any of this machine's own addresses is a name it is reached by.
+    for (const list of Object.values(os.networkInterfaces()))
+      for (const entry of list ?? []) names.add(bracketed(entry.address.toLowerCase()));
+    names.add(os.hostname().toLowerCase());
+  } else names.add(bracketed(boundHost.toLowerCase()));
+  if (publicUrl) names.add(hostName(new URL(publicUrl).host));
+  return names;
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** `Authorization: Bearer TOKEN` with the scheme in any case; compared in constant time. */
+export function bearerMatches(header: string | undefined, expected: string): boolean {
+  const match = /^bearer[ \t]+(\S+)\s*$/i.exec(header ?? '');
+  // Hashing first gives both sides the same length, so the comparison time says nothing.
+  return timingSafeEqual(sha256(match?.[1] ?? ''), sha256(expected)) && match !== null;
+}
+
+/**
+ * A browser cannot be given the --require-auth token as a header (no token lives in the page), so
+ * the sign-in form trades it for an HttpOnly, SameSite=Strict cookie holding an HMAC of it under a
+ * key that lives only in this process: it is never the token itself and dies with a restart.
+ */
+const COOKIE = 'console_auth';
+const cookieKey = randomBytes(32);
+const cookieFor = (token: string) => createHmac('sha256', cookieKey).update(token).digest('base64url');
+
+function cookieMatches(cookie: string | undefined, expected: string): boolean {
+  return timingSafeEqual(sha256(cookie ?? ''), sha256(cookieFor(expected)));
+}
+
+export const SIGN_IN_PATH = '/console/sign-in';
+/** The ErrorInfo reason of this server's own 401, so the console can tell it from the upstream's. */
+export const SIGN_IN_REASON = 'CONSOLE_SIGN_IN_REQUIRED';
+
+function signInPage(problem?: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in · Dataproc Sessions Console</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem">
+<h1>Sign in to this console server</h1>
+<p>This server was started with <code>--require-auth</code>. Enter the token it was given.</p>
+${problem ? `<p role="alert" style="color:#b00020">${problem}</p>` : ''}
+<form method="post" action="${SIGN_IN_PATH}"><label for="token">Server token</label><br>
+<input id="token" name="token" type="password" autocomplete="current-password" required style="width:100%;padding:.5rem;margin:.5rem 0">
+<button type="submit" style="padding:.5rem 1rem">Sign in</button></form></body></html>`;
+}
+
+function refuse(message: string): never {
+  throw new RpcError('PERMISSION_DENIED', message);
+}
+
+const CORS_METHODS = 'GET, POST, PATCH, DELETE, OPTIONS';
+const CORS_HEADERS = 'authorization, content-type, x-goog-api-client, x-goog-user-project';
+
+/** One middleware for every request: Host, then (on API paths) Origin, CORS and the token. */
+export function frontDoor(options: FrontDoorOptions): MiddlewareHandler {
+  const hosts = allowedHostNames(options);
+  const allowOrigins = new Set((options.allowOrigins ?? []).map((o) => new URL(o).origin));
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
+
+  return async (c, next) => {
+    c.header('x-content-type-options', 'nosniff');
+    // The adapter builds the URL from the Host header (the bound address when there is none).
+    const { host, origin: ownOrigin } = new URL(c.req.url);
+    if (!hosts.has(hostName(host)))
+      refuse(
+        `Host "${host}" is not a name of this server. Use its own address, or start it with --public-url.`,
+      );
+    if (!API_PATH.test(c.req.path)) return next();
+
+    const origin = c.req.header('origin');
+    const crossOrigin = origin !== undefined && origin.toLowerCase() !== ownOrigin && origin !== publicOrigin;
+    const allowed = origin !== undefined && allowOrigins.has(origin);
+    if (crossOrigin && !allowed)
+      refuse(`Requests from ${origin} are not allowed. Only this server's own page may use its API.`);
+    // A request without Origin (a form, an image) still says where it came from in Sec-Fetch-Site.
+    const site = c.req.header('sec-fetch-site');
+    if (!allowed && site && site !== 'same-origin' && site !== 'none')
+      refuse('Cross-site requests are not allowed. Only this server’s own page may use its API.');
+
+    if (allowed) {
+      c.header('access-control-allow-origin', origin);
+      c.header('vary', 'Origin');
+      if (c.req.method === 'OPTIONS') {
+        c.header('access-control-allow-methods', CORS_METHODS);
+        c.header('access-control-allow-headers', CORS_HEADERS);
+        c.header('access-control-max-age', '600');
+        return c.body(null, 204);
+      }
+    }
+    const token = options.requireAuth;
+    if (token && options.browserSignIn && c.req.path === SIGN_IN_PATH) {
+      if (c.req.method !== 'POST') return c.html(signInPage());
+      const form = await c.req.parseBody();
+      if (typeof form.token !== 'string' || !bearerMatches(`Bearer ${form.token}`, token))
+        return c.html(signInPage('That is not the token this server was started with.'), 401);
+      setCookie(c, COOKIE, cookieFor(token), { httpOnly: true, sameSite: 'Strict', path: '/' });
+      return c.redirect('/', 303);
+    }
+    if (
+      token &&
+      !bearerMatches(c.req.header('authorization'), token) &&
+      !cookieMatches(getCookie(c, COOKIE), token)
+    )
+      throw new RpcError(
+        'UNAUTHENTICATED',
+        'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+        options.browserSignIn
+          ? [
+              {
+                '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                reason: SIGN_IN_REASON,
+                domain: 'dataproc-console',
+                metadata: { signInPath: SIGN_IN_PATH },
+              },
+            ]
+          : [],
+      );
+    return next();
+  };
+}

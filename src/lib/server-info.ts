@@ -1,0 +1,32 @@
+import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { serverRequest } from './api-client';
+
+/** What the console's server is connected to (GET /console/info); never a token. */
+export const ServerInfo = z.object({
+  mode: z.enum(['emulator', 'upstream']),
+  upstream: z.optional(z.string()),
+  credential: z.optional(z.string()),
+  defaultProject: z.string(),
+  defaultLocation: z.string(),
+});
+export type ServerInfo = z.infer<typeof ServerInfo>;
+
+export const serverInfoQuery = queryOptions({
+  queryKey: ['console-server-info'],
+  queryFn: ({ signal }) => serverRequest('/console/info', { schema: ServerInfo, signal }),
+  staleTime: Infinity,
+});
+
+/** The API base the equivalent REST call names: Google's URL in upstream mode, else this server. */
+export function apiBaseUrl(info: ServerInfo | undefined): string {
+  return info?.mode === 'upstream' && info.upstream ? info.upstream : window.location.origin;
+}
+
+/** A short description of the backend, for the header. */
+export function describeBackend(info: ServerInfo | undefined): string {
+  if (!info) return 'Connecting…';
+  if (info.mode === 'emulator') return 'Embedded emulator';
+  const host = info.upstream ? new URL(info.upstream).host : 'upstream';
+  return host === 'dataproc.googleapis.com' ? 'Google Cloud Dataproc' : host;
+}
