@@ -63,10 +63,15 @@ test("a failed job leads to its failed stage and the task's error, shown as text
   const name = await activeSession(api, 'spark-fail');
   await api.call('POST', '/control/sessions:runWorkload', { name, workload: 'failing-udf' });
   await api.call('POST', '/control/clock:advance', { seconds: 20 });
-  await page.goto(`/${name}?tab=spark`);
-  const failed = page.getByTestId('job-row').and(page.locator('[data-status="JOB_EXECUTION_STATUS_FAILED"]'));
-  await expect(failed.first()).toBeVisible({ timeout: 15_000 });
-  await failed.first().getByRole('link').first().click();
+  // The state history marks when jobs ran; the failed one is a link to it.
+  await page.goto(`/${name}`);
+  const marks = page.getByRole('list', { name: 'When Spark jobs ran' });
+  const failed = marks
+    .getByTestId('activity-mark')
+    .and(page.locator('[data-status="JOB_EXECUTION_STATUS_FAILED"]'));
+  await expect(failed).toHaveCount(1, { timeout: 15_000 });
+  await failed.getByRole('link', { name: /Count rows with a parseable amount.*failed/ }).click();
+  await expect(page).toHaveURL(/tab=spark&job=\d+$/);
   await expect(page.getByTestId('job-failure')).toContainText('This job failed in stage');
   await page.getByTestId('job-failure').getByRole('link').click();
   await expect(page.getByTestId('stage-failure')).toContainText('failed 4 times');

@@ -20,6 +20,7 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { SessionTabs, useSparkTabOpen } from '../../spark/components/session-tabs';
+import { SparkActivity } from '../../spark/components/spark-activity';
 import { parseDurationSeconds } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
@@ -180,6 +181,7 @@ export function SessionDetailPage() {
               State history
             </Typography>
             <StateHistoryTimeline session={session} now={now} />
+            <SparkActivity session={session} />
             {lifetime(session, now) && (
               <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="lifetime">
                 {lifetime(session, now)}
