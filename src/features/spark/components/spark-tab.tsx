@@ -8,7 +8,7 @@ import type { ApplicationInfo } from '../../../schemas/spark';
 import type { Session } from '../../../schemas/wire';
 import type { AppRef } from '../api/spark-api';
 import { applicationsQuery, jobsSummaryQuery, recentStagesQuery } from '../api/spark-queries';
-import { diagnoseStages } from '../diagnosis';
+import { diagnoseStages, groupFindings } from '../diagnosis';
 import { formatMs } from '../units';
 import { CellLink } from './data-table';
 import { ExecutorsView } from './executors-view';
@@ -60,6 +60,7 @@ function Application({
   const recent = useQuery(recentStagesQuery(appRef, live));
   const stages = recent.data?.sparkApplicationStages ?? [];
   const findings = diagnoseStages(stages);
+  const groups = groupFindings(findings);
   const jobOfStage = new Map(stages.map((s) => [s.stageId, s.jobIds?.[0]]));
   const attempt = info?.attempts?.[0];
   const s = summary.data?.jobsSummary;
@@ -75,7 +76,7 @@ function Application({
           {' · '}
           {info?.coresGranted ?? 0} cores granted
           {s &&
-            ` · ${s.activeJobs ?? 0} jobs running, ${s.completedJobs ?? 0} succeeded, ${s.failedJobs ?? 0} failed`}
+            ` · jobs: ${s.activeJobs ?? 0} running, ${s.completedJobs ?? 0} succeeded, ${s.failedJobs ?? 0} failed`}
         </Typography>
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="diagnosis-title">
@@ -90,11 +91,10 @@ function Application({
         ) : findings.length ? (
           <>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {findings.length} finding{findings.length === 1 ? '' : 's'} in the latest {stages.length}{' '}
-              stages.
+              {`${groups.length} problem${groups.length === 1 ? '' : 's'} (${findings.length} finding${findings.length === 1 ? '' : 's'}) in the latest ${stages.length} stages${groups.length > 8 ? '; the first 8 are shown' : ''}.`}
             </Typography>
             <FindingList
-              findings={findings.slice(0, 8)}
+              groups={groups.slice(0, 8)}
               stageHref={(stageId) => {
                 const job = jobOfStage.get(stageId);
                 return job ? href({ job, stage: stageId }) : undefined;

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { Quantiles } from '../../../schemas/spark';
 import type { AppRef } from '../api/spark-api';
 import { stagesQuery, tasksQuery } from '../api/spark-queries';
-import { diagnoseStage } from '../diagnosis';
+import { diagnoseStage, groupFindings } from '../diagnosis';
 import { formatBytes, formatMs, num } from '../units';
 import { DataTable, Pre, TableScroll } from './data-table';
 import { FindingList } from './findings';
@@ -79,7 +79,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
           <Pre data-testid="stage-failure">{stage.failureReason}</Pre>
         </Paper>
       )}
-      {findings.length > 0 && <FindingList findings={findings} />}
+      {findings.length > 0 && <FindingList groups={groupFindings(findings)} />}
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="quantiles-title">
         <Typography id="quantiles-title" variant="subtitle1" component="h4" gutterBottom>
           Task metrics over {q?.durationMillis?.count ?? 0} successful tasks
