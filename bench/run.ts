@@ -4,6 +4,7 @@
  *     with and without a filter.
  *  2. Console: gzip size of the JavaScript the list route loads; navigation → first row painted in
  *     Chromium; the longest main-thread task while scrolling a 1,000-row page.
+ *  3. Spark (bench/spark.ts): searchJobs with 2,000 jobs and 10,000 stages; the Spark tab's first render.
  */
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Emulator } from '../server/emulator/emulator';
 import { listen } from '../server/testing/test-server';
+import { sparkFigures } from './spark';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PARENT = 'projects/bench/locations/us-central1';
@@ -220,3 +222,4 @@ async function consoleFigures() {
 
 await emulatorFigures();
 await consoleFigures();
+await sparkFigures(ROOT);

@@ -136,7 +136,7 @@ function gc(stage: StageData): Finding | undefined {
   };
 }
 
-function firstLine(text: string): string {
+export function errorHeadline(text: string): string {
   const lines = text.split('\n').map((l) => l.trim());
   // A Python traceback names the exception on its last line before the JVM stack.
   const python = lines.find(
@@ -152,8 +152,8 @@ function failures(stage: StageData, errors: string[]): Finding | undefined {
   if (failed <= 0 && killed <= 0 && !stage.failureReason) return undefined;
   const reasons = [
     ...new Set([
-      ...(stage.failureReason ? [firstLine(stage.failureReason)] : []),
-      ...errors.map(firstLine),
+      ...(stage.failureReason ? [errorHeadline(stage.failureReason)] : []),
+      ...errors.map(errorHeadline),
       ...Object.entries(stage.killedTasksSummary ?? {}).map(([reason, n]) => `${n} killed: ${reason}`),
     ]),
   ];

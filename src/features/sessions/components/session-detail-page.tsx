@@ -64,7 +64,7 @@ export function SessionDetailPage() {
   const terminate = useTerminateSession();
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
   const [showJson, setShowJson] = useState(false);
-  const sparkOpen = useSparkTabOpen();
+  const sparkOpen = useSparkTabOpen(name);
 
   if (query.isPending)
     return (

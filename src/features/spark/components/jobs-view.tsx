@@ -91,9 +91,7 @@ function JobRow({
       </th>
       <td>
         <CellLink to={href({ job: job.jobId })}>{job.description || job.name}</CellLink>
-        <Typography variant="caption" component="div" color="text.secondary">
-          {job.name}
-        </Typography>
+        <div className="sub">{job.name}</div>
       </td>
       <td>
         <StatusPill status={job.status} />

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { Quantiles } from '../../../schemas/spark';
 import type { AppRef } from '../api/spark-api';
 import { stagesQuery, tasksQuery } from '../api/spark-queries';
-import { diagnoseStage, groupFindings } from '../diagnosis';
+import { diagnoseStage, errorHeadline, groupFindings } from '../diagnosis';
 import { formatBytes, formatMs, num } from '../units';
 import { DataTable, Pre, TableScroll } from './data-table';
 import { FindingList } from './findings';
@@ -196,7 +196,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
                   <td style={{ minWidth: 280 }}>
                     {t.errorMessage && (
                       <details>
-                        <summary>{t.errorMessage.split('\n')[0]}</summary>
+                        <summary>{errorHeadline(t.errorMessage)}</summary>
                         <Pre data-testid="task-error">{t.errorMessage}</Pre>
                       </details>
                     )}
