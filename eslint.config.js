@@ -32,6 +32,22 @@ export default tseslint.config(
     },
   },
   {
+    // Features are used by the app (routes, shell), never the other way round; what both need lives
+    // in src/lib, src/components or src/schemas. (Repeats the server rule: a later block replaces it.)
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**'], message: 'The console talks to the server over HTTP only.' },
+            { group: ['**/app/**', '**/app'], message: 'Features never import from src/app/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The server shares only src/schemas with the console.
     files: ['server/**/*.ts'],
     rules: {

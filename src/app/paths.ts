@@ -1,15 +1,5 @@
-/** Console URLs. They mirror the API's resource names, so a link is also a resource name. */
-export const DEFAULT_PROJECT = 'demo-project';
-export const DEFAULT_LOCATION = 'us-central1';
-
-export const paths = {
-  sessions: (project: string, location: string) => `/projects/${project}/locations/${location}/sessions`,
-  newSession: (project: string, location: string) =>
-    `/projects/${project}/locations/${location}/sessions/new`,
-  /** From a resource name: projects/P/locations/L/sessions/S. */
-  session: (name: string) => `/${name}`,
-  template: (name: string) => `/${name}`,
-};
+/** Console URLs live in src/lib/paths.ts (features use them too); the header keeps its region list here. */
+export { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from '../lib/paths';
 
 /**
  * Google Cloud regions where Dataproc (and Serverless for Apache Spark) runs, offered in the region

@@ -1,25 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
+import { Suspense, type ComponentType } from 'react';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { NotFoundPage } from '../components/not-found-page';
-import { SessionsListPage } from '../features/sessions/components/sessions-list-page';
+import { RouteErrorBoundary } from '../components/route-error-boundary';
+import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from '../lib/paths';
 import { serverInfoQuery } from '../lib/server-info';
-import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from './paths';
-
-// The list is in the main bundle; the detail page, the create form and templates load when first opened.
-const SessionCreatePage = lazy(() =>
-  import('../features/sessions/form/session-create-page').then((m) => ({ default: m.SessionCreatePage })),
-);
-const SessionDetailPage = lazy(() =>
-  import('../features/sessions/components/session-detail-page').then((m) => ({
-    default: m.SessionDetailPage,
-  })),
-);
-const TemplateDetailPage = lazy(() =>
-  import('../features/session-templates/components/template-detail-page').then((m) => ({
-    default: m.TemplateDetailPage,
-  })),
-);
+import { SessionCreateRoute, SessionDetailRoute, SessionsListRoute, TemplateDetailRoute } from './routes';
 
 const PLACE = '/projects/:project/locations/:location';
 
@@ -35,6 +21,25 @@ function HomeRedirect() {
   );
 }
 
+/** Each route inside its own error boundary, reset when the address changes. */
+function Guarded({ route: RouteComponent }: { route: ComponentType }) {
+  const [location] = useLocation();
+  return (
+    <RouteErrorBoundary key={location}>
+      <Suspense fallback={null}>
+        <RouteComponent />
+      </Suspense>
+    </RouteErrorBoundary>
+  );
+}
+
+const ROUTES: [string, ComponentType][] = [
+  [`${PLACE}/sessions`, SessionsListRoute],
+  [`${PLACE}/sessions/new`, SessionCreateRoute],
+  [`${PLACE}/sessions/:session`, SessionDetailRoute],
+  [`${PLACE}/sessionTemplates/:template`, TemplateDetailRoute],
+];
+
 /**
  * The URL is the source of truth: every view is addressable and shareable. wouter, not
  * react-router: the console needs only path matching, params and search params, and react-router
@@ -42,17 +47,16 @@ function HomeRedirect() {
  */
 export function AppRoutes() {
   return (
-    <Suspense fallback={null}>
-      <Switch>
-        <Route path="/" component={HomeRedirect} />
-        <Route path={`${PLACE}/sessions`} component={SessionsListPage} />
-        <Route path={`${PLACE}/sessions/new`} component={SessionCreatePage} />
-        <Route path={`${PLACE}/sessions/:session`} component={SessionDetailPage} />
-        <Route path={`${PLACE}/sessionTemplates/:template`} component={TemplateDetailPage} />
-        <Route>
-          <NotFoundPage />
+    <Switch>
+      <Route path="/" component={HomeRedirect} />
+      {ROUTES.map(([path, component]) => (
+        <Route key={path} path={path}>
+          <Guarded route={component} />
         </Route>
-      </Switch>
-    </Suspense>
+      ))}
+      <Route>
+        <NotFoundPage />
+      </Route>
+    </Switch>
   );
 }

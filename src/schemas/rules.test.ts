@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bucketProblem,
+  formatFieldPath,
+  parseFieldPath,
+  sessionRuleViolations,
   labelKeyProblem,
   labelValueProblem,
   labelsViolations,
@@ -42,8 +45,8 @@ describe('input rules at and around their limits', () => {
     expect(labelValueProblem('v'.repeat(64))).toMatch(/63/);
     expect(labelValueProblem('Prod')).toBeDefined();
     const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, '']));
-    expect(labelsViolations(many(32), 'labels')).toEqual([]);
-    expect(labelsViolations(many(33), 'labels')[0]?.description).toMatch(/At most 32/);
+    expect(labelsViolations(many(32))).toEqual([]);
+    expect(labelsViolations(many(33))[0]?.description).toMatch(/At most 32/);
   });
   it('ttl and idleTtl: 10 minutes to 14 days', () => {
     expect(ttlProblem('599s', 'ttl')).toMatch(/between/);
@@ -109,5 +112,35 @@ describe('input rules at and around their limits', () => {
         environmentConfig: { peripheralsConfig: { sparkHistoryServerConfig: { dataprocCluster: 'x' } } },
       }),
     ).toEqual(['dataprocCluster']);
+  });
+  it('violations carry structured paths, and which part of a map entry is wrong', () => {
+    const found = sessionRuleViolations(
+      {
+        labels: { Bad: 'ok', good: 'Bad!' },
+        runtimeConfig: { properties: { 'has space': 'x' } },
+        environmentConfig: { executionConfig: { resourceManagerTags: { 'tagKeys/1': 'a b' } } },
+      },
+      place,
+    );
+    expect(found.map(({ path, part }) => ({ path, part }))).toEqual([
+      { path: ['labels', { key: 'Bad' }], part: 'key' },
+      { path: ['labels', { key: 'good' }], part: 'value' },
+      { path: ['runtimeConfig', 'properties', { key: 'has space' }], part: 'key' },
+      {
+        path: ['environmentConfig', 'executionConfig', 'resourceManagerTags', { key: 'tagKeys/1' }],
+        part: 'value',
+      },
+    ]);
+  });
+  it('field paths format as the API writes them and parse back', () => {
+    const path = ['session', 'labels', { key: 'we"ird.key[0]' }];
+    expect(formatFieldPath(['session', 'labels', { key: 'Bad' }])).toBe('session.labels["Bad"]');
+    expect(parseFieldPath(formatFieldPath(path))).toEqual(path);
+    expect(parseFieldPath('session.environmentConfig.executionConfig.ttl')).toEqual([
+      'session',
+      'environmentConfig',
+      'executionConfig',
+      'ttl',
+    ]);
   });
 });

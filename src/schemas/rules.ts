@@ -1,3 +1,4 @@
+import { parentName, parseName, type Place } from './names';
 import type { FieldViolation, Session, SessionTemplate } from './wire';
 
 /**
@@ -24,7 +25,6 @@ export const METASTORE_SERVICE = /^projects\/[^/]+\/locations\/[^/]+\/services\/
 export const HISTORY_SERVER_CLUSTER = /^projects\/[^/]+\/regions\/[^/]+\/clusters\/[^/]+$/;
 export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export const NETWORK_TAG = LABEL_KEY;
-export const TEMPLATE_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/sessionTemplates\/([^/]+)$/;
 const TEMPLATE_URL_PREFIX = 'https://www.googleapis.com/compute/v1/';
 /** Template IDs are not specified by Google; we apply the session ID rule (README). */
 export const TEMPLATE_ID = SESSION_ID;
@@ -61,22 +61,62 @@ export function labelValueProblem(value: string): string | undefined {
   return undefined;
 }
 
-export function labelsViolations(labels: Record<string, string> | undefined, path: string): FieldViolation[] {
+/**
+ * A rule's finding, with the field as a structured path below the resource (a map key is
+ * `{ key }`), and for a map entry whether its key or its value is wrong. The form places it by
+ * path; `wireViolation` turns it into the API's `field` string.
+ */
+export type PathSegment = string | { key: string };
+export interface RuleViolation {
+  path: PathSegment[];
+  description: string;
+  part?: 'key' | 'value';
+}
+
+/** `['session', 'labels', { key: 'Bad' }]` → `session.labels["Bad"]`, as the API writes field paths. */
+export function formatFieldPath(path: PathSegment[]): string {
+  return path
+    .map((segment, i) =>
+      typeof segment === 'string' ? (i === 0 ? segment : `.${segment}`) : `[${JSON.stringify(segment.key)}]`,
+    )
+    .join('');
+}
+
+/** The inverse of `formatFieldPath`, for field paths in a server's 400 answer. */
+export function parseFieldPath(field: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  const token = /\.?([A-Za-z_][\w]*)|\[("(?:[^"\\]|\\.)*")\]/g;
+  for (const match of field.matchAll(token)) {
+    if (match[1] !== undefined) out.push(match[1]);
+    else out.push({ key: JSON.parse(match[2]!) as string });
+  }
+  return out;
+}
+
+export function wireViolation(root: string, violation: RuleViolation): FieldViolation {
+  return { field: formatFieldPath([root, ...violation.path]), description: violation.description };
+}
+
+/** Labels the service adds itself (`goog-…`): shown apart from the user's own, never copied into a form. */
+export function isSystemLabel(key: string): boolean {
+  return key.startsWith('goog-');
+}
+
+export function labelsViolations(labels: Record<string, string> | undefined): RuleViolation[] {
   if (!labels) return [];
-  const out: FieldViolation[] = [];
+  const out: RuleViolation[] = [];
   const keys = Object.keys(labels);
   if (keys.length > MAX_LABELS)
     out.push({
-      field: path,
+      path: ['labels'],
       description: `At most ${MAX_LABELS} labels are allowed (there are ${keys.length}).`,
     });
   for (const key of keys) {
+    const path = ['labels', { key }];
     const keyProblem = labelKeyProblem(key);
-    if (keyProblem)
-      out.push({ field: `${path}[${JSON.stringify(key)}]`, description: `${keyProblem} Key: "${key}".` });
+    if (keyProblem) out.push({ path, part: 'key', description: `${keyProblem} Key: "${key}".` });
     const valueProblem = labelValueProblem(labels[key] ?? '');
-    if (valueProblem)
-      out.push({ field: `${path}[${JSON.stringify(key)}]`, description: `${valueProblem} Label "${key}".` });
+    if (valueProblem) out.push({ path, part: 'value', description: `${valueProblem} Label "${key}".` });
   }
   return out;
 }
@@ -103,10 +143,7 @@ export function bucketProblem(bucket: string): string | undefined {
   return undefined;
 }
 
-export interface Place {
-  project: string;
-  location: string;
-}
+export type { Place };
 
 /**
  * Accepts both forms Google documents for Session.sessionTemplate and returns the resource name,
@@ -114,15 +151,15 @@ export interface Place {
  */
 export function normalizeTemplateRef(ref: string, place: Place): { name?: string; problem?: string } {
   const bare = ref.startsWith(TEMPLATE_URL_PREFIX) ? ref.slice(TEMPLATE_URL_PREFIX.length) : ref;
-  const match = TEMPLATE_NAME.exec(bare);
-  if (!match)
+  const parsed = parseName(bare);
+  if (parsed?.collection !== 'sessionTemplates')
     return {
       problem:
         'sessionTemplate must be projects/PROJECT/locations/REGION/sessionTemplates/ID or the https://www.googleapis.com/compute/v1/… URL of one.',
     };
-  if (match[1] !== place.project || match[2] !== place.location)
+  if (parsed.project !== place.project || parsed.location !== place.location)
     return {
-      problem: `sessionTemplate must be in the same project and region as the session (projects/${place.project}/locations/${place.location}).`,
+      problem: `sessionTemplate must be in the same project and region as the session (${parentName(place)}).`,
     };
   return { name: bare };
 }
@@ -132,21 +169,26 @@ type ConfigBody = Pick<
   'jupyterSession' | 'sparkConnectSession' | 'labels' | 'runtimeConfig' | 'environmentConfig'
 >;
 
-function configViolations(body: ConfigBody, root: string): FieldViolation[] {
-  const out: FieldViolation[] = [];
+/** Rules for what sessions and templates share: session type, labels, runtime and environment config. */
+export function configViolations(body: ConfigBody): RuleViolation[] {
+  const out: RuleViolation[] = [];
   const push = (field: string, description: string | undefined) => {
-    if (description) out.push({ field: `${root}.${field}`, description });
+    if (description) out.push({ path: field.split('.'), description });
   };
   if (body.jupyterSession && body.sparkConnectSession)
     push(
       'sparkConnectSession',
       "Only one session type may be set: oneof field 'session_config' is already set (jupyterSession). Cannot set 'sparkConnectSession'.",
     );
-  out.push(...labelsViolations(body.labels, `${root}.labels`));
+  out.push(...labelsViolations(body.labels));
   const runtime = body.runtimeConfig;
   for (const key of Object.keys(runtime?.properties ?? {}))
     if (key.trim() === '' || /\s/.test(key))
-      push('runtimeConfig.properties', `Property names cannot be empty or contain spaces ("${key}").`);
+      out.push({
+        path: ['runtimeConfig', 'properties', { key }],
+        part: 'key',
+        description: `Property names cannot be empty or contain spaces ("${key}").`,
+      });
   const pypi = runtime?.repositoryConfig?.pypiRepositoryConfig?.pypiRepository;
   if (pypi !== undefined && pypi !== '' && !/^https?:\/\/\S+$/.test(pypi))
     push(
@@ -182,10 +224,11 @@ function configViolations(body: ConfigBody, root: string): FieldViolation[] {
       );
     for (const [key, value] of Object.entries(tags))
       if (!TAG_KEY.test(key) || !TAG_VALUE.test(value))
-        push(
-          `${e}.resourceManagerTags`,
-          `Tag "${key}": keys are tagKeys/ID or ORG_OR_PROJECT/SHORT_NAME, values tagValues/ID or SHORT_NAME.`,
-        );
+        out.push({
+          path: ['environmentConfig', 'executionConfig', 'resourceManagerTags', { key }],
+          part: TAG_KEY.test(key) ? 'value' : 'key',
+          description: `Tag "${key}": keys are tagKeys/ID or ORG_OR_PROJECT/SHORT_NAME, values tagValues/ID or SHORT_NAME.`,
+        });
   }
   const peripherals = body.environmentConfig?.peripheralsConfig;
   const p = 'environmentConfig.peripheralsConfig';
@@ -204,37 +247,43 @@ function configViolations(body: ConfigBody, root: string): FieldViolation[] {
 }
 
 /** Rules for a Session sent to sessions.create, except whether its template exists (a lookup). */
-export function sessionViolations(session: Session, place: Place): FieldViolation[] {
-  const out = configViolations(session, 'session');
+export function sessionRuleViolations(session: Session, place: Place): RuleViolation[] {
+  const out = configViolations(session);
   if (session.user && !EMAIL.test(session.user))
-    out.push({ field: 'session.user', description: 'user must be an email address.' });
+    out.push({ path: ['user'], description: 'user must be an email address.' });
   if (session.sessionTemplate) {
     const { problem } = normalizeTemplateRef(session.sessionTemplate, place);
-    if (problem) out.push({ field: 'session.sessionTemplate', description: problem });
+    if (problem) out.push({ path: ['sessionTemplate'], description: problem });
   }
   return out;
 }
 
-export function templateViolations(template: SessionTemplate, place: Place): FieldViolation[] {
-  const out = configViolations(template, 'sessionTemplate');
-  if (!template.name) out.push({ field: 'sessionTemplate.name', description: 'name is required.' });
+export function sessionViolations(session: Session, place: Place): FieldViolation[] {
+  return sessionRuleViolations(session, place).map((v) => wireViolation('session', v));
+}
+
+export function templateRuleViolations(template: SessionTemplate, place: Place): RuleViolation[] {
+  const out = configViolations(template);
+  if (!template.name) out.push({ path: ['name'], description: 'name is required.' });
   else {
-    const match = TEMPLATE_NAME.exec(template.name);
-    if (!match || match[1] !== place.project || match[2] !== place.location)
+    const parsed = parseName(template.name);
+    if (
+      parsed?.collection !== 'sessionTemplates' ||
+      parsed.project !== place.project ||
+      parsed.location !== place.location
+    )
+      out.push({ path: ['name'], description: `name must be ${parentName(place)}/sessionTemplates/ID.` });
+    else if (!TEMPLATE_ID.test(parsed.id))
       out.push({
-        field: 'sessionTemplate.name',
-        description: `name must be projects/${place.project}/locations/${place.location}/sessionTemplates/ID.`,
-      });
-    else if (!TEMPLATE_ID.test(match[3]!))
-      out.push({
-        field: 'sessionTemplate.name',
+        path: ['name'],
         description: 'The template ID must be 4 to 63 lowercase letters, digits or hyphens.',
       });
   }
   if (template.description && template.description.length > 1024)
-    out.push({
-      field: 'sessionTemplate.description',
-      description: 'description must be at most 1024 characters.',
-    });
+    out.push({ path: ['description'], description: 'description must be at most 1024 characters.' });
   return out;
+}
+
+export function templateViolations(template: SessionTemplate, place: Place): FieldViolation[] {
+  return templateRuleViolations(template, place).map((v) => wireViolation('sessionTemplate', v));
 }

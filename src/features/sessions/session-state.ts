@@ -36,12 +36,3 @@ export function sessionKind(session: Pick<Session, 'jupyterSession' | 'sparkConn
   }
   return 'Not set';
 }
-
-/** Labels the service adds itself; shown apart from the user's own. */
-export function isSystemLabel(key: string): boolean {
-  return key.startsWith('goog-');
-}
-
-export function sessionIdOf(name: string | undefined): string {
-  return name?.split('/').at(-1) ?? '';
-}

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
+import { collectionName } from '../../../schemas/names';
 import { lenient } from '../../../schemas/wire';
 
 export const templateKeys = {
@@ -16,7 +17,7 @@ export function templateListQuery(parent: string) {
       const templates = [];
       let pageToken: string | undefined;
       do {
-        const page = await apiRequest(`${parent}/sessionTemplates`, {
+        const page = await apiRequest(collectionName(parent, 'sessionTemplates'), {
           query: { pageSize: 100, pageToken },
           signal,
           schema: lenient.ListSessionTemplatesResponse,

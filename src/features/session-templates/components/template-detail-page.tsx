@@ -1,52 +1,25 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Skeleton from '@mui/material/Skeleton';
-import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
-import { Link as RouterLink, useParams } from 'wouter';
-import { paths } from '../../../app/paths';
 import { ConfigSections } from '../../../components/config-sections';
-import { ErrorPanel } from '../../../components/error-panel';
+import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { NameValueSection } from '../../../components/name-value-list';
-import { NotFoundPage } from '../../../components/not-found-page';
-import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
-import { templateDetailQuery } from '../api/template-queries';
+import { idOf, type Place } from '../../../schemas/names';
+import type { SessionTemplate } from '../../../schemas/wire';
 
 /** A session template: what it sets for the sessions made from it. */
-export function TemplateDetailPage() {
-  const { project = '', location = '', template: templateId = '' } = useParams();
-  const name = `projects/${project}/locations/${location}/sessionTemplates/${templateId}`;
-  const query = useQuery(templateDetailQuery(name));
-  const back = paths.sessions(project, location);
-  if (query.isPending) return <Skeleton height={240} aria-label="Loading template" />;
-  if (query.isError) {
-    if (query.error instanceof ApiError && query.error.httpStatus === 404)
-      return (
-        <NotFoundPage title="Template not found" backTo={back}>
-          {query.error.message}
-        </NotFoundPage>
-      );
-    return (
-      <ErrorPanel error={query.error} what={`template ${templateId}`} onRetry={() => void query.refetch()} />
-    );
-  }
-  const template = query.data;
+export function TemplateDetailPage({ template, place }: { template: SessionTemplate; place: Place }) {
+  const templateId = idOf(template.name);
   const type = template.sparkConnectSession
     ? 'Spark Connect'
     : template.jupyterSession
       ? `Jupyter (${template.jupyterSession.kernel ?? 'kernel not set'})`
       : undefined;
   return (
-    <>
-      <Button component={RouterLink} to={back} startIcon={<ArrowBackIcon />} sx={{ mb: 1 }}>
-        Sessions
-      </Button>
-      <Typography variant="h4" component="h1" gutterBottom>
-        Template {templateId}
-      </Typography>
+    <PageFrame
+      title={`Template ${templateId}`}
+      breadcrumbs={placeCrumbs(place, 'templates', { label: templateId })}
+    >
       <Box sx={{ display: 'grid', gap: 2 }}>
         <NameValueSection
           title="Overview"
@@ -72,6 +45,6 @@ export function TemplateDetailPage() {
         />
         <ConfigSections config={template} />
       </Box>
-    </>
+    </PageFrame>
   );
 }

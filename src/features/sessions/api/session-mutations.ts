@@ -1,5 +1,6 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { shouldRetry, retryDelay } from '../../../lib/api-client';
+import { parentOf, sessionName } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
 import { sessionKeys } from './session-queries';
 import { createSession, deleteSession, sessionOf, terminateSession, waitForOperation } from './sessions-api';
@@ -36,7 +37,7 @@ export function useCreateSession() {
       const refresh = () =>
         Promise.all([
           queryClient.invalidateQueries({ queryKey: sessionKeys.lists(parent) }),
-          queryClient.invalidateQueries({ queryKey: sessionKeys.detail(`${parent}/sessions/${sessionId}`) }),
+          queryClient.invalidateQueries({ queryKey: sessionKeys.detail(sessionName(parent, sessionId)) }),
         ]);
       void waitForOperation(operation).then(refresh, refresh);
       return refresh();
@@ -53,6 +54,7 @@ export interface SessionActionVariables {
 export function sessionActionOptions(queryClient: QueryClient, kind: 'terminate' | 'delete') {
   return {
     ...mutationRetry,
+    mutationKey: [...sessionKeys.all, kind],
     mutationFn: async ({ name, requestId }: SessionActionVariables) => {
       const operation = await (kind === 'terminate'
         ? terminateSession(name, requestId)
@@ -79,6 +81,12 @@ function useSessionAction(kind: 'terminate' | 'delete') {
 export const useTerminateSession = () => useSessionAction('terminate');
 export const useDeleteSession = () => useSessionAction('delete');
 
-export function parentOf(name: string): string {
-  return name.split('/').slice(0, 4).join('/');
+/** Whether this session is being deleted: its page stops polling, as its 404 is then expected. */
+export function useIsBeingDeleted(name: string): boolean {
+  return (
+    useIsMutating({
+      mutationKey: [...sessionKeys.all, 'delete'],
+      predicate: (m) => (m.state.variables as SessionActionVariables | undefined)?.name === name,
+    }) > 0
+  );
 }

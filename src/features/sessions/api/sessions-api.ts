@@ -1,4 +1,5 @@
 import { ApiError, apiRequest } from '../../../lib/api-client';
+import { collectionName } from '../../../schemas/names';
 import { lenient, type Operation, type Session } from '../../../schemas/wire';
 
 /** Plain calls to the Dataproc sessions and operations API; queries and mutations build on them. */
@@ -10,7 +11,7 @@ export interface ListParams {
 }
 
 export function listSessions(parent: string, params: ListParams, signal?: AbortSignal) {
-  return apiRequest(`${parent}/sessions`, {
+  return apiRequest(collectionName(parent, 'sessions'), {
     query: { ...params },
     signal,
     schema: lenient.ListSessionsResponse,
@@ -28,7 +29,7 @@ export function createSession(
   session: Session,
   signal?: AbortSignal,
 ) {
-  return apiRequest(`${parent}/sessions`, {
+  return apiRequest(collectionName(parent, 'sessions'), {
     method: 'POST',
     query: { sessionId, requestId },
     body: session,

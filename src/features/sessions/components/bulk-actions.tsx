@@ -8,7 +8,7 @@ import { newRequestId, useDeleteSession, useTerminateSession } from '../api/sess
 const ConfirmDialog = lazy(() =>
   import('../../../components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
 );
-import { sessionIdOf } from '../session-state';
+import { idOf } from '../../../schemas/names';
 
 type Action = 'terminate' | 'delete';
 interface Outcome {
@@ -89,7 +89,7 @@ export function BulkActions({ selected, onDone }: { selected: string[]; onDone: 
             `${outcome.action === 'terminate' ? 'Terminated' : 'Deleted'} ${outcome.succeeded.length} session${outcome.succeeded.length === 1 ? '' : 's'}. `}
           {outcome.failed.map((f) => (
             <div key={f.name}>
-              {sessionIdOf(f.name)}: {f.message}
+              {idOf(f.name)}: {f.message}
             </div>
           ))}
         </Alert>
@@ -110,7 +110,7 @@ export function BulkActions({ selected, onDone }: { selected: string[]; onDone: 
             </Typography>
             <Typography component="ul" variant="body2" sx={{ maxHeight: 200, overflow: 'auto' }}>
               {selected.map((name) => (
-                <li key={name}>{sessionIdOf(name)}</li>
+                <li key={name}>{idOf(name)}</li>
               ))}
             </Typography>
           </ConfirmDialog>

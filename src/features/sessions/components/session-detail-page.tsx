@@ -1,4 +1,3 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import CodeIcon from '@mui/icons-material/Code';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import DeleteIcon from '@mui/icons-material/Delete';
@@ -7,25 +6,22 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink, useLocation, useParams } from 'wouter';
-import { paths } from '../../../app/paths';
+import { useLocation } from 'wouter';
+import type { RefreshState } from '../../../components/load-resource';
+import { PageFrame, placeCrumbs } from '../../../components/page-frame';
+import { idOf, type Place } from '../../../schemas/names';
+import { paths } from '../../../lib/paths';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { ErrorPanel } from '../../../components/error-panel';
-import { NotFoundPage } from '../../../components/not-found-page';
-import { ApiError } from '../../../lib/api-client';
 import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { SessionTabs, useSparkTabOpen } from '../../spark/components/session-tabs';
 import { SparkActivity } from '../../spark/components/spark-activity';
-import { parseDurationSeconds } from '../../../schemas/rules';
+import { isSystemLabel, parseDurationSeconds } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
-import { sessionDetailQuery } from '../api/session-queries';
-import { isSystemLabel, isTerminal } from '../session-state';
+import { isTerminal } from '../session-state';
 import { JsonDialog } from './json-dialog';
 import { LabelChips } from './label-chips';
 import { SessionFields } from './session-fields';
@@ -52,13 +48,21 @@ function lifetime(session: Session, now: number): string | undefined {
   return parts.join(' ') || undefined;
 }
 
-export function SessionDetailPage() {
-  const { project = '', location = '', session: sessionId = '' } = useParams();
-  const name = `projects/${project}/locations/${location}/sessions/${sessionId}`;
+/** One session, kept fresh by its route (which also stops polling while it is being deleted). */
+export function SessionDetailPage({
+  session,
+  place,
+  refresh,
+}: {
+  session: Session;
+  place: Place;
+  refresh: RefreshState;
+}) {
+  const { project, location } = place;
+  const name = session.name!;
+  const sessionId = idOf(name);
   const listPath = paths.sessions(project, location);
   const remove = useDeleteSession();
-  // While a delete runs, stop polling: the session is about to vanish, and its 404 is expected.
-  const query = useQuery({ ...sessionDetailQuery(name), enabled: !remove.isPending });
   const now = useNow(1000);
   const [, navigate] = useLocation();
   const terminate = useTerminateSession();
@@ -66,46 +70,18 @@ export function SessionDetailPage() {
   const [showJson, setShowJson] = useState(false);
   const sparkOpen = useSparkTabOpen(name);
 
-  if (query.isPending)
-    return (
-      <Box aria-busy="true" aria-label="Loading session">
-        <Skeleton height={60} width="40%" />
-        <Skeleton height={240} />
-      </Box>
-    );
-  if (query.isError && !query.data) {
-    if (query.error instanceof ApiError && query.error.httpStatus === 404)
-      return (
-        <NotFoundPage title="Session not found" backTo={listPath} backLabel="Back to sessions">
-          There is no session {sessionId} in {project} / {location}. It may have been deleted. The server
-          said: {query.error.message}
-        </NotFoundPage>
-      );
-    return (
-      <ErrorPanel error={query.error} what={`session ${sessionId}`} onRetry={() => void query.refetch()} />
-    );
-  }
-  const session = query.data!;
   const ended = isTerminal(session.state);
   const pending = terminate.isPending || remove.isPending;
   const actionError = terminate.error ?? remove.error;
 
   return (
-    <>
-      <Button component={RouterLink} to={listPath} startIcon={<ArrowBackIcon />} sx={{ mb: 1 }}>
-        Sessions
-      </Button>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 2 }}>
-        <Typography variant="h4" component="h1" sx={{ wordBreak: 'break-all' }}>
-          {sessionId}
-        </Typography>
-        <SessionStateChip state={session.state} size="medium" />
-        <Box sx={{ flexGrow: 1 }} />
-        <Box
-          sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}
-          role="toolbar"
-          aria-label="Session actions"
-        >
+    <PageFrame
+      title={sessionId}
+      adornment={<SessionStateChip state={session.state} size="medium" />}
+      breadcrumbs={placeCrumbs(place, 'sessions', { label: sessionId })}
+      actionsLabel="Session actions"
+      actions={
+        <>
           <Button
             variant="outlined"
             color="warning"
@@ -135,8 +111,9 @@ export function SessionDetailPage() {
           <Button variant="outlined" startIcon={<CodeIcon />} onClick={() => setShowJson(true)}>
             View JSON
           </Button>
-        </Box>
-      </Box>
+        </>
+      }
+    >
       {ended && (
         <Typography id="terminate-reason" variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           Terminate is unavailable: this session has already ended ({session.state?.toLowerCase()}).
@@ -152,13 +129,9 @@ export function SessionDetailPage() {
           {actionError.message}
         </Alert>
       )}
-      {query.isError && (
-        <Alert
-          severity="warning"
-          sx={{ mb: 2 }}
-          action={<Button onClick={() => void query.refetch()}>Retry</Button>}
-        >
-          Could not refresh: {query.error instanceof Error ? query.error.message : String(query.error)}
+      {refresh.error && (
+        <Alert severity="warning" sx={{ mb: 2 }} action={<Button onClick={refresh.retry}>Retry</Button>}>
+          Could not refresh: {refresh.error.message}
         </Alert>
       )}
       {session.state === 'FAILED' && session.stateMessage && (
@@ -237,6 +210,6 @@ export function SessionDetailPage() {
       {showJson && (
         <JsonDialog value={session} fileName={`${sessionId}.json`} onClose={() => setShowJson(false)} />
       )}
-    </>
+    </PageFrame>
   );
 }

@@ -1,13 +1,14 @@
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import { Link as RouterLink } from 'wouter';
-import { paths } from '../../../app/paths';
+import { paths } from '../../../lib/paths';
 import { ConfigSections, MapTable, UriValue } from '../../../components/config-sections';
 import { CopyButton } from '../../../components/copy-button';
 import { NameValueSection, type NameValue } from '../../../components/name-value-list';
 import { formatDateTime, formatGbSeconds, formatMilliSeconds, formatRelative } from '../../../lib/format';
+import { idOf } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
-import { sessionIdOf, sessionKind } from '../session-state';
+import { sessionKind } from '../session-state';
 
 /** Every field of the Session resource, grouped and named in plain words. */
 export function SessionFields({ session, now }: { session: Session; now: number }) {
@@ -16,7 +17,7 @@ export function SessionFields({ session, now }: { session: Session; now: number 
   const approx = info?.approximateUsage;
 
   const overview: NameValue[] = [
-    { name: 'Session ID', value: sessionIdOf(session.name) },
+    { name: 'Session ID', value: idOf(session.name) },
     {
       name: 'Resource name',
       value: session.name && (

@@ -14,11 +14,13 @@ import NativeSelect from '@mui/material/NativeSelect';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import { Link as RouterLink, useParams, useSearchParams } from 'wouter';
-import { paths } from '../../../app/paths';
+import { Link as RouterLink } from 'wouter';
+import { paths } from '../../../lib/paths';
 import { ErrorPanel } from '../../../components/error-panel';
+import { PageFrame } from '../../../components/page-frame';
 import { formatSeconds } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
+import { parentName, type Place } from '../../../schemas/names';
 import { sessionListQuery } from '../api/session-queries';
 import {
   PAGE_SIZES,
@@ -26,9 +28,7 @@ import {
   filterExpression,
   hasFilters,
   listParams,
-  readListView,
   withFilters,
-  writeListView,
   type ListView,
 } from '../list-filters';
 import { BulkActions } from './bulk-actions';
@@ -59,12 +59,18 @@ function UpdatedAgo({ updatedAt, fetching }: { updatedAt: number; fetching: bool
   );
 }
 
-export function SessionsListPage() {
-  const { project = '', location = '' } = useParams();
-  const parent = `projects/${project}/locations/${location}`;
-  const [searchParams, setSearchParams] = useSearchParams();
-  const view = useMemo(() => readListView(searchParams), [searchParams]);
-  const setView = useCallback((next: ListView) => setSearchParams(writeListView(next)), [setSearchParams]);
+/** A region's sessions; the view (filters, page) comes from the URL through the route. */
+export function SessionsListPage({
+  place,
+  view,
+  onViewChange: setView,
+}: {
+  place: Place;
+  view: ListView;
+  onViewChange: (view: ListView) => void;
+}) {
+  const { project, location } = place;
+  const parent = parentName(place);
   const filter = filterExpression(view);
   const query = useQuery(sessionListQuery(parent, listParams(view)));
   // Relative times and run times in the rows move every 5 s.
@@ -155,28 +161,26 @@ export function SessionsListPage() {
     );
 
   return (
-    <>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-        <Typography variant="h4" component="h1">
-          Sessions
-        </Typography>
-        <Typography color="text.secondary">
-          {project} · {location}
-        </Typography>
-        <Box sx={{ flexGrow: 1 }} />
-        <UpdatedAgo updatedAt={query.dataUpdatedAt} fetching={query.isFetching} />
-        <IconButton aria-label="Refresh" title="Refresh now" onClick={() => void query.refetch()}>
-          <RefreshIcon />
-        </IconButton>
-        <Button
-          variant="contained"
-          startIcon={<AddIcon />}
-          component={RouterLink}
-          to={paths.newSession(project, location)}
-        >
-          Create session
-        </Button>
-      </Box>
+    <PageFrame
+      title="Sessions"
+      breadcrumbs={[{ label: `${project} · ${location}` }]}
+      actions={
+        <>
+          <UpdatedAgo updatedAt={query.dataUpdatedAt} fetching={query.isFetching} />
+          <IconButton aria-label="Refresh" title="Refresh now" onClick={() => void query.refetch()}>
+            <RefreshIcon />
+          </IconButton>
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            component={RouterLink}
+            to={paths.newSession(project, location)}
+          >
+            Create session
+          </Button>
+        </>
+      }
+    >
       <SessionFiltersBar view={view} onChange={setView} />
       <BulkActions
         selected={[...selected]}
@@ -229,6 +233,6 @@ export function SessionsListPage() {
           Next
         </Button>
       </Box>
-    </>
+    </PageFrame>
   );
 }

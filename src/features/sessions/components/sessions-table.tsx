@@ -1,49 +1,12 @@
-import { styled } from '@mui/material/styles';
 import { Suspense, lazy, memo, useEffect, useRef, type Ref } from 'react';
-import { Link as RouterLink } from 'wouter';
-import { paths } from '../../../app/paths';
+import { Cells, HeaderRow, RowLink, Table, type Column } from '../../../components/data-table';
+import { paths } from '../../../lib/paths';
 import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
+import { idOf } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
-import { isTerminal, sessionIdOf, sessionKind } from '../session-state';
+import { isTerminal, sessionKind } from '../session-state';
 import { LabelChips } from './label-chips';
 import { SessionStateChip } from './session-state-chip';
-
-/**
- * The sessions table is plain HTML styled once, not MUI's Table components: a page holds up to
- * 1,000 rows of nine cells, and per-cell components made the first paint and every refresh slow.
- */
-const Table = styled('table')(({ theme }) => {
-  const palette = theme.palette;
-  return {
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: '0.875rem',
-    '& th, & td': {
-      textAlign: 'left',
-      verticalAlign: 'middle',
-      padding: '6px 12px',
-      borderBottom: `1px solid ${palette.divider}`,
-    },
-    '& thead th': { fontWeight: 500, color: palette.text.primary },
-    '& tbody th': { fontWeight: 400, whiteSpace: 'nowrap' },
-    '& tbody tr:hover': { background: palette.action.hover },
-    '& tbody tr[aria-selected="true"]': { background: palette.action.selected },
-    '& .checkbox-cell': { width: 48, textAlign: 'center' },
-    '& input[type="checkbox"]': {
-      width: 18,
-      height: 18,
-      cursor: 'pointer',
-      accentColor: palette.primary.main,
-    },
-  };
-});
-
-/** Links in rows: a router link styled once (MUI's Link is a Typography per link). */
-const RowLink = styled(RouterLink)(({ theme }) => ({
-  color: theme.palette.primary.main,
-  textDecorationColor: 'currentColor',
-  textUnderlineOffset: 2,
-}));
 
 /** How long it has run (live) or ran (ended), from creation to now or to its end. */
 export function runTime(session: Session, now: number): number | undefined {
@@ -53,58 +16,108 @@ export function runTime(session: Session, now: number): number | undefined {
   return (end - start) / 1000;
 }
 
-interface RowProps {
-  session: Session;
-  index: number;
-  rowRef?: Ref<HTMLTableRowElement>;
-  selected: boolean;
+/** What the cells need besides the session: the clock, the selection and the actions. */
+interface RowContext {
   now: number;
+  selected: boolean;
   onToggle: (name: string) => void;
   onLabel: (key: string, value: string) => void;
 }
 
-const SessionRow = memo(function SessionRow({
-  session,
-  index,
-  rowRef,
-  selected,
-  now,
-  onToggle,
-  onLabel,
-}: RowProps) {
-  const id = sessionIdOf(session.name);
-  const seconds = runTime(session, now);
-  const templateId = session.sessionTemplate?.split('/').at(-1);
+interface HeadContext {
+  all: boolean;
+  selectAll: Ref<HTMLInputElement>;
+  onToggleAll: () => void;
+}
+
+type SessionColumn = Column<Session, RowContext & HeadContext>;
+
+const COLUMNS: SessionColumn[] = [
+  {
+    id: 'select',
+    className: 'checkbox-cell',
+    header: ({ all, selectAll, onToggleAll }) => (
+      <input
+        ref={selectAll}
+        type="checkbox"
+        checked={all}
+        onChange={onToggleAll}
+        aria-label="Select all sessions on this page"
+      />
+    ),
+    cell: (session, { selected, onToggle }) => (
+      <input
+        type="checkbox"
+        checked={selected}
+        onChange={() => onToggle(session.name!)}
+        aria-label={`Select ${idOf(session.name)}`}
+      />
+    ),
+  },
+  {
+    id: 'id',
+    header: 'Session ID',
+    rowHeader: true,
+    cell: (session) => (
+      <RowLink to={paths.session(session.name!)} style={{ fontWeight: 500 }}>
+        {idOf(session.name)}
+      </RowLink>
+    ),
+  },
+  { id: 'state', header: 'State', cell: (session) => <SessionStateChip state={session.state} /> },
+  { id: 'type', header: 'Type', cell: (session) => sessionKind(session) },
+  { id: 'creator', header: 'Creator', cell: (session) => session.creator },
+  {
+    id: 'created',
+    header: 'Created',
+    cell: (session, { now }) => (
+      <time dateTime={session.createTime} title={formatDateTime(session.createTime)}>
+        {formatRelative(session.createTime, now)}
+      </time>
+    ),
+  },
+  {
+    id: 'runTime',
+    header: 'Run time',
+    cell: (session, { now }) => {
+      const seconds = runTime(session, now);
+      return seconds === undefined ? '' : formatSeconds(seconds);
+    },
+  },
+  {
+    id: 'template',
+    header: 'Template',
+    cell: (session) =>
+      session.sessionTemplate && (
+        <RowLink to={paths.template(session.sessionTemplate)}>{idOf(session.sessionTemplate)}</RowLink>
+      ),
+  },
+  {
+    id: 'labels',
+    header: 'Labels',
+    cell: (session, { onLabel }) => <LabelChips labels={session.labels} onSelect={onLabel} />,
+  },
+];
+
+/** Rows are not re-rendered when a row's header context changes. */
+const NO_HEAD: HeadContext = { all: false, selectAll: null, onToggleAll: () => {} };
+
+interface RowProps extends RowContext {
+  session: Session;
+  index: number;
+  rowRef?: Ref<HTMLTableRowElement>;
+}
+
+const SessionRow = memo(function SessionRow({ session, index, rowRef, ...context }: RowProps) {
   return (
-    <tr aria-selected={selected} data-testid="session-row" data-session={id} data-index={index} ref={rowRef}>
-      <td className="checkbox-cell">
-        <input
-          type="checkbox"
-          checked={selected}
-          onChange={() => onToggle(session.name!)}
-          aria-label={`Select ${id}`}
-        />
-      </td>
-      <th scope="row">
-        <RowLink to={paths.session(session.name!)} style={{ fontWeight: 500 }}>
-          {id}
-        </RowLink>
-      </th>
-      <td>
-        <SessionStateChip state={session.state} />
-      </td>
-      <td>{sessionKind(session)}</td>
-      <td>{session.creator}</td>
-      <td>
-        <time dateTime={session.createTime} title={formatDateTime(session.createTime)}>
-          {formatRelative(session.createTime, now)}
-        </time>
-      </td>
-      <td>{seconds === undefined ? '' : formatSeconds(seconds)}</td>
-      <td>{templateId && <RowLink to={paths.template(session.sessionTemplate!)}>{templateId}</RowLink>}</td>
-      <td>
-        <LabelChips labels={session.labels} onSelect={onLabel} />
-      </td>
+    <tr
+      aria-selected={context.selected}
+      data-testid="session-row"
+      data-session={idOf(session.name)}
+      data-index={index}
+      ref={rowRef}
+    >
+      <Cells columns={COLUMNS} row={session} context={{ ...context, ...NO_HEAD }} />
     </tr>
   );
 });
@@ -155,25 +168,10 @@ export function SessionsTable({
     <div style={{ overflowX: 'auto' }}>
       <Table aria-label="Sessions">
         <thead>
-          <tr>
-            <th className="checkbox-cell">
-              <input
-                ref={selectAll}
-                type="checkbox"
-                checked={all}
-                onChange={onToggleAll}
-                aria-label="Select all sessions on this page"
-              />
-            </th>
-            <th>Session ID</th>
-            <th>State</th>
-            <th>Type</th>
-            <th>Creator</th>
-            <th>Created</th>
-            <th>Run time</th>
-            <th>Template</th>
-            <th>Labels</th>
-          </tr>
+          <HeaderRow
+            columns={COLUMNS}
+            context={{ all, selectAll, onToggleAll, now, selected: false, onToggle, onLabel }}
+          />
         </thead>
         <tbody>
           {virtual ? (

@@ -2,48 +2,38 @@ import UploadIcon from '@mui/icons-material/Upload';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormHelperText from '@mui/material/FormHelperText';
-import FormLabel from '@mui/material/FormLabel';
-import Paper from '@mui/material/Paper';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Controller, FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { useLocation, useParams } from 'wouter';
-import { useHistoryState } from 'wouter/use-browser-location';
-import { paths } from '../../../app/paths';
+import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useLocation } from 'wouter';
+import { paths } from '../../../lib/paths';
 import { ConfigSections } from '../../../components/config-sections';
-import { ApiError } from '../../../lib/api-client';
-import { formatSeconds } from '../../../lib/format';
 import {
-  MAX_LABELS,
-  MAX_RESOURCE_MANAGER_TAGS,
-  parseDurationSeconds,
-  sessionIdProblem,
-} from '../../../schemas/rules';
-import { lenient } from '../../../schemas/wire';
+  EnvironmentConfigSection,
+  LabelsSection,
+  RuntimeConfigSection,
+  SessionTypeFields,
+} from '../../../components/config-form/config-sections-form';
+import { EquivalentRequest, gcloudProps } from '../../../components/config-form/equivalent-request';
+import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
+import { PageFrame, placeCrumbs } from '../../../components/page-frame';
+import { ApiError } from '../../../lib/api-client';
+import { sessionIdProblem } from '../../../schemas/rules';
+import type { Session } from '../../../schemas/wire';
 import { templateListQuery } from '../../session-templates/api/template-queries';
 import { newRequestId, useCreateSession } from '../api/session-mutations';
 import { getSession } from '../api/sessions-api';
-import { sessionIdOf } from '../session-state';
-import { EquivalentRequest } from './equivalent-request';
-import { FormAutocomplete, FormRadios, FormText } from './form-fields';
+import { collectionName, idOf, parentName, sessionName, type Place } from '../../../schemas/names';
 import { ImportDialog } from './import-dialog';
-import { KeyValueRows } from './key-value-rows';
 import {
-  COMMON_SPARK_PROPERTIES,
-  KNOWN_RUNTIME_VERSIONS,
-  SCENARIOS,
   emptyForm,
   formPathFor,
   fromSession,
+  gcloudCommand,
   sessionFormSchema,
   toSession,
-  ttlToDuration,
   type SessionFormValues,
 } from './session-form-model';
 
@@ -61,72 +51,19 @@ function readDraft(key: string): Draft | undefined {
   }
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = `form-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <Paper
-      variant="outlined"
-      component="fieldset"
-      aria-labelledby={id}
-      sx={{ p: 2, m: 0, display: 'grid', gap: 2 }}
-    >
-      <Typography id={id} variant="h6" component="legend" sx={{ float: 'left', width: '100%', mb: 1 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
-
-function TtlField({ name, label, help }: { name: 'ttl' | 'idleTtl'; label: string; help: string }) {
-  const value = useWatch<SessionFormValues, 'ttl' | 'idleTtl'>({ name });
-  const duration = ttlToDuration(value);
-  const seconds = duration ? parseDurationSeconds(duration) : undefined;
-  return (
-    <Box>
-      <Box sx={{ display: 'flex', gap: 1 }}>
-        <FormText
-          name={`${name}.amount`}
-          label={label}
-          placeholder="default"
-          inputMode="decimal"
-          helperText={help}
-        />
-        <FormText
-          name={`${name}.unit`}
-          label="Unit"
-          sx={{ maxWidth: 130 }}
-          options={[
-            { value: 'min', label: 'minutes' },
-            { value: 'h', label: 'hours' },
-            { value: 'd', label: 'days' },
-          ]}
-        />
-      </Box>
-      <FormHelperText data-testid={`${name}-words`}>
-        {seconds !== undefined
-          ? `= ${formatSeconds(seconds)} (${duration})`
-          : 'Between 10 minutes and 14 days.'}
-      </FormHelperText>
-    </Box>
-  );
-}
-
-export function SessionCreatePage() {
-  const { project = '', location = '' } = useParams();
-  const place = useMemo(() => ({ project, location }), [project, location]);
-  const parent = `projects/${project}/locations/${location}`;
+/** The create form; `clone` is a session to start from (the route reads it from history state). */
+export function SessionCreatePage({ place, clone }: { place: Place; clone?: Session }) {
+  const { project, location } = place;
+  const parent = parentName(place);
   const draftKey = `dataproc-console.draft.${parent}`;
   const [, navigate] = useLocation();
-  const historyState = useHistoryState<{ clone?: unknown } | null>();
   const create = useCreateSession();
 
   const [start] = useState(() => {
-    const clone = lenient.Session.safeParse(historyState?.clone);
-    if (clone.success && clone.data.name) {
-      const id = sessionIdOf(clone.data.name);
+    if (clone) {
+      const id = idOf(clone.name);
       return {
-        values: fromSession(clone.data, `${id}-copy`.slice(0, 63)),
+        values: fromSession(clone, `${id}-copy`.slice(0, 63)),
         requestId: newRequestId(),
         notice: `Filled from session ${id}.`,
       };
@@ -145,7 +82,6 @@ export function SessionCreatePage() {
   const [requestId] = useState(start.requestId);
   const [notice, setNotice] = useState<ReactNode>(start.notice);
   const [importing, setImporting] = useState(false);
-  const [bucketNote, setBucketNote] = useState<string>();
 
   const methods = useForm<SessionFormValues>({
     defaultValues: start.values,
@@ -181,7 +117,7 @@ export function SessionCreatePage() {
   }, [values.sessionId]);
   const existing = useQuery({
     queryKey: ['session-id-taken', parent, debouncedId],
-    queryFn: ({ signal }) => getSession(`${parent}/sessions/${debouncedId}`, signal),
+    queryFn: ({ signal }) => getSession(sessionName(parent, debouncedId), signal),
     enabled: !sessionIdProblem(debouncedId),
     retry: false,
     staleTime: 5000,
@@ -196,7 +132,7 @@ export function SessionCreatePage() {
       await create.mutateAsync({ parent, sessionId, requestId, session: toSession(form, place) });
       setFinished(true);
       sessionStorage.removeItem(draftKey);
-      navigate(paths.session(`${parent}/sessions/${sessionId}`));
+      navigate(paths.session(sessionName(parent, sessionId)));
     } catch (error) {
       if (!(error instanceof ApiError)) return;
       if (error.rpcStatus === 'ALREADY_EXISTS') setError('sessionId', { message: error.message });
@@ -218,26 +154,25 @@ export function SessionCreatePage() {
 
   return (
     <FormProvider {...methods}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-        <Typography variant="h4" component="h1">
-          Create session
-        </Typography>
-        <Typography color="text.secondary">
-          {project} · {location}
-        </Typography>
-        <Box sx={{ flexGrow: 1 }} />
-        <Button startIcon={<UploadIcon />} onClick={() => setImporting(true)}>
-          Import JSON
-        </Button>
-        <Button
-          onClick={() => {
-            reset(emptyForm());
-            setNotice(undefined);
-          }}
-        >
-          Reset form
-        </Button>
-      </Box>
+      <PageFrame
+        title="Create session"
+        breadcrumbs={placeCrumbs(place, 'sessions', { label: 'Create' })}
+        actions={
+          <>
+            <Button startIcon={<UploadIcon />} onClick={() => setImporting(true)}>
+              Import JSON
+            </Button>
+            <Button
+              onClick={() => {
+                reset(emptyForm());
+                setNotice(undefined);
+              }}
+            >
+              Reset form
+            </Button>
+          </>
+        }
+      />
       {notice && (
         <Alert severity="info" onClose={() => setNotice(undefined)} sx={{ mb: 2 }}>
           {notice}
@@ -272,8 +207,8 @@ export function SessionCreatePage() {
         }}
       >
         <Box sx={{ display: 'grid', gap: 2 }}>
-          <Section title="Session">
-            <FormText
+          <FormSection title="Session">
+            <FormText<SessionFormValues>
               name="sessionId"
               label="Session ID"
               required
@@ -285,41 +220,16 @@ export function SessionCreatePage() {
                 {existing.data.state?.toLowerCase()}). Choose another ID.
               </Alert>
             )}
-            <FormRadios
-              name="sessionType"
-              label="Session type"
-              options={[
-                { value: 'jupyter', label: 'Jupyter notebook' },
-                { value: 'sparkConnect', label: 'Spark Connect' },
-                { value: 'unset', label: 'From the template' },
-              ]}
-            />
-            {values.sessionType === 'jupyter' && (
-              <Box sx={{ display: 'flex', gap: 2 }}>
-                <FormText
-                  name="kernel"
-                  label="Kernel"
-                  options={[
-                    { value: 'PYTHON', label: 'Python' },
-                    { value: 'SCALA', label: 'Scala' },
-                  ]}
-                />
-                <FormText
-                  name="displayName"
-                  label="Kernel display name"
-                  helperText="Shown on the Jupyter kernel card."
-                />
-              </Box>
-            )}
-            <FormText
+            <SessionTypeFields unsetLabel="From the template" />
+            <FormText<SessionFormValues>
               name="user"
               label="Owner email (optional)"
               helperText="The user who owns the session."
             />
-          </Section>
+          </FormSection>
 
-          <Section title="Session template">
-            <FormAutocomplete
+          <FormSection title="Session template">
+            <FormAutocomplete<SessionFormValues>
               name="sessionTemplate"
               label="Template"
               options={(templates.data ?? []).map((t) => t.name!)}
@@ -328,8 +238,8 @@ export function SessionCreatePage() {
             {chosenTemplate && (
               <Box data-testid="template-preview">
                 <Typography variant="subtitle2" gutterBottom>
-                  What {sessionIdOf(chosenTemplate.name)} sets (your values below override it; labels and
-                  properties are merged)
+                  What {idOf(chosenTemplate.name)} sets (your values below override it; labels and properties
+                  are merged)
                 </Typography>
                 {chosenTemplate.labels && (
                   <Typography variant="body2" gutterBottom>
@@ -344,160 +254,11 @@ export function SessionCreatePage() {
                 </Box>
               </Box>
             )}
-          </Section>
+          </FormSection>
 
-          <Section title="Labels">
-            <KeyValueRows name="labels" what="label" max={MAX_LABELS} />
-          </Section>
-
-          <Section title="Runtime config">
-            <FormAutocomplete
-              name="version"
-              label="Runtime version"
-              options={KNOWN_RUNTIME_VERSIONS}
-              helperText="Empty: the service default. Other versions may be typed."
-            />
-            <FormText
-              name="containerImage"
-              label="Custom container image"
-              placeholder="us-docker.pkg.dev/project/repo/image:tag"
-            />
-            <Typography variant="subtitle2">Spark properties</Typography>
-            <KeyValueRows name="properties" what="property" keySuggestions={COMMON_SPARK_PROPERTIES} />
-            <FormText
-              name="pypiRepository"
-              label="PyPI repository"
-              placeholder="https://pypi.example.com/simple"
-            />
-            <Controller
-              control={control}
-              name="scenarios"
-              render={({ field }) => (
-                <Box role="group" aria-labelledby="scenarios-label">
-                  <FormLabel id="scenarios-label">Autotuning scenarios</FormLabel>
-                  <Box>
-                    {SCENARIOS.map((scenario) => (
-                      <FormControlLabel
-                        key={scenario}
-                        label={scenario}
-                        control={
-                          <Checkbox
-                            checked={field.value.includes(scenario)}
-                            onChange={(e) =>
-                              field.onChange(
-                                e.target.checked
-                                  ? [...field.value, scenario]
-                                  : field.value.filter((s) => s !== scenario),
-                              )
-                            }
-                          />
-                        }
-                      />
-                    ))}
-                  </Box>
-                </Box>
-              )}
-            />
-            <FormText
-              name="cohort"
-              label="Cohort"
-              helperText="Groups workloads of the same shape, for autotuning."
-            />
-          </Section>
-
-          <Section title="Environment config">
-            <FormText
-              name="serviceAccount"
-              label="Service account"
-              placeholder="name@project.iam.gserviceaccount.com"
-            />
-            <FormRadios
-              name="network"
-              label="Network"
-              options={[
-                { value: 'default', label: 'Default network' },
-                { value: 'network', label: 'Network' },
-                { value: 'subnetwork', label: 'Subnetwork' },
-              ]}
-            />
-            {values.network === 'network' && (
-              <FormText
-                name="networkUri"
-                label="Network URI"
-                placeholder="projects/p/global/networks/default"
-              />
-            )}
-            {values.network === 'subnetwork' && (
-              <FormText
-                name="subnetworkUri"
-                label="Subnetwork URI"
-                placeholder="projects/p/regions/us-central1/subnetworks/default"
-              />
-            )}
-            <FormText name="networkTags" label="Network tags" helperText="Separated by commas or spaces." />
-            <FormText
-              name="kmsKey"
-              label="KMS key"
-              placeholder="projects/p/locations/l/keyRings/r/cryptoKeys/k"
-            />
-            <TtlField
-              name="ttl"
-              label="TTL"
-              help="The session ends after this long, whatever it is doing. Empty: 24 h."
-            />
-            <TtlField
-              name="idleTtl"
-              label="Idle TTL"
-              help="The session ends after this long without activity. Empty: 1 h."
-            />
-            <Controller
-              control={control}
-              name="stagingBucket"
-              render={({ field, fieldState }) => (
-                <TextField
-                  {...field}
-                  size="small"
-                  label="Staging bucket"
-                  placeholder="my-bucket"
-                  onBlur={() => {
-                    if (field.value.startsWith('gs://')) {
-                      const bucket = field.value.slice(5).split('/')[0] ?? '';
-                      field.onChange(bucket);
-                      setBucketNote(
-                        `Removed "gs://": the API takes a bucket name, so "${field.value}" became "${bucket}".`,
-                      );
-                    }
-                    field.onBlur();
-                  }}
-                  error={Boolean(fieldState.error)}
-                  helperText={
-                    fieldState.error?.message ?? bucketNote ?? 'A Cloud Storage bucket name, without gs://.'
-                  }
-                />
-              )}
-            />
-            <FormText
-              name="authType"
-              label="User workload authentication"
-              options={[
-                { value: '', label: 'Default (end-user credentials on runtime 3.0+, else service account)' },
-                { value: 'SERVICE_ACCOUNT', label: 'Service account' },
-                { value: 'END_USER_CREDENTIALS', label: 'End-user credentials' },
-              ]}
-            />
-            <Typography variant="subtitle2">Resource manager tags</Typography>
-            <KeyValueRows name="resourceManagerTags" what="tag" max={MAX_RESOURCE_MANAGER_TAGS} />
-            <FormText
-              name="metastoreService"
-              label="Metastore service"
-              placeholder="projects/p/locations/l/services/s"
-            />
-            <FormText
-              name="historyServerCluster"
-              label="Spark history server cluster"
-              placeholder="projects/p/regions/r/clusters/c"
-            />
-          </Section>
+          <LabelsSection />
+          <RuntimeConfigSection />
+          <EnvironmentConfigSection />
 
           {formState.errors.root && <Alert severity="error">{formState.errors.root.message}</Alert>}
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
@@ -513,7 +274,13 @@ export function SessionCreatePage() {
           </Box>
         </Box>
         <Box sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
-          <EquivalentRequest values={values} session={session} place={place} requestId={requestId} />
+          <EquivalentRequest
+            method="POST"
+            path={collectionName(parent, 'sessions')}
+            query={{ sessionId: values.sessionId.trim(), requestId }}
+            body={session}
+            {...gcloudProps(gcloudCommand(session, place, values.sessionId, requestId))}
+          />
         </Box>
       </Box>
       {importing && (

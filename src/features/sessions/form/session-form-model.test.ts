@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../../schemas/wire';
 import {
-  durationToTtl,
   emptyForm,
   formPathFor,
   formProblems,
   fromSession,
-  gcloudCommand,
   importSession,
   suggestSessionId,
   toSession,
-  ttlToDuration,
 } from './session-form-model';
 
 const place = { project: 'p', location: 'us-central1' };
@@ -60,13 +57,6 @@ describe('create form model', () => {
   it('leaves out service-added labels when cloning', () => {
     const values = fromSession({ labels: { env: 'dev', 'goog-dataproc-session-id': 'x' } }, 'abcd');
     expect(values.labels).toEqual([{ key: 'env', value: 'dev' }]);
-  });
-  it('converts TTLs between number-and-unit and durations', () => {
-    expect(ttlToDuration({ amount: '1.5', unit: 'h' })).toBe('5400s');
-    expect(ttlToDuration({ amount: '10', unit: 'min' })).toBe('600s');
-    expect(ttlToDuration({ amount: '', unit: 'h' })).toBeUndefined();
-    expect(durationToTtl('1209600s')).toEqual({ amount: '14', unit: 'd' });
-    expect(durationToTtl('5400s')).toEqual({ amount: '90', unit: 'min' });
   });
   it('normalizes the template URL form', () => {
     const values = {
@@ -164,14 +154,5 @@ describe('import and gcloud', () => {
     expect(toSession(result.values!, place)).toEqual(full);
     expect(importSession('{oops', 'x').error).toMatch(/Not valid JSON/);
     expect(importSession('[]', 'x').error).toMatch(/JSON object/);
-  });
-  it('builds the matching gcloud command', () => {
-    const values = fromSession(full, 'my-session');
-    const command = gcloudCommand(values, toSession(values, place), place);
-    expect(command).toContain('gcloud beta dataproc sessions create spark');
-    expect(command).toContain('my-session');
-    expect(command).toContain('--labels=env=prod,team=');
-    expect(command).toContain('--ttl=7200s');
-    expect(command).toContain('--subnet=projects/p/regions/us-central1/subnetworks/s');
   });
 });

@@ -3,20 +3,27 @@ import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
-import { Controller, useFormContext, type FieldPath } from 'react-hook-form';
-import type { SessionFormValues } from './session-form-model';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { Controller, useFormContext, type FieldPath, type FieldValues } from 'react-hook-form';
 
-type Props = Omit<TextFieldProps, 'name'> & {
-  name: FieldPath<SessionFormValues>;
+/**
+ * Form fields bound by name to whichever react-hook-form they sit in, generic over its values
+ * (`<FormText<SessionFormValues> name="sessionId" …/>`), each showing its error at the field.
+ */
+
+type TextProps<T extends FieldValues> = Omit<TextFieldProps, 'name'> & {
+  name: FieldPath<T>;
   options?: { value: string; label: string }[];
 };
 
-/** A text field (or a select, with `options`) bound to the form, its error shown at the field. */
-export function FormText({ name, helperText, options, ...rest }: Props) {
-  const { control } = useFormContext<SessionFormValues>();
+/** A text field (or a select, with `options`). */
+export function FormText<T extends FieldValues>({ name, helperText, options, ...rest }: TextProps<T>) {
+  const { control } = useFormContext<T>();
   return (
     <Controller
       control={control}
@@ -43,17 +50,17 @@ export function FormText({ name, helperText, options, ...rest }: Props) {
   );
 }
 
-/** One choice among a few, as a labelled row of radio buttons bound to the form. */
-export function FormRadios({
+/** One choice among a few, as a labelled row of radio buttons. */
+export function FormRadios<T extends FieldValues>({
   name,
   label,
   options,
 }: {
-  name: 'sessionType' | 'network';
+  name: FieldPath<T>;
   label: string;
   options: { value: string; label: string }[];
 }) {
-  const { control } = useFormContext<SessionFormValues>();
+  const { control } = useFormContext<T>();
   const id = `${name}-label`;
   return (
     <Controller
@@ -74,18 +81,18 @@ export function FormRadios({
 }
 
 /** Free text with suggestions (known versions, this region's templates). */
-export function FormAutocomplete({
+export function FormAutocomplete<T extends FieldValues>({
   name,
   label,
   options,
   helperText,
 }: {
-  name: 'version' | 'sessionTemplate';
+  name: FieldPath<T>;
   label: string;
   options: string[];
   helperText: string;
 }) {
-  const { control } = useFormContext<SessionFormValues>();
+  const { control } = useFormContext<T>();
   return (
     <Controller
       control={control}
@@ -94,7 +101,7 @@ export function FormAutocomplete({
         <Autocomplete
           freeSolo
           options={options}
-          inputValue={field.value}
+          inputValue={String(field.value ?? '')}
           onInputChange={(_e, value) => field.onChange(value)}
           renderInput={(params) => (
             <TextField
@@ -109,5 +116,23 @@ export function FormAutocomplete({
         />
       )}
     />
+  );
+}
+
+/** A titled group of fields: a fieldset whose legend is the title. */
+export function FormSection({ title, children }: { title: string; children: ReactNode }) {
+  const id = `form-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <Paper
+      variant="outlined"
+      component="fieldset"
+      aria-labelledby={id}
+      sx={{ p: 2, m: 0, display: 'grid', gap: 2 }}
+    >
+      <Typography id={id} variant="h6" component="legend" sx={{ float: 'left', width: '100%', mb: 1 }}>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
   );
 }

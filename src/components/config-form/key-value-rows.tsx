@@ -7,7 +7,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import IconButton from '@mui/material/IconButton';
 import TextField from '@mui/material/TextField';
 import { Controller, useFieldArray, useFormContext, type FieldPath } from 'react-hook-form';
-import type { SessionFormValues } from './session-form-model';
+import type { ConfigFormValues } from './config-form-model';
 
 type RowsName = 'labels' | 'properties' | 'resourceManagerTags';
 
@@ -24,7 +24,8 @@ export function parsePairs(text: string): { key: string; value: string }[] | und
   });
 }
 
-/** Rows of key and value with add and remove; pasting "k=v,k2=v2" into a key fills rows. */
+/** Rows of key and value with add and remove; pasting "k=v,k2=v2" into a key fills rows. Bound to the
+ * shared config part of the session or template form. */
 export function KeyValueRows({
   name,
   what,
@@ -36,7 +37,7 @@ export function KeyValueRows({
   keySuggestions?: string[];
   max?: number;
 }) {
-  const { control, formState, trigger } = useFormContext<SessionFormValues>();
+  const { control, formState, trigger } = useFormContext<ConfigFormValues>();
   const { fields, append, remove, replace } = useFieldArray({ control, name });
   const rootError = (formState.errors[name] as { root?: { message?: string } } | undefined)?.root?.message;
 
@@ -57,7 +58,7 @@ export function KeyValueRows({
         <Box key={field.id} sx={{ display: 'flex', gap: 1, mb: 1, alignItems: 'flex-start' }}>
           <Controller
             control={control}
-            name={`${name}.${index}.key` as FieldPath<SessionFormValues>}
+            name={`${name}.${index}.key` as FieldPath<ConfigFormValues>}
             render={({ field: f, fieldState }) =>
               keySuggestions ? (
                 <Autocomplete
@@ -94,7 +95,7 @@ export function KeyValueRows({
           />
           <Controller
             control={control}
-            name={`${name}.${index}.value` as FieldPath<SessionFormValues>}
+            name={`${name}.${index}.value` as FieldPath<ConfigFormValues>}
             render={({ field: f, fieldState }) => (
               <TextField
                 {...f}

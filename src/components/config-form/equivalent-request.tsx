@@ -1,30 +1,42 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { CopyButton } from '../../../components/copy-button';
 import { useQuery } from '@tanstack/react-query';
-import { apiBaseUrl, serverInfoQuery } from '../../../lib/server-info';
-import type { Place } from '../../../schemas/rules';
-import type { Session } from '../../../schemas/wire';
-import { gcloudCommand, type SessionFormValues } from './session-form-model';
+import { CopyButton } from '../copy-button';
+import { apiBaseUrl, serverInfoQuery } from '../../lib/server-info';
 
-/** The exact REST call and the matching gcloud command, updated as the form changes. */
+/** The gcloud part of EquivalentRequest from a command and what it cannot express. */
+export function gcloudProps({ command, notExpressible }: { command: string; notExpressible: string[] }) {
+  return {
+    gcloud: command,
+    gcloudNote: notExpressible.length
+      ? `gcloud has no flag for ${notExpressible.join('; ')}. The REST call above sets them; the command creates the session without them.`
+      : undefined,
+  };
+}
+
+/** The exact REST call a form will send and the matching gcloud command, updated as it changes. */
 export function EquivalentRequest({
-  values,
-  session,
-  place,
-  requestId,
+  method,
+  path,
+  query,
+  body,
+  gcloud,
+  gcloudNote,
 }: {
-  values: SessionFormValues;
-  session: Session;
-  place: Place;
-  requestId: string;
+  method: 'POST' | 'PATCH';
+  /** Below /v1/, e.g. projects/p/locations/l/sessions. */
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  gcloud: string;
+  /** What the gcloud command needs besides itself (a file to write first). */
+  gcloudNote?: string;
 }) {
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const base = apiBaseUrl(serverInfo);
-  const query = new URLSearchParams({ sessionId: values.sessionId.trim(), requestId });
-  const rest = `POST ${base}/v1/projects/${place.project}/locations/${place.location}/sessions?${query}\nContent-Type: application/json\n\n${JSON.stringify(session, null, 2)}`;
-  const gcloud = gcloudCommand(values, session, place);
+  const search = new URLSearchParams(query).toString();
+  const rest = `${method} ${base}/v1/${path}${search ? `?${search}` : ''}\nContent-Type: application/json\n\n${JSON.stringify(body, null, 2)}`;
   const block = {
     m: 0,
     p: 1.5,
@@ -50,6 +62,11 @@ export function EquivalentRequest({
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
         gcloud <CopyButton value={gcloud} label="Copy gcloud command" />
       </Typography>
+      {gcloudNote && (
+        <Typography variant="body2" color="text.secondary">
+          {gcloudNote}
+        </Typography>
+      )}
       <Box component="pre" sx={block} tabIndex={0} aria-label="gcloud command">
         {gcloud}
       </Box>

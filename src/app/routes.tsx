@@ -1,0 +1,106 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, useCallback, useMemo } from 'react';
+import { useParams, useSearchParams } from 'wouter';
+import { useHistoryState } from 'wouter/use-browser-location';
+import { placeCrumbs } from '../components/page-frame';
+import { templateDetailQuery } from '../features/session-templates/api/template-queries';
+import { useIsBeingDeleted } from '../features/sessions/api/session-mutations';
+import { sessionDetailQuery } from '../features/sessions/api/session-queries';
+import { SessionsListPage } from '../features/sessions/components/sessions-list-page';
+import { readListView, writeListView, type ListView } from '../features/sessions/list-filters';
+import { paths } from '../lib/paths';
+import { parentName, sessionName, templateName, type Place } from '../schemas/names';
+import { lenient } from '../schemas/wire';
+import { LoadResource } from '../components/load-resource';
+
+/**
+ * The route layer: each route reads its URL (path and search parameters, history state), loads
+ * what its page shows, and hands the page resources. Pages never read the URL themselves.
+ */
+
+// The list is in the main bundle; the detail page, the create form and templates load when first opened.
+const SessionCreatePage = lazy(() =>
+  import('../features/sessions/form/session-create-page').then((m) => ({ default: m.SessionCreatePage })),
+);
+const SessionDetailPage = lazy(() =>
+  import('../features/sessions/components/session-detail-page').then((m) => ({
+    default: m.SessionDetailPage,
+  })),
+);
+const TemplateDetailPage = lazy(() =>
+  import('../features/session-templates/components/template-detail-page').then((m) => ({
+    default: m.TemplateDetailPage,
+  })),
+);
+
+function usePlace(): Place {
+  const { project = '', location = '' } = useParams();
+  return useMemo(() => ({ project, location }), [project, location]);
+}
+
+export function SessionsListRoute() {
+  const place = usePlace();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view = useMemo(() => readListView(searchParams), [searchParams]);
+  const setView = useCallback((next: ListView) => setSearchParams(writeListView(next)), [setSearchParams]);
+  return <SessionsListPage place={place} view={view} onViewChange={setView} />;
+}
+
+export function SessionDetailRoute() {
+  const place = usePlace();
+  const { session: id = '' } = useParams();
+  const name = sessionName(parentName(place), id);
+  // While a delete runs, stop polling: the session is about to vanish, and its 404 is expected.
+  const deleting = useIsBeingDeleted(name);
+  const query = useQuery({ ...sessionDetailQuery(name), enabled: !deleting });
+  const list = paths.sessions(place.project, place.location);
+  return (
+    <LoadResource
+      query={query}
+      title={id}
+      what={`session ${id}`}
+      breadcrumbs={placeCrumbs(place, 'sessions', { label: id })}
+      notFound={{
+        title: 'Session not found',
+        backTo: list,
+        backLabel: 'Back to sessions',
+        text: `There is no session ${id} in ${place.project} / ${place.location}. It may have been deleted.`,
+      }}
+    >
+      {(session, refresh) => <SessionDetailPage session={session} place={place} refresh={refresh} />}
+    </LoadResource>
+  );
+}
+
+export function SessionCreateRoute() {
+  const place = usePlace();
+  // A clone arrives as history state from the session page (so it is not in the URL).
+  const historyState = useHistoryState<{ clone?: unknown } | null>();
+  const clone = useMemo(() => {
+    const parsed = lenient.Session.safeParse(historyState?.clone);
+    return parsed.success && parsed.data.name ? parsed.data : undefined;
+  }, [historyState]);
+  return <SessionCreatePage place={place} clone={clone} />;
+}
+
+export function TemplateDetailRoute() {
+  const place = usePlace();
+  const { template: id = '' } = useParams();
+  const query = useQuery(templateDetailQuery(templateName(parentName(place), id)));
+  return (
+    <LoadResource
+      query={query}
+      title={`Template ${id}`}
+      what={`template ${id}`}
+      breadcrumbs={placeCrumbs(place, 'templates', { label: id })}
+      notFound={{
+        title: 'Template not found',
+        backTo: paths.sessions(place.project, place.location),
+        backLabel: 'Back to sessions',
+        text: `There is no template ${id} in ${place.project} / ${place.location}.`,
+      }}
+    >
+      {(template) => <TemplateDetailPage template={template} place={place} />}
+    </LoadResource>
+  );
+}

@@ -1,0 +1,268 @@
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { formatSeconds } from '../../lib/format';
+import { MAX_LABELS, MAX_RESOURCE_MANAGER_TAGS, parseDurationSeconds } from '../../schemas/rules';
+import {
+  COMMON_SPARK_PROPERTIES,
+  KNOWN_RUNTIME_VERSIONS,
+  SCENARIOS,
+  ttlToDuration,
+  type ConfigFormValues,
+} from './config-form-model';
+import { FormAutocomplete, FormRadios, FormSection, FormText } from './form-fields';
+import { KeyValueRows } from './key-value-rows';
+
+/**
+ * The form sections the session form and the template form share, bound to the shared config
+ * part of whichever form they sit in (ConfigFormValues; the paths are the same in both).
+ */
+
+type C = ConfigFormValues;
+
+/** Session type (and the Jupyter kernel); `unsetLabel` says what leaving it unset means here. */
+export function SessionTypeFields({ unsetLabel }: { unsetLabel: string }) {
+  const sessionType = useWatch<C, 'sessionType'>({ name: 'sessionType' });
+  return (
+    <>
+      <FormRadios<C>
+        name="sessionType"
+        label="Session type"
+        options={[
+          { value: 'jupyter', label: 'Jupyter notebook' },
+          { value: 'sparkConnect', label: 'Spark Connect' },
+          { value: 'unset', label: unsetLabel },
+        ]}
+      />
+      {sessionType === 'jupyter' && (
+        <Box sx={{ display: 'flex', gap: 2 }}>
+          <FormText<C>
+            name="kernel"
+            label="Kernel"
+            options={[
+              { value: 'PYTHON', label: 'Python' },
+              { value: 'SCALA', label: 'Scala' },
+            ]}
+          />
+          <FormText<C>
+            name="displayName"
+            label="Kernel display name"
+            helperText="Shown on the Jupyter kernel card."
+          />
+        </Box>
+      )}
+    </>
+  );
+}
+
+export function LabelsSection() {
+  return (
+    <FormSection title="Labels">
+      <KeyValueRows name="labels" what="label" max={MAX_LABELS} />
+    </FormSection>
+  );
+}
+
+export function RuntimeConfigSection() {
+  const { control } = useFormContext<C>();
+  return (
+    <FormSection title="Runtime config">
+      <FormAutocomplete<C>
+        name="version"
+        label="Runtime version"
+        options={KNOWN_RUNTIME_VERSIONS}
+        helperText="Empty: the service default. Other versions may be typed."
+      />
+      <FormText<C>
+        name="containerImage"
+        label="Custom container image"
+        placeholder="us-docker.pkg.dev/project/repo/image:tag"
+      />
+      <Typography variant="subtitle2">Spark properties</Typography>
+      <KeyValueRows name="properties" what="property" keySuggestions={COMMON_SPARK_PROPERTIES} />
+      <FormText<C>
+        name="pypiRepository"
+        label="PyPI repository"
+        placeholder="https://pypi.example.com/simple"
+      />
+      <Controller
+        control={control}
+        name="scenarios"
+        render={({ field }) => (
+          <Box role="group" aria-labelledby="scenarios-label">
+            <FormLabel id="scenarios-label">Autotuning scenarios</FormLabel>
+            <Box>
+              {SCENARIOS.map((scenario) => (
+                <FormControlLabel
+                  key={scenario}
+                  label={scenario}
+                  control={
+                    <Checkbox
+                      checked={field.value.includes(scenario)}
+                      onChange={(e) =>
+                        field.onChange(
+                          e.target.checked
+                            ? [...field.value, scenario]
+                            : field.value.filter((s) => s !== scenario),
+                        )
+                      }
+                    />
+                  }
+                />
+              ))}
+            </Box>
+          </Box>
+        )}
+      />
+      <FormText<C>
+        name="cohort"
+        label="Cohort"
+        helperText="Groups workloads of the same shape, for autotuning."
+      />
+    </FormSection>
+  );
+}
+
+function TtlField({ name, label, help }: { name: 'ttl' | 'idleTtl'; label: string; help: string }) {
+  const value = useWatch<C, 'ttl' | 'idleTtl'>({ name });
+  const duration = ttlToDuration(value);
+  const seconds = duration ? parseDurationSeconds(duration) : undefined;
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', gap: 1 }}>
+        <FormText<C>
+          name={`${name}.amount`}
+          label={label}
+          placeholder="default"
+          inputMode="decimal"
+          helperText={help}
+        />
+        <FormText<C>
+          name={`${name}.unit`}
+          label="Unit"
+          sx={{ maxWidth: 130 }}
+          options={[
+            { value: 'min', label: 'minutes' },
+            { value: 'h', label: 'hours' },
+            { value: 'd', label: 'days' },
+          ]}
+        />
+      </Box>
+      <FormHelperText data-testid={`${name}-words`}>
+        {seconds !== undefined
+          ? `= ${formatSeconds(seconds)} (${duration})`
+          : 'Between 10 minutes and 14 days.'}
+      </FormHelperText>
+    </Box>
+  );
+}
+
+/** A bucket name; a pasted gs:// URI is trimmed to the name, and the field says so. */
+function StagingBucketField() {
+  const { control } = useFormContext<C>();
+  const [bucketNote, setBucketNote] = useState<string>();
+  return (
+    <Controller
+      control={control}
+      name="stagingBucket"
+      render={({ field, fieldState }) => (
+        <TextField
+          {...field}
+          size="small"
+          label="Staging bucket"
+          placeholder="my-bucket"
+          onBlur={() => {
+            if (field.value.startsWith('gs://')) {
+              const bucket = field.value.slice(5).split('/')[0] ?? '';
+              field.onChange(bucket);
+              setBucketNote(
+                `Removed "gs://": the API takes a bucket name, so "${field.value}" became "${bucket}".`,
+              );
+            }
+            field.onBlur();
+          }}
+          error={Boolean(fieldState.error)}
+          helperText={
+            fieldState.error?.message ?? bucketNote ?? 'A Cloud Storage bucket name, without gs://.'
+          }
+        />
+      )}
+    />
+  );
+}
+
+export function EnvironmentConfigSection() {
+  const network = useWatch<C, 'network'>({ name: 'network' });
+  return (
+    <FormSection title="Environment config">
+      <FormText<C>
+        name="serviceAccount"
+        label="Service account"
+        placeholder="name@project.iam.gserviceaccount.com"
+      />
+      <FormRadios<C>
+        name="network"
+        label="Network"
+        options={[
+          { value: 'default', label: 'Default network' },
+          { value: 'network', label: 'Network' },
+          { value: 'subnetwork', label: 'Subnetwork' },
+        ]}
+      />
+      {network === 'network' && (
+        <FormText<C> name="networkUri" label="Network URI" placeholder="projects/p/global/networks/default" />
+      )}
+      {network === 'subnetwork' && (
+        <FormText<C>
+          name="subnetworkUri"
+          label="Subnetwork URI"
+          placeholder="projects/p/regions/us-central1/subnetworks/default"
+        />
+      )}
+      <FormText<C> name="networkTags" label="Network tags" helperText="Separated by commas or spaces." />
+      <FormText<C>
+        name="kmsKey"
+        label="KMS key"
+        placeholder="projects/p/locations/l/keyRings/r/cryptoKeys/k"
+      />
+      <TtlField
+        name="ttl"
+        label="TTL"
+        help="The session ends after this long, whatever it is doing. Empty: 24 h."
+      />
+      <TtlField
+        name="idleTtl"
+        label="Idle TTL"
+        help="The session ends after this long without activity. Empty: 1 h."
+      />
+      <StagingBucketField />
+      <FormText<C>
+        name="authType"
+        label="User workload authentication"
+        options={[
+          { value: '', label: 'Default (end-user credentials on runtime 3.0+, else service account)' },
+          { value: 'SERVICE_ACCOUNT', label: 'Service account' },
+          { value: 'END_USER_CREDENTIALS', label: 'End-user credentials' },
+        ]}
+      />
+      <Typography variant="subtitle2">Resource manager tags</Typography>
+      <KeyValueRows name="resourceManagerTags" what="tag" max={MAX_RESOURCE_MANAGER_TAGS} />
+      <FormText<C>
+        name="metastoreService"
+        label="Metastore service"
+        placeholder="projects/p/locations/l/services/s"
+      />
+      <FormText<C>
+        name="historyServerCluster"
+        label="Spark history server cluster"
+        placeholder="projects/p/regions/r/clusters/c"
+      />
+    </FormSection>
+  );
+}

@@ -1,0 +1,92 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { styled } from '@mui/material/styles';
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'wouter';
+import { paths } from '../lib/paths';
+import type { Place } from '../schemas/names';
+
+export interface Crumb {
+  label: string;
+  /** A link, except for the page itself. */
+  to?: string;
+}
+
+/** Plain elements styled once: the frame is on the list route, whose JavaScript is kept small. */
+const CrumbList = styled('ol')(({ theme }) => ({
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: 4,
+  listStyle: 'none',
+  margin: '0 0 4px',
+  padding: 0,
+  fontSize: '0.875rem',
+  color: theme.palette.text.secondary,
+  '& li + li::before': { content: '"›"', marginRight: 4 },
+  '& a': { color: theme.palette.primary.main, textUnderlineOffset: 2 },
+}));
+
+/** Where a page sits: project · region, then Sessions or Templates, then the page's own crumbs. */
+export function placeCrumbs(place: Place, section: 'sessions' | 'templates', ...rest: Crumb[]): Crumb[] {
+  return [
+    { label: `${place.project} · ${place.location}` },
+    section === 'sessions'
+      ? { label: 'Sessions', to: paths.sessions(place.project, place.location) }
+      : { label: 'Templates', to: paths.templates(place.project, place.location) },
+    ...rest,
+  ];
+}
+
+/**
+ * Every page's frame: breadcrumbs, one h1 title (with what belongs next to it, such as a state),
+ * the page's actions, then its content.
+ */
+export function PageFrame({
+  title,
+  adornment,
+  breadcrumbs = [],
+  actions,
+  actionsLabel = 'Page actions',
+  children,
+}: {
+  title: ReactNode;
+  adornment?: ReactNode;
+  breadcrumbs?: Crumb[];
+  actions?: ReactNode;
+  /** The toolbar's accessible name, e.g. "Session actions". */
+  actionsLabel?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      {breadcrumbs.length > 0 && (
+        <nav aria-label="Breadcrumb">
+          <CrumbList>
+            {breadcrumbs.map((crumb, i) => (
+              <li key={`${i}-${crumb.label}`}>
+                {crumb.to ? <RouterLink to={crumb.to}>{crumb.label}</RouterLink> : crumb.label}
+              </li>
+            ))}
+          </CrumbList>
+        </nav>
+      )}
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
+        <Typography variant="h4" component="h1" sx={{ wordBreak: 'break-all' }}>
+          {title}
+        </Typography>
+        {adornment}
+        <Box sx={{ flexGrow: 1 }} />
+        {actions && (
+          <Box
+            sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}
+            role="toolbar"
+            aria-label={actionsLabel}
+          >
+            {actions}
+          </Box>
+        )}
+      </Box>
+      {children}
+    </>
+  );
+}
