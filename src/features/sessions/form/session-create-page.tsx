@@ -17,6 +17,7 @@ import {
   SessionTypeFields,
 } from '../../../components/config-form/config-sections-form';
 import { EquivalentRequest } from '../../../components/config-form/equivalent-request';
+import { ImportDialog } from '../../../components/config-form/import-dialog';
 import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
@@ -26,12 +27,12 @@ import { templateListQuery } from '../../session-templates/api/template-queries'
 import { newRequestId, useCreateSession } from '../api/session-mutations';
 import { getSession } from '../api/sessions-api';
 import { collectionName, idOf, parentName, sessionName, type Place } from '../../../schemas/names';
-import { ImportDialog } from './import-dialog';
 import {
   emptyForm,
   formPathFor,
   fromSession,
   gcloudCommand,
+  importSession,
   sessionFormSchema,
   toSession,
   type SessionFormValues,
@@ -160,7 +161,7 @@ export function SessionCreatePage({ place, clone }: { place: Place; clone?: Sess
         actions={
           <>
             <Button startIcon={<UploadIcon />} onClick={() => setImporting(true)}>
-              Import JSON
+              Import JSON or YAML
             </Button>
             <Button
               onClick={() => {
@@ -285,10 +286,12 @@ export function SessionCreatePage({ place, clone }: { place: Place; clone?: Sess
       </Box>
       {importing && (
         <ImportDialog
-          sessionId={values.sessionId}
+          what="session"
+          placeholder="Paste the output of View JSON, or of gcloud dataproc sessions describe (YAML or --format=json)"
+          parse={(text) => importSession(text, values.sessionId)}
           onClose={() => setImporting(false)}
           onImport={(result) => {
-            reset(result.values);
+            if (result.values) reset(result.values);
             setNotice(
               result.ignored.length ? (
                 <>
