@@ -52,8 +52,19 @@ function readDraft(key: string): Draft | undefined {
   }
 }
 
-/** The create form; `clone` is a session to start from (the route reads it from history state). */
-export function SessionCreatePage({ place, clone }: { place: Place; clone?: Session }) {
+/**
+ * The create form; `clone` is a session to start from, `template` a template's name to start from
+ * (the route reads both from history state).
+ */
+export function SessionCreatePage({
+  place,
+  clone,
+  template,
+}: {
+  place: Place;
+  clone?: Session;
+  template?: string;
+}) {
   const { project, location } = place;
   const parent = parentName(place);
   const draftKey = `dataproc-console.draft.${parent}`;
@@ -69,6 +80,12 @@ export function SessionCreatePage({ place, clone }: { place: Place; clone?: Sess
         notice: `Filled from session ${id}.`,
       };
     }
+    if (template)
+      return {
+        values: { ...emptyForm(), sessionType: 'unset' as const, sessionTemplate: template },
+        requestId: newRequestId(),
+        notice: `Starting from template ${idOf(template)}: the session takes its settings; anything you set below overrides them.`,
+      };
     const draft = readDraft(draftKey);
     if (draft)
       return {
