@@ -51,6 +51,14 @@ export function droppedFields(
   return dropped;
 }
 
+/** The object without the named fields: output-only ones are dropped before the rest is read. */
+export function withoutFields(
+  raw: Record<string, unknown>,
+  fields: readonly string[],
+): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => !fields.includes(k)));
+}
+
 export async function toYaml(value: unknown): Promise<string> {
   const YAML = await import('yaml');
   return YAML.stringify(value);

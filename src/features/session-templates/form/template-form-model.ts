@@ -12,7 +12,11 @@ import {
   type ConfigFormValues,
   type FormProblem,
 } from '../../../components/config-form/config-form-model';
-import { droppedFields, parseResourceText } from '../../../components/config-form/resource-text';
+import {
+  droppedFields,
+  parseResourceText,
+  withoutFields,
+} from '../../../components/config-form/resource-text';
 import { idOf, placeOf, templateName } from '../../../schemas/names';
 import { templateIdProblem, templateRuleViolations, type RuleViolation } from '../../../schemas/rules';
 import {
@@ -104,7 +108,7 @@ export async function importTemplate(textValue: string, templateId: string): Pro
   const { raw, error } = await parseResourceText(textValue, 'session template');
   if (!raw) return { error, ignored: [] };
   const ignored = droppedFields(raw, strict.SessionTemplate, TEMPLATE_OUTPUT_ONLY);
-  const parsed = lenient.SessionTemplate.safeParse(raw);
+  const parsed = lenient.SessionTemplate.safeParse(withoutFields(raw, TEMPLATE_OUTPUT_ONLY));
   if (!parsed.success)
     return {
       error: `Not a session template: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,

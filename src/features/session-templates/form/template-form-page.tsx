@@ -215,7 +215,8 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
               name="templateId"
               label="Template ID"
               required
-              disabled={editing}
+              // Read-only rather than disabled: it stays legible (disabled text fails contrast).
+              slotProps={{ htmlInput: { readOnly: editing } }}
               helperText={
                 editing
                   ? 'A template keeps its ID; export it and import under a new ID to copy it.'

@@ -12,7 +12,11 @@ import {
   type ConfigFormValues,
   type FormProblem,
 } from '../../../components/config-form/config-form-model';
-import { droppedFields, parseResourceText } from '../../../components/config-form/resource-text';
+import {
+  droppedFields,
+  parseResourceText,
+  withoutFields,
+} from '../../../components/config-form/resource-text';
 import { idOf } from '../../../schemas/names';
 import {
   normalizeTemplateRef,
@@ -108,7 +112,7 @@ export async function importSession(textValue: string, sessionId: string): Promi
   const { raw, error } = await parseResourceText(textValue, 'Session');
   if (!raw) return { error, ignored: [] };
   const ignored = droppedFields(raw, strict.Session, SESSION_OUTPUT_ONLY, { name: 'set by the service' });
-  const parsed = lenient.Session.safeParse(raw);
+  const parsed = lenient.Session.safeParse(withoutFields(raw, SESSION_OUTPUT_ONLY));
   if (!parsed.success)
     return {
       error: `Not a Session: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
