@@ -17,6 +17,7 @@ import { describeBackend, serverInfoQuery, type ServerInfo } from '../../lib/ser
 import { useColorMode } from '../color-mode';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, KNOWN_REGIONS, paths } from '../paths';
 import { rememberProject } from './recent-projects';
+import { TimeZoneToggle } from './time-zone-toggle';
 
 const NEXT_MODE = { system: 'light', light: 'dark', dark: 'system' } as const;
 
@@ -193,6 +194,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <PlacePickers project={project} location={location} />
           <Box sx={{ flexGrow: 1 }} />
           <BackendIndicator info={serverInfo} />
+          <TimeZoneToggle />
           <ThemeToggle />
         </Toolbar>
       </AppBar>

@@ -14,38 +14,20 @@ import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { idOf, type Place } from '../../../schemas/names';
 import { paths } from '../../../lib/paths';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
+import { useTimeZone } from '../../../lib/time-zone';
 import { SessionTabs, useSparkTabOpen } from '../../spark/components/session-tabs';
-import { isSystemLabel, parseDurationSeconds } from '../../../schemas/rules';
+import { isSystemLabel } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
+import { lifetimeSentence } from '../lifetime';
 import { isTerminal } from '../session-state';
+import { ConnectPanel } from './connect-panel';
 import { JsonDialog } from './json-dialog';
 import { LabelChips } from './label-chips';
 import { SessionFields } from './session-fields';
 import { SessionStateChip } from './session-state-chip';
 import { StateHistoryTimeline } from './state-history-timeline';
-
-/** When the TTL ends the session at the latest: counted from when it became ACTIVE. */
-function lifetime(session: Session, now: number): string | undefined {
-  const exec = session.environmentConfig?.executionConfig;
-  const activeAt =
-    session.state === 'ACTIVE'
-      ? session.stateTime
-      : session.stateHistory?.find((h) => h.state === 'ACTIVE')?.stateStartTime;
-  const ttl = parseDurationSeconds(exec?.ttl ?? '');
-  const parts: string[] = [];
-  if (session.state === 'ACTIVE' && activeAt && ttl !== undefined) {
-    const end = new Date(Date.parse(activeAt) + ttl * 1000).toISOString();
-    parts.push(
-      `The TTL (${formatDuration(exec?.ttl)}) ends this session at ${formatDateTime(end)} (${formatRelative(end, now)}) at the latest.`,
-    );
-  }
-  if (exec?.idleTtl && !isTerminal(session.state))
-    parts.push(`It also ends after ${formatDuration(exec.idleTtl)} without activity (idle TTL).`);
-  return parts.join(' ') || undefined;
-}
 
 /** One session, kept fresh by its route (which also stops polling while it is being deleted). */
 export function SessionDetailPage({
@@ -63,6 +45,8 @@ export function SessionDetailPage({
   const listPath = paths.sessions(project, location);
   const remove = useDeleteSession();
   const now = useNow(1000);
+  // Times on this page follow the UTC/local setting.
+  useTimeZone();
   const [, navigate] = useLocation();
   const terminate = useTerminateSession();
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
@@ -70,6 +54,7 @@ export function SessionDetailPage({
   const sparkOpen = useSparkTabOpen();
 
   const ended = isTerminal(session.state);
+  const lifetime = lifetimeSentence(session, now);
   const pending = terminate.isPending || remove.isPending;
   const actionError = terminate.error ?? remove.error;
 
@@ -134,7 +119,11 @@ export function SessionDetailPage({
         </Alert>
       )}
       {session.state === 'FAILED' && session.stateMessage && (
-        <Alert severity="error" sx={{ mb: 2 }} data-testid="failure-message">
+        <Alert
+          severity="error"
+          sx={{ mb: 2, '& .MuiAlert-message': { minWidth: 0, overflowWrap: 'anywhere' } }}
+          data-testid="failure-message"
+        >
           <strong>Failed:</strong> {session.stateMessage}
         </Alert>
       )}
@@ -143,19 +132,22 @@ export function SessionDetailPage({
         sx={{
           display: sparkOpen ? 'none' : 'grid',
           gap: 2,
-          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 3fr)' },
+          // Tracks that may shrink below their content, and content that wraps inside them: the two
+          // columns can never paint over each other. One column below 900 px.
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 2fr) minmax(0, 3fr)' },
           alignItems: 'start',
         }}
       >
-        <Box sx={{ display: 'grid', gap: 2 }}>
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(0, 1fr)', minWidth: 0 }}>
+          <ConnectPanel session={session} />
           <Paper variant="outlined" component="section" aria-labelledby="timeline-title" sx={{ p: 2 }}>
             <Typography id="timeline-title" variant="h6" component="h2" gutterBottom>
               State history
             </Typography>
             <StateHistoryTimeline session={session} now={now} />
-            {lifetime(session, now) && (
+            {lifetime && (
               <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="lifetime">
-                {lifetime(session, now)}
+                {lifetime}
               </Typography>
             )}
           </Paper>
