@@ -7,7 +7,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { announce } from '../../../lib/announce';
 import { useLocation } from 'wouter';
 import type { RefreshState } from '../../../components/load-resource';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
@@ -21,7 +22,7 @@ import { isSystemLabel } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
 import { lifetimeSentence } from '../lifetime';
-import { isTerminal } from '../session-state';
+import { STATE_LABEL, isTerminal } from '../session-state';
 import { ConnectPanel } from './connect-panel';
 import { JsonDialog } from './json-dialog';
 import { LabelChips } from './label-chips';
@@ -52,6 +53,14 @@ export function SessionDetailPage({
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
   const [showJson, setShowJson] = useState(false);
   const sparkOpen = useSparkTabOpen();
+
+  // A state change is read out by screen readers (politely), not only drawn.
+  const lastState = useRef(session.state);
+  useEffect(() => {
+    if (lastState.current === session.state) return;
+    lastState.current = session.state;
+    if (session.state) announce(`Session ${sessionId} is now ${STATE_LABEL[session.state].toLowerCase()}.`);
+  }, [session.state, sessionId]);
 
   const ended = isTerminal(session.state);
   const lifetime = lifetimeSentence(session, now);
