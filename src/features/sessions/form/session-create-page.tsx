@@ -16,7 +16,7 @@ import {
   RuntimeConfigSection,
   SessionTypeFields,
 } from '../../../components/config-form/config-sections-form';
-import { EquivalentRequest } from '../../../components/config-form/equivalent-request';
+import { EquivalentRequest, gcloudProps } from '../../../components/config-form/equivalent-request';
 import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
@@ -279,7 +279,7 @@ export function SessionCreatePage({ place, clone }: { place: Place; clone?: Sess
             path={collectionName(parent, 'sessions')}
             query={{ sessionId: values.sessionId.trim(), requestId }}
             body={session}
-            gcloud={gcloudCommand(values, session, place)}
+            {...gcloudProps(gcloudCommand(session, place, values.sessionId, requestId))}
           />
         </Box>
       </Box>
