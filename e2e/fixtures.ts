@@ -85,5 +85,15 @@ export async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
+/** Counts the create requests the page sends (to show that bad input never leaves the page). */
+export function countCreates(page: Page, parent: string): string[] {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes(`/v1/${parent}/sessions?`))
+      sent.push(request.url());
+  });
+  return sent;
+}
+
 export const listUrl = (api: Api, query = '') =>
   `/projects/${api.project}/locations/us-central1/sessions${query}`;
