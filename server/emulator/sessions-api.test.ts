@@ -266,6 +266,35 @@ describe('validation: 400 INVALID_ARGUMENT naming the field, and nothing stored'
       { sessionTemplate: `${PARENT}/sessionTemplates/nope` },
       'session.sessionTemplate',
     ],
+    ['a goog- label key (reserved)', 'ok-id', { labels: { 'goog-dataproc-x': 'v' } }, 'session.labels'],
+    [
+      'a subnetwork in another region',
+      'ok-id',
+      {
+        environmentConfig: {
+          executionConfig: { subnetworkUri: 'projects/p/regions/europe-west1/subnetworks/s' },
+        },
+      },
+      'session.environmentConfig.executionConfig.subnetworkUri',
+    ],
+    [
+      'a network that is not a network',
+      'ok-id',
+      { environmentConfig: { executionConfig: { networkUri: 'projects/p/regions/r/subnetworks/s' } } },
+      'session.environmentConfig.executionConfig.networkUri',
+    ],
+    [
+      'executor memory without a size',
+      'ok-id',
+      { runtimeConfig: { properties: { 'spark.executor.memory': 'lots' } } },
+      'session.runtimeConfig.properties',
+    ],
+    [
+      'dynamic allocation not a boolean',
+      'ok-id',
+      { runtimeConfig: { properties: { 'spark.dynamicAllocation.enabled': 'yes' } } },
+      'session.runtimeConfig.properties',
+    ],
   ];
   it.each(cases)('%s', async (_name, id, session, field) => {
     const { status, body } = await create(id, session as Record<string, unknown>);

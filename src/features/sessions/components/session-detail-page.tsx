@@ -7,6 +7,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import type { RefreshState } from '../../../components/load-resource';
@@ -20,6 +21,8 @@ import { SessionTabs, useSparkTabOpen } from '../../spark/components/session-tab
 import { isSystemLabel, parseDurationSeconds } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
+import { templateDetailQuery } from '../../session-templates/api/template-queries';
+import { cloneOf } from '../clone';
 import { isTerminal } from '../session-state';
 import { JsonDialog } from './json-dialog';
 import { LabelChips } from './label-chips';
@@ -64,6 +67,15 @@ export function SessionDetailPage({
   const remove = useDeleteSession();
   const now = useNow(1000);
   const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  /** The create form with what the user set on this session (not its template's or the defaults). */
+  const openClone = async () => {
+    const template = session.sessionTemplate
+      ? await queryClient.fetchQuery(templateDetailQuery(session.sessionTemplate)).catch(() => undefined)
+      : undefined;
+    const { session: clone, leftOut } = cloneOf(session, template);
+    navigate(paths.newSession(project, location), { state: { clone, cloneLeftOut: leftOut } });
+  };
   const terminate = useTerminateSession();
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
   const [showJson, setShowJson] = useState(false);
@@ -100,11 +112,7 @@ export function SessionDetailPage({
           >
             Delete
           </Button>
-          <Button
-            variant="outlined"
-            startIcon={<ContentCopyIcon />}
-            onClick={() => navigate(paths.newSession(project, location), { state: { clone: session } })}
-          >
+          <Button variant="outlined" startIcon={<ContentCopyIcon />} onClick={() => void openClone()}>
             Clone
           </Button>
           <Button variant="outlined" startIcon={<CodeIcon />} onClick={() => setShowJson(true)}>

@@ -16,7 +16,7 @@ import {
   RuntimeConfigSection,
   SessionTypeFields,
 } from '../../../components/config-form/config-sections-form';
-import { EquivalentRequest } from '../../../components/config-form/equivalent-request';
+import { EquivalentRequest, gcloudProps } from '../../../components/config-form/equivalent-request';
 import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
@@ -52,7 +52,14 @@ function readDraft(key: string): Draft | undefined {
 }
 
 /** The create form; `clone` is a session to start from (the route reads it from history state). */
-export function SessionCreatePage({ place, clone }: { place: Place; clone?: Session }) {
+export function SessionCreatePage({
+  place,
+  clone,
+}: {
+  place: Place;
+  /** A session to start from, reduced to what the user set on it, and what was left out. */
+  clone?: { session: Session; leftOut: string[] };
+}) {
   const { project, location } = place;
   const parent = parentName(place);
   const draftKey = `dataproc-console.draft.${parent}`;
@@ -61,11 +68,11 @@ export function SessionCreatePage({ place, clone }: { place: Place; clone?: Sess
 
   const [start] = useState(() => {
     if (clone) {
-      const id = idOf(clone.name);
+      const id = idOf(clone.session.name);
       return {
-        values: fromSession(clone, `${id}-copy`.slice(0, 63)),
+        values: fromSession(clone.session, `${id}-copy`.slice(0, 63)),
         requestId: newRequestId(),
-        notice: `Filled from session ${id}.`,
+        notice: `Filled with what was set on session ${id}.${clone.leftOut.length ? ` Not copied: ${clone.leftOut.join('; ')}.` : ''}`,
       };
     }
     const draft = readDraft(draftKey);
@@ -279,7 +286,7 @@ export function SessionCreatePage({ place, clone }: { place: Place; clone?: Sess
             path={collectionName(parent, 'sessions')}
             query={{ sessionId: values.sessionId.trim(), requestId }}
             body={session}
-            gcloud={gcloudCommand(values, session, place)}
+            {...gcloudProps(gcloudCommand(session, place, values.sessionId, requestId))}
           />
         </Box>
       </Box>
