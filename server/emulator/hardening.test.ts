@@ -1,6 +1,6 @@
-import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { httpClient } from '../testing/http';
+import { oversizedPost } from '../testing/oversized-post';
 import { startTestServer, waitFor, type TestServer } from '../testing/test-server';
 import { RETENTION_MS } from './emulator';
 import { LIMITS } from './limits';
@@ -230,49 +230,17 @@ function fields_(body: ErrorBody): string[] {
   return fields(body) ?? [];
 }
 
-/**
- * Starts a POST whose body is `declared` bytes (or chunked), sends only `send` bytes of it, and
- * resolves with the answer: it must come without the rest of the body.
- */
-function partialPost(url: string, send: number, declared?: number) {
-  return new Promise<{ status: number; body: ErrorBody; sent: number }>((resolve, reject) => {
-    const target = new URL(url);
-    const request = http.request({
-      host: target.hostname,
-      port: target.port,
-      path: target.pathname + target.search,
-      method: 'POST',
-      agent: false,
-      headers:
-        declared === undefined ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(declared) },
-    });
-    let sent = 0;
-    request.on('response', (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as ErrorBody, sent });
-      });
-    });
-    request.on('error', reject);
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    while (sent < send) {
-      request.write(chunk);
-      sent += chunk.length;
-    }
-    // The request is left open: the rest of the body never comes.
-  });
-}
-
 describe('the body limit', () => {
   it('refuses a body declared too large with 413 in the envelope, before it arrives', async () => {
-    const { status, body, sent } = await partialPost(
+    const { status, text, sent } = await oversizedPost(
       `${server.url}/v1/${PARENT}/sessions?sessionId=too-big`,
-      64 * 1024,
-      50 * 2 ** 20,
+      {
+        send: 64 * 1024,
+        declared: 50 * 2 ** 20,
+      },
     );
     expect(status).toBe(413);
+    const body = JSON.parse(text) as ErrorBody;
     expect(body.error).toMatchObject({ code: 413, status: 'INVALID_ARGUMENT' });
     expect(fields(body)).toEqual(['body']);
     expect(sent).toBeLessThan(LIMITS.bodyBytes);
@@ -282,7 +250,9 @@ describe('the body limit', () => {
   });
 
   it('refuses a chunked body once it passes the limit, without waiting for its end', async () => {
-    const { status, sent } = await partialPost(`${server.url}/control/reset`, LIMITS.bodyBytes + 128 * 1024);
+    const { status, sent } = await oversizedPost(`${server.url}/control/reset`, {
+      send: LIMITS.bodyBytes + 128 * 1024,
+    });
     expect(status).toBe(413);
     expect(sent).toBeGreaterThan(LIMITS.bodyBytes);
   });
