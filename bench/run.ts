@@ -6,6 +6,7 @@
  *     process's peak memory and health-check latency during a burst of them.
  *  3. Console: gzip size of the JavaScript the list route loads; navigation → first row painted in
  *     Chromium; the longest main-thread task while scrolling a 1,000-row page.
+ *  3. Spark (bench/spark.ts): searchJobs with 2,000 jobs and 10,000 stages; the Spark tab's first render.
  */
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import { LIMITS } from '../server/emulator/limits';
 import { oversizedPost } from '../server/testing/oversized-post';
 import { spawnServer } from '../server/testing/spawn-server';
 import { listen } from '../server/testing/test-server';
+import { sparkFigures } from './spark';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PARENT = 'projects/bench/locations/us-central1';
@@ -312,8 +314,9 @@ async function limitFigures() {
   }
 }
 
-// `npm run bench -- emulator` (or `-- limits`, `-- console`) runs one part.
+// `npm run bench -- emulator` (or `-- limits`, `-- console`, `-- spark`) runs one part.
 const only = process.argv[2];
 if (!only || only === 'emulator') await emulatorFigures();
 if (!only || only === 'limits') await limitFigures();
 if (!only || only === 'console') await consoleFigures();
+if (!only || only === 'spark') await sparkFigures(ROOT);

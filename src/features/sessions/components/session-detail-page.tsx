@@ -18,6 +18,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { SessionTabs, useSparkTabOpen } from '../../spark/components/session-tabs';
+import { SparkActivity } from '../../spark/components/spark-activity';
 import { isSystemLabel, parseDurationSeconds } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
@@ -79,7 +80,7 @@ export function SessionDetailPage({
   const terminate = useTerminateSession();
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
   const [showJson, setShowJson] = useState(false);
-  const sparkOpen = useSparkTabOpen();
+  const sparkOpen = useSparkTabOpen(name);
 
   const ended = isTerminal(session.state);
   const pending = terminate.isPending || remove.isPending;
@@ -161,6 +162,7 @@ export function SessionDetailPage({
               State history
             </Typography>
             <StateHistoryTimeline session={session} now={now} />
+            <SparkActivity session={session} />
             {lifetime(session, now) && (
               <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="lifetime">
                 {lifetime(session, now)}
