@@ -115,6 +115,37 @@ describe('user keys are data', () => {
   });
 });
 
+describe('a session with a template', () => {
+  it('may not hold more labels or properties with the template than the limits allow', async () => {
+    const many = (prefix: string, n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, 'v']));
+    const template = `${PARENT}/sessionTemplates/crowded`;
+    const made = await call('POST', `/v1/${PARENT}/sessionTemplates`, {
+      name: template,
+      labels: many('t', 20),
+      runtimeConfig: { properties: many('spark.t', 150) },
+    });
+    expect(made.status).toBe(200);
+    for (const [session, field] of [
+      [{ labels: many('s', 20) }, 'session.labels'],
+      [{ runtimeConfig: { properties: many('spark.s', 100) } }, 'session.runtimeConfig.properties'],
+    ] as const) {
+      const { status, body } = await call<ErrorBody>('POST', `/v1/${PARENT}/sessions?sessionId=crowded`, {
+        ...session,
+        sessionTemplate: template,
+      });
+      expect(status).toBe(400);
+      expect(fields(body)).toContain(field);
+    }
+    // Within the limits together, it is made.
+    const fits = await call('POST', `/v1/${PARENT}/sessions?sessionId=crowded`, {
+      labels: many('s', 12),
+      sessionTemplate: template,
+    });
+    expect(fits.status).toBe(200);
+  });
+});
+
 describe('requestId after its operation is gone', () => {
   it('a repeated create finds the session it made and answers a done operation for it', async () => {
     const first = await call<Op>('POST', `/v1/${PARENT}/sessions?sessionId=req-create&requestId=r1`, {});

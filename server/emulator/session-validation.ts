@@ -1,6 +1,13 @@
-import { normalizeTemplateRef, sessionIdProblem, sessionViolations } from '../../src/schemas/rules';
+import {
+  labelsViolations,
+  normalizeTemplateRef,
+  sessionIdProblem,
+  sessionViolations,
+  wireViolation,
+} from '../../src/schemas/rules';
 import { SESSION_OUTPUT_ONLY, type Session, type SessionTemplate } from '../../src/schemas/wire';
 import { invalidArgument } from './errors';
+import { sizeViolations } from './limits';
 import type { Templates } from './templates';
 
 export interface CreateRequest {
@@ -42,4 +49,23 @@ export function validateCreate(request: CreateRequest, templates: Templates): Va
   }
   if (violations.length) throw invalidArgument(violations);
   return { project, location, sessionId: sessionId!, input, template };
+}
+
+/**
+ * A session merged with its template is held to the limits a client's own session is: at most 32
+ * user labels, at most 200 Spark properties and every other size limit, so the template's values
+ * and the session's together cannot store more than either could alone.
+ */
+export function checkMerged(merged: Session): void {
+  const violations = [
+    ...labelsViolations(merged.labels).map((v) => wireViolation('session', v)),
+    ...sizeViolations(merged, 'session'),
+  ];
+  if (violations.length)
+    throw invalidArgument(
+      violations.map((v) => ({
+        ...v,
+        description: `${v.description} (the session's values with its template's)`,
+      })),
+    );
 }
