@@ -8,7 +8,8 @@ let server: TestServer;
 let call: ReturnType<typeof httpClient>;
 
 beforeAll(async () => {
-  server = await startTestServer({ transitionMs: 40 });
+  // Long enough that a GET right after a terminate still sees TERMINATING on a busy machine.
+  server = await startTestServer({ transitionMs: 200 });
   call = httpClient(server.url);
 });
 afterAll(() => server.close());

@@ -26,19 +26,19 @@ export const HISTORY_SERVER_CLUSTER = /^projects\/[^/]+\/regions\/[^/]+\/cluster
 export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export const NETWORK_TAG = LABEL_KEY;
 const TEMPLATE_URL_PREFIX = 'https://www.googleapis.com/compute/v1/';
-/** Template IDs are not specified by Google; we apply the session ID rule (README). */
-export const TEMPLATE_ID = SESSION_ID;
 const TAG_KEY = /^(?:tagKeys\/\d+|[^/\s]+\/[^/\s]+)$/;
 const TAG_VALUE = /^(?:tagValues\/\d+|[^/\s]+)$/;
 
-export function sessionIdProblem(id: string | undefined): string | undefined {
-  if (!id) return 'A session ID is required.';
-  if (id.length < 4 || id.length > 63)
-    return `The session ID must be 4 to 63 characters (it has ${id.length}).`;
-  if (!SESSION_ID.test(id))
-    return 'The session ID may contain only lowercase letters a–z, digits 0–9 and hyphens.';
+/** The session ID rule; template IDs follow it too (`what` names the field in the message). */
+export function sessionIdProblem(id: string | undefined, what = 'The session ID'): string | undefined {
+  if (!id) return `${what} is required.`;
+  if (id.length < 4 || id.length > 63) return `${what} must be 4 to 63 characters (it has ${id.length}).`;
+  if (!SESSION_ID.test(id)) return `${what} may contain only lowercase letters a–z, digits 0–9 and hyphens.`;
   return undefined;
 }
+
+/** Template IDs are not specified by Google; we apply the session ID rule (README). */
+export const templateIdProblem = (id: string | undefined) => sessionIdProblem(id, 'The template ID');
 
 export function requestIdProblem(id: string | undefined): string | undefined {
   if (id === undefined || id === '') return undefined;
@@ -349,11 +349,10 @@ export function templateRuleViolations(template: SessionTemplate, place: Place):
       parsed.location !== place.location
     )
       out.push({ path: ['name'], description: `name must be ${parentName(place)}/sessionTemplates/ID.` });
-    else if (!TEMPLATE_ID.test(parsed.id))
-      out.push({
-        path: ['name'],
-        description: 'The template ID must be 4 to 63 lowercase letters, digits or hyphens.',
-      });
+    else {
+      const idProblem = templateIdProblem(parsed.id);
+      if (idProblem) out.push({ path: ['name'], description: idProblem });
+    }
   }
   if (template.description && template.description.length > 1024)
     out.push({ path: ['description'], description: 'description must be at most 1024 characters.' });

@@ -17,6 +17,7 @@ import {
   SessionTypeFields,
 } from '../../../components/config-form/config-sections-form';
 import { EquivalentRequest, gcloudProps } from '../../../components/config-form/equivalent-request';
+import { ImportDialog } from '../../../components/config-form/import-dialog';
 import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
@@ -26,12 +27,12 @@ import { templateListQuery } from '../../session-templates/api/template-queries'
 import { newRequestId, useCreateSession } from '../api/session-mutations';
 import { getSession } from '../api/sessions-api';
 import { collectionName, idOf, parentName, sessionName, type Place } from '../../../schemas/names';
-import { ImportDialog } from './import-dialog';
 import {
   emptyForm,
   formPathFor,
   fromSession,
   gcloudCommand,
+  importSession,
   sessionFormSchema,
   toSession,
   type SessionFormValues,
@@ -51,14 +52,19 @@ function readDraft(key: string): Draft | undefined {
   }
 }
 
-/** The create form; `clone` is a session to start from (the route reads it from history state). */
+/**
+ * The create form; `clone` is a session to start from (reduced to what the user set on it, with
+ * what was left out), `template` a template's name to start from (the route reads both from
+ * history state).
+ */
 export function SessionCreatePage({
   place,
   clone,
+  template,
 }: {
   place: Place;
-  /** A session to start from, reduced to what the user set on it, and what was left out. */
   clone?: { session: Session; leftOut: string[] };
+  template?: string;
 }) {
   const { project, location } = place;
   const parent = parentName(place);
@@ -75,6 +81,12 @@ export function SessionCreatePage({
         notice: `Filled with what was set on session ${id}.${clone.leftOut.length ? ` Not copied: ${clone.leftOut.join('; ')}.` : ''}`,
       };
     }
+    if (template)
+      return {
+        values: { ...emptyForm(), sessionType: 'unset' as const, sessionTemplate: template },
+        requestId: newRequestId(),
+        notice: `Starting from template ${idOf(template)}: the session takes its settings; anything you set below overrides them.`,
+      };
     const draft = readDraft(draftKey);
     if (draft)
       return {
@@ -167,7 +179,7 @@ export function SessionCreatePage({
         actions={
           <>
             <Button startIcon={<UploadIcon />} onClick={() => setImporting(true)}>
-              Import JSON
+              Import JSON or YAML
             </Button>
             <Button
               onClick={() => {
@@ -292,10 +304,12 @@ export function SessionCreatePage({
       </Box>
       {importing && (
         <ImportDialog
-          sessionId={values.sessionId}
+          what="session"
+          placeholder="Paste the output of View JSON, or of gcloud dataproc sessions describe (YAML or --format=json)"
+          parse={(text) => importSession(text, values.sessionId)}
           onClose={() => setImporting(false)}
           onImport={(result) => {
-            reset(result.values);
+            if (result.values) reset(result.values);
             setNotice(
               result.ignored.length ? (
                 <>

@@ -145,8 +145,8 @@ describe('form problems, at the field they concern', () => {
 });
 
 describe('import and gcloud', () => {
-  it('imports a described session, listing output-only and unknown fields', () => {
-    const result = importSession(
+  it('imports a described session, listing output-only and unknown fields', async () => {
+    const result = await importSession(
       JSON.stringify({
         ...full,
         name: 'projects/p/locations/l/sessions/orig',
@@ -165,8 +165,21 @@ describe('import and gcloud', () => {
       ]),
     );
     expect(toSession(result.values!, place)).toEqual(full);
-    expect(importSession('{oops', 'x').error).toMatch(/Not valid JSON/);
-    expect(importSession('[]', 'x').error).toMatch(/JSON object/);
+    expect((await importSession('{oops', 'x')).error).toMatch(/Not valid JSON/);
+    expect((await importSession('[]', 'x')).error).toMatch(/JSON or YAML object/);
+    expect((await importSession('a: [b', 'x')).error).toMatch(/Not valid YAML/);
+  });
+  it('imports YAML as well', async () => {
+    const yaml =
+      'name: projects/p/locations/l/sessions/from-yaml\nsparkConnectSession: {}\nlabels:\n  team: data\nruntimeConfig:\n  version: "2.3"\nstate: ACTIVE\n';
+    const result = await importSession(yaml, 'x');
+    expect(result.values?.sessionId).toBe('from-yaml-copy');
+    expect(result.ignored).toEqual(['state (set by the service)', 'name (set by the service)']);
+    expect(toSession(result.values!, place)).toEqual({
+      sparkConnectSession: {},
+      labels: { team: 'data' },
+      runtimeConfig: { version: '2.3' },
+    });
   });
 });
 
