@@ -6,6 +6,7 @@ import {
   wireViolation,
 } from '../../src/schemas/rules';
 import { SESSION_OUTPUT_ONLY, type Session, type SessionTemplate } from '../../src/schemas/wire';
+import { placeOf } from '../../src/schemas/names';
 import { invalidArgument } from './errors';
 import { sizeViolations } from './limits';
 import type { Templates } from './templates';
@@ -29,7 +30,8 @@ export interface ValidCreate {
 /** Every rule a create must pass, with the template looked up; throws 400 naming each field. */
 export function validateCreate(request: CreateRequest, templates: Templates): ValidCreate {
   const { parent, sessionId } = request;
-  const [, project, , location] = parent.split('/') as [string, string, string, string];
+  // The routes built the parent from a checked project and region (place.ts).
+  const { project, location } = placeOf(parent)!;
   const idProblem = sessionIdProblem(sessionId);
   if (idProblem) throw invalidArgument([{ field: 'sessionId', description: idProblem }]);
   const input: Session = { ...request.session };

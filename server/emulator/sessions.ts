@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SessionState } from '../../src/schemas/enums';
+import { sessionName } from '../../src/schemas/names';
 import { strict, type Operation, type Session } from '../../src/schemas/wire';
 import type { Clock } from './clock';
 import type { Db } from './database';
@@ -69,7 +70,7 @@ export class Sessions {
       const created = seen?.lostOperationOf ? this.store.find(seen.lostOperationOf) : undefined;
       if (created) return this.reissueCreate(created, `create:${parent}`, requestId!);
       const valid = validateCreate(request, this.o.templates);
-      const name = `${parent}/sessions/${valid.sessionId}`;
+      const name = sessionName(parent, valid.sessionId);
       if (this.store.find(name)) throw new RpcError('ALREADY_EXISTS', `Already exists: Session ${name}`);
 
       const now = this.o.clock.now();
