@@ -65,6 +65,10 @@ export { expect };
 
 /** axe: no serious or critical accessibility violations on the page as it is. */
 export async function expectAccessible(page: Page) {
+  // Colours measured mid-transition (a theme switch, a hover fading out) are neither theme's.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
