@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { installMockFetch, jsonResponse } from '../../../testing/mock-fetch';
 import { readSparkPlace, sparkSearch } from '../components/spark-url';
+import { sparkSessionFor } from '../spark-path';
 import { searchJobs, searchStageTasks, searchStages } from './spark-api';
 
 const fetchMock = installMockFetch();
@@ -60,5 +61,14 @@ describe('the Spark tab URL', () => {
     expect(readSparkPlace(new URLSearchParams(search))).toEqual({ view: 'jobs', job: '12', stage: '40' });
     expect(readSparkPlace(new URLSearchParams('tab=spark&view=sql'))).toEqual({ view: 'sql' });
     expect(readSparkPlace(new URLSearchParams('tab=spark&view=nonsense'))).toEqual({ view: 'jobs' });
+  });
+
+  it('tells a Spark deep link, for the early prefetch', () => {
+    expect(sparkSessionFor('/projects/p/locations/l/sessions/s1', '?tab=spark&job=3')).toBe(
+      'projects/p/locations/l/sessions/s1',
+    );
+    expect(sparkSessionFor('/projects/p/locations/l/sessions/s1', '')).toBeUndefined();
+    expect(sparkSessionFor('/projects/p/locations/l/sessions', '?tab=spark')).toBeUndefined();
+    expect(sparkSessionFor('/projects/p/locations/l/sessionTemplates/t', '?tab=spark')).toBeUndefined();
   });
 });
