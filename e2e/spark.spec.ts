@@ -89,6 +89,12 @@ test("a failed job leads to its failed stage and the task's error, shown as text
     .and(page.locator('[data-kind="failures"]'));
   await expect(finding).toContainText('4 failed and');
   await expect(finding).toContainText('spark.task.maxFailures');
+  // The jobs list filtered to failures, from its own link.
+  await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Which jobs' }).getByRole('link', { name: 'Failed' }).click();
+  await expect(page).toHaveURL(/jobs=failed/);
+  await expect(page.getByTestId('job-row')).toHaveCount(1);
+  await expect(page.getByTestId('job-row')).toHaveAttribute('data-status', 'JOB_EXECUTION_STATUS_FAILED');
 });
 
 test('executors and SQL queries, deep-linked', async ({ page, api }) => {

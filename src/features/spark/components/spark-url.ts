@@ -1,17 +1,25 @@
 import { useLocation, useSearchParams } from 'wouter';
 
-/** The Spark tab's place in the URL: `?tab=spark&view=jobs|executors|sql&job=ID&stage=ID`. */
+/**
+ * The Spark tab's place in the URL:
+ * `?tab=spark&view=jobs|executors|sql&jobs=running|failed&job=ID&stage=ID`.
+ */
 export type SparkView = 'jobs' | 'executors' | 'sql';
+export type JobFilter = 'running' | 'failed';
 export interface SparkPlace {
   view: SparkView;
+  /** Only the jobs in this state, in the jobs view. */
+  jobs?: JobFilter;
   job?: string;
   stage?: string;
 }
 
 export function readSparkPlace(params: URLSearchParams): SparkPlace {
   const view = params.get('view');
+  const jobs = params.get('jobs');
   return {
     view: view === 'executors' || view === 'sql' ? view : 'jobs',
+    ...(jobs === 'running' || jobs === 'failed' ? { jobs } : {}),
     job: params.get('job') || undefined,
     stage: params.get('stage') || undefined,
   };
@@ -20,6 +28,7 @@ export function readSparkPlace(params: URLSearchParams): SparkPlace {
 export function sparkSearch(place: Partial<SparkPlace>): string {
   const params = new URLSearchParams({ tab: 'spark' });
   if (place.view && place.view !== 'jobs') params.set('view', place.view);
+  if (place.jobs) params.set('jobs', place.jobs);
   if (place.job) params.set('job', place.job);
   if (place.stage) params.set('stage', place.stage);
   return `?${params}`;
