@@ -44,7 +44,7 @@ export class WorkloadRuns {
     return [
       { seq: 0, workload: WORKLOADS.notebook!, start: facts.activeSince },
       ...rows
-        .filter((r) => WORKLOADS[r.workload])
+        .filter((r) => Object.hasOwn(WORKLOADS, r.workload))
         .map((r) => ({ seq: r.seq, workload: WORKLOADS[r.workload]!, start: r.start_ms })),
     ];
   }
@@ -213,7 +213,8 @@ export function sparkRoutes(sessions: Sessions, clock: Clock, runs: WorkloadRuns
       throw invalidArgument([
         { field: 'parent', description: `parent must be the session ${sessionName(c)}.` },
       ]);
-    const handler = HANDLERS[verb];
+    // The verb is user input: only HANDLERS' own entries count, never Object.prototype's.
+    const handler = Object.hasOwn(HANDLERS, verb) ? HANDLERS[verb] : undefined;
     if (!handler)
       throw new RpcError(
         'NOT_FOUND',
@@ -495,7 +496,7 @@ export function sparkControlRoutes(sessions: Sessions, clock: Clock, runs: Workl
   const control = new Hono();
   control.post('/control/sessions:runWorkload', async (c) => {
     const { name, workload } = await body(RunWorkloadBody, c.req.raw);
-    if (!WORKLOADS[workload])
+    if (!Object.hasOwn(WORKLOADS, workload))
       throw new RpcError(
         'INVALID_ARGUMENT',
         `Unknown workload "${workload}"; known: ${Object.keys(WORKLOADS).join(', ')}.`,

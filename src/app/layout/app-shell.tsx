@@ -17,6 +17,8 @@ import { describeBackend, serverInfoQuery, type ServerInfo } from '../../lib/ser
 import { useColorMode } from '../color-mode';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, KNOWN_REGIONS, paths } from '../paths';
 import { rememberProject } from './recent-projects';
+import { SectionNav } from './section-nav';
+import { TimeZoneToggle } from './time-zone-toggle';
 
 const NEXT_MODE = { system: 'light', light: 'dark', dark: 'system' } as const;
 
@@ -191,8 +193,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             Dataproc Sessions
           </Typography>
           <PlacePickers project={project} location={location} />
+          <SectionNav project={project} location={location} />
           <Box sx={{ flexGrow: 1 }} />
           <BackendIndicator info={serverInfo} />
+          <TimeZoneToggle />
           <ThemeToggle />
         </Toolbar>
       </AppBar>
