@@ -18,7 +18,7 @@ describe('the sparkApplications calls', () => {
     expect(url.pathname).toBe(`/v1/${ref.app}:searchStages`);
     expect(url.searchParams.get('parent')).toBe(ref.session);
     expect(url.searchParams.getAll('stageIds')).toEqual(['3', '4']);
-    expect(url.searchParams.get('summaryMetricsMask')).toBe('taskQuantileMetrics');
+    expect(url.searchParams.get('summaryMetricsMask')).toBe('task_quantile_metrics');
   });
 
   it('ask for one stage attempt’s tasks, with a status filter and runtime order', async () => {

@@ -10,6 +10,8 @@ import { elapsedMs, formatMs } from '../units';
 import { CellLink } from './data-table';
 import { sparkSearch } from './spark-url';
 
+const OVERVIEW_POLL_MS = 10_000;
+
 /**
  * Under the state history: when Spark jobs ran while the session was ACTIVE, one mark per job
  * (the latest page of jobs), each a link to the job; failed ones are marked with a cross as well
@@ -19,10 +21,19 @@ export function SparkActivity({ session }: { session: Session }) {
   const wasActive =
     session.state === 'ACTIVE' || (session.stateHistory ?? []).some((h) => h.state === 'ACTIVE');
   const live = session.state === 'ACTIVE';
-  const apps = useQuery({ ...applicationsQuery(session.name!, live), enabled: wasActive });
+  const apps = useQuery({
+    ...applicationsQuery(session.name!, live),
+    enabled: wasActive,
+    refetchInterval: live ? OVERVIEW_POLL_MS : false,
+  });
   const app = apps.data?.sparkApplications?.[0];
   const ref = { app: app?.name ?? '', session: session.name! };
-  const jobs = useInfiniteQuery({ ...jobsQuery(ref, live), enabled: Boolean(app?.name) });
+  // The overview needs no 2-second updates: a new mark every 10 s is enough.
+  const jobs = useInfiniteQuery({
+    ...jobsQuery(ref, live),
+    enabled: Boolean(app?.name),
+    refetchInterval: live ? OVERVIEW_POLL_MS : false,
+  });
   const [path] = useLocation();
   const attempt = app?.application?.attempts?.[0];
   if (!app || !attempt?.startTime) return null;
