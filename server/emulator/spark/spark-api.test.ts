@@ -399,3 +399,42 @@ describe('persistence', () => {
     }
   });
 });
+
+describe('the demo seed', () => {
+  it('gives every session that was ACTIVE a Spark history: running while ACTIVE, completed once ended', async () => {
+    const seeded = await startTestServer({ seed: true });
+    try {
+      const client = google.dataproc({ version: 'v1', rootUrl: `${seeded.url}/` });
+      const { data } = await client.projects.locations.sessions.list({
+        parent: 'projects/demo-project/locations/us-central1',
+        pageSize: 100,
+      });
+      const checked: string[] = [];
+      for (const session of data.sessions ?? []) {
+        const everActive =
+          session.state === 'ACTIVE' || (session.stateHistory ?? []).some((h) => h.state === 'ACTIVE');
+        const { data: apps } = await client.projects.locations.sessions.sparkApplications.search({
+          parent: session.name!,
+        });
+        if (!everActive) {
+          expect(apps.sparkApplications ?? []).toEqual([]);
+          continue;
+        }
+        const app = apps.sparkApplications![0]!;
+        expect(app.application?.attempts?.[0]?.completed).toBe(session.state !== 'ACTIVE');
+        const { data: jobs } = await client.projects.locations.sessions.sparkApplications.summarizeJobs({
+          name: app.name!,
+          parent: session.name!,
+        });
+        const s = jobs.jobsSummary!;
+        if (session.state !== 'ACTIVE') expect(s.activeJobs).toBe(0);
+        checked.push(`${session.state}:${s.completedJobs! + s.failedJobs! + s.activeJobs! > 0}`);
+      }
+      // Live and ended sessions both, each with jobs.
+      expect(checked).toContain('ACTIVE:true');
+      expect(checked).toContain('TERMINATED:true');
+    } finally {
+      await seeded.close();
+    }
+  });
+});
