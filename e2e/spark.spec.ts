@@ -112,6 +112,26 @@ test('executors and SQL queries, deep-linked', async ({ page, api }) => {
   await expect(join.locator('pre')).toContainText('SortMergeJoin');
 });
 
+test('a long job list pages on demand and renders only the rows on screen', async ({ page, api }) => {
+  const name = await activeSession(api, 'spark-long');
+  await api.call('POST', '/control/sessions:runWorkload', { name, workload: 'bench' });
+  await api.call('POST', '/control/clock:advance', { seconds: 205 });
+  await page.goto(`/${name}?tab=spark`);
+  const rows = page.getByTestId('job-row');
+  await expect(rows).toHaveCount(50, { timeout: 15_000 });
+  const newest = Number(await rows.first().getAttribute('data-job'));
+  expect(newest).toBeGreaterThan(2000);
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Load older jobs' }).click();
+  // 150 jobs loaded; above 100 only those near the viewport are in the DOM.
+  await expect(page.locator(`[data-testid="job-row"][data-index="149"]`)).toHaveCount(0);
+  expect(await rows.count()).toBeLessThan(100);
+  await page.keyboard.press('End');
+  await expect(page.locator(`[data-testid="job-row"][data-index="149"]`)).toHaveAttribute(
+    'data-job',
+    String(newest - 149),
+  );
+});
+
 test('the Spark tab has no serious accessibility violations, in light and dark', async ({ page, api }) => {
   const name = await activeSession(api, 'spark-axe');
   await api.call('POST', '/control/sessions:runWorkload', { name, workload: 'failing-udf' });
