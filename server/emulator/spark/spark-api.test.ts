@@ -314,6 +314,20 @@ describe('sparkApplications through the googleapis client', () => {
     const taskBody = (await tasks.json()) as { sparkApplicationStageAttemptTasks: { status: unknown }[] };
     // A task's status is plain text in the API, not an enum.
     expect(taskBody.sparkApplicationStageAttemptTasks[0]!.status).toBe('SUCCESS');
+    const stages = await fetch(
+      `${server.url}/v1/${app}:searchStages?parent=${session}&stageIds=0&$alt=json;enum-encoding=int`,
+    );
+    expect(
+      ((await stages.json()) as { sparkApplicationStages: { status: unknown }[] }).sparkApplicationStages[0]!
+        .status,
+    ).toBe(2);
+    const sql = await fetch(
+      `${server.url}/v1/${app}:searchSqlQueries?parent=${session}&$alt=json;enum-encoding=int`,
+    );
+    const queries = (
+      (await sql.json()) as { sparkApplicationSqlQueries: { jobs: Record<string, unknown> }[] }
+    ).sparkApplicationSqlQueries;
+    expect(queries.flatMap((q) => Object.values(q.jobs)).every((v) => typeof v === 'number')).toBe(true);
   });
 
   it('when the session ends, the application completes and what ran is cancelled', async () => {
