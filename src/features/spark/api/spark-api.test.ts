@@ -61,6 +61,14 @@ describe('the Spark tab URL', () => {
     expect(readSparkPlace(new URLSearchParams(search))).toEqual({ view: 'jobs', job: '12', stage: '40' });
     expect(readSparkPlace(new URLSearchParams('tab=spark&view=sql'))).toEqual({ view: 'sql' });
     expect(readSparkPlace(new URLSearchParams('tab=spark&view=nonsense'))).toEqual({ view: 'jobs' });
+    expect(sparkSearch({ app: 'app-2', view: 'sql', jobs: 'failed' })).toBe(
+      '?tab=spark&app=app-2&view=sql&jobs=failed',
+    );
+    expect(readSparkPlace(new URLSearchParams('tab=spark&app=app-2&jobs=failed'))).toEqual({
+      app: 'app-2',
+      view: 'jobs',
+      jobs: 'failed',
+    });
   });
 
   it('tells a Spark deep link, for the early prefetch', () => {
