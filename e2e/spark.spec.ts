@@ -121,14 +121,20 @@ test('a long job list pages on demand and renders only the rows on screen', asyn
   await expect(rows).toHaveCount(50, { timeout: 15_000 });
   const newest = Number(await rows.first().getAttribute('data-job'));
   expect(newest).toBeGreaterThan(2000);
-  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Load older jobs' }).click();
+  const more = page.getByRole('button', { name: /Load older jobs|Loading/ });
+  for (let i = 0; i < 2; i++) {
+    await more.click();
+    // The next page is in once the button is back (2,007 jobs: there is always another page).
+    await expect(more).toHaveText('Load older jobs');
+  }
   // 150 jobs loaded; above 100 only those near the viewport are in the DOM.
   await expect(page.locator(`[data-testid="job-row"][data-index="149"]`)).toHaveCount(0);
   expect(await rows.count()).toBeLessThan(100);
-  await page.keyboard.press('End');
+  await page.locator('body').press('End');
+  // The notebook workload may add a job meanwhile, which shifts the list by one.
   await expect(page.locator(`[data-testid="job-row"][data-index="149"]`)).toHaveAttribute(
     'data-job',
-    String(newest - 149),
+    new RegExp(`^(${newest - 149}|${newest - 148})$`),
   );
 });
 
