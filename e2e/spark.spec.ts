@@ -54,6 +54,8 @@ test('the skewed stage is flagged with its numbers, in the summary and on the st
   const details = page.getByRole('region', { name: 'Spark details' });
   const stageSkew = details.getByTestId('finding').and(page.locator('[data-kind="skew"]'));
   await expect(stageSkew.getByTestId('finding-evidence')).toContainText(`${max} vs median ${median}`);
+  // Where the stage's work ran: the two static executors and the one dynamic allocation added.
+  await expect(page.getByTestId('stage-executors-table').locator('tbody tr')).toHaveCount(3);
   // The job page flags the stage too.
   await page.getByRole('link', { name: /^Job \d+$/ }).click();
   await expect(page.getByTestId('stage-row').last().getByTestId('stage-flag').first()).toContainText('Skew');

@@ -97,3 +97,11 @@ export function searchSqlQueries(ref: AppRef, params: PageParams, signal?: Abort
     schema: spark.SearchSessionSparkApplicationSqlQueriesResponse,
   });
 }
+
+export function searchStageExecutors(ref: AppRef, stageId: string, signal?: AbortSignal) {
+  return apiRequest(`${ref.app}:searchExecutorStageSummary`, {
+    query: { parent: ref.session, stageId, stageAttemptId: 0, pageSize: MAX_PAGE_SIZE },
+    signal,
+    schema: spark.SearchSessionSparkApplicationExecutorStageSummaryResponse,
+  });
+}
