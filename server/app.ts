@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type ErrorHandler } from 'hono';
 import type { ApiBackend } from './backend';
 import { RpcError } from './emulator/errors';
 import { frontDoor, type FrontDoorOptions } from './front-door';
@@ -34,18 +34,22 @@ function notFound(c: Context) {
  */
 export function createApp({ backend, staticDir, boundHost = '127.0.0.1', ...door }: AppOptions): Hono {
   const app = new Hono();
-  app.onError((error, c) => {
+  const onError: ErrorHandler = (error, c) => {
     if (error instanceof RpcError) return errorReply(c, error);
     console.error(error);
     return errorReply(c, new RpcError('INTERNAL', 'Internal error in the console server.'));
-  });
+  };
+  app.onError(onError);
+  // The backend is also asked directly (the first page embedded in the HTML): same errors.
+  backend.routes.onError(onError);
   app.use('*', frontDoor({ boundHost, browserSignIn: Boolean(staticDir), ...door }));
   app.get('/console/info', (c) => c.json(backend.info()));
   app.route('/', backend.routes);
   app.all('/v1/*', notFound);
   app.all('/control/*', notFound);
   app.all('/console/*', notFound);
-  if (staticDir) app.route('/', staticRoutes(staticDir, backend));
+  // With --require-auth the HTML is served before sign-in, so it must not carry data.
+  if (staticDir) app.route('/', staticRoutes(staticDir, backend, { embedFirstPage: !door.requireAuth }));
   app.notFound(notFound);
   return app;
 }

@@ -2,7 +2,33 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import fs from 'node:fs';
 import path from 'node:path';
+import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../src/features/sessions/first-page';
 import type { ApiBackend } from './backend';
+
+/** How long the HTML may wait for the list's first page before it is sent without it. */
+const FIRST_PAGE_BUDGET_MS = 1000;
+
+const escapeAttribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * The list's first page, asked of the backend exactly as the page would ask, as a non-executable
+ * `application/json` block: the page then paints rows with no API round trip. JSON can hold `<`
+ * only inside strings, where `\u003c` means the same, so the block cannot end early.
+ */
+async function firstPageBlock(backend: ApiBackend, url: URL): Promise<string> {
+  const request = listRequestFor(url.pathname, url.search);
+  if (!request) return '';
+  const timeout = AbortSignal.timeout(FIRST_PAGE_BUDGET_MS);
+  try {
+    const response = await backend.routes.request(request.url, { signal: timeout });
+    const text = await response.text();
+    if (!response.headers.get('content-type')?.includes('json')) return '';
+    return `<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}" data-request="${escapeAttribute(request.url)}" data-status="${response.status}">${text.replace(/</g, '\\u003c')}</script>`;
+  } catch {
+    return ''; // slow or unreachable: the page asks for itself
+  }
+}
 
 /**
  * The browser talks to this server only (`connect-src 'self'`): tokens stay on the server, and an
@@ -28,7 +54,11 @@ const PERMISSIONS_POLICY =
  * the console's HTML; every other path is a console route and gets index.html, revalidated on each
  * load (`no-cache`) so a new build is picked up at once.
  */
-export function staticRoutes(dir: string, backend: ApiBackend): Hono {
+export function staticRoutes(
+  dir: string,
+  backend: ApiBackend,
+  { embedFirstPage }: { embedFirstPage: boolean },
+): Hono {
   const routes = new Hono();
   const index = () => fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   // serveStatic resolves its root against the working directory.
@@ -57,6 +87,10 @@ export function staticRoutes(dir: string, backend: ApiBackend): Hono {
   });
   routes.get('/index.html', (c) => c.html(index(), 200, { 'cache-control': 'no-cache' }));
   routes.use('*', serveStatic({ root, onFound: (_path, c) => c.header('cache-control', 'no-cache') }));
-  routes.get('*', (c) => c.html(index(), 200, { 'cache-control': 'no-cache' }));
+  routes.get('*', async (c) => {
+    const block = embedFirstPage ? await firstPageBlock(backend, new URL(c.req.url)) : '';
+    const html = block ? index().replace('<div id="root">', `${block}<div id="root">`) : index();
+    return c.html(html, 200, { 'cache-control': 'no-cache' });
+  });
   return routes;
 }

@@ -21,7 +21,7 @@ const FailBody = z.strictObject({
 const OverwriteBody = z.strictObject({ name: SessionName, fields: z.record(z.string(), z.unknown()) });
 
 /** A control body: malformed JSON, an oversized value or a wrong field are 400 naming the field. */
-async function body<S extends z.ZodType>(schema: S, request: Request): Promise<z.output<S>> {
+export async function body<S extends z.ZodType>(schema: S, request: Request): Promise<z.output<S>> {
   const raw = parseJson(await request.text());
   const tooBig = sizeViolations(raw, 'body');
   if (tooBig.length) throw invalidArgument(tooBig);

@@ -4,6 +4,7 @@ import { apiRoutes, reply } from './api-routes';
 import { controlRoutes } from './control-routes';
 import type { Emulator } from './emulator';
 import { RpcError } from './errors';
+import { WorkloadRuns, sparkControlRoutes, sparkRoutes } from './spark/routes';
 
 export const EMULATOR_PROJECT = 'demo-project';
 
@@ -25,6 +26,9 @@ export function emulatorBackend(emulator: Emulator): ApiBackend {
   });
   routes.route('/', apiRoutes(emulator.sessions, emulator.templates, emulator.operations));
   routes.route('/', controlRoutes(emulator));
+  const runs = new WorkloadRuns(emulator.db);
+  routes.route('/', sparkRoutes(emulator.sessions, emulator.clock, runs));
+  routes.route('/', sparkControlRoutes(emulator.sessions, emulator.clock, runs));
   return {
     routes,
     info: () => ({ mode: 'emulator', defaultProject: EMULATOR_PROJECT, defaultLocation: 'us-central1' }),

@@ -5,13 +5,16 @@ import { RpcError } from './errors';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 1000;
 
-export function pageSizeFrom(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return DEFAULT_PAGE_SIZE;
+export function pageSizeFrom(
+  raw: string | undefined,
+  { defaultSize, maxSize } = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+): number {
+  if (raw === undefined || raw === '') return defaultSize;
   const n = Number(raw);
   if (!Number.isInteger(n))
     throw new RpcError('INVALID_ARGUMENT', `Invalid value for pageSize: "${raw}" is not an integer.`);
   if (n < 0) throw new RpcError('INVALID_ARGUMENT', `pageSize must not be negative (got ${n}).`);
-  return n === 0 ? DEFAULT_PAGE_SIZE : Math.min(n, MAX_PAGE_SIZE);
+  return n === 0 ? defaultSize : Math.min(n, maxSize);
 }
 
 /**

@@ -26,8 +26,8 @@ interface Seen {
 }
 
 /** The emulator as "Google": it wants a token and records what reaches it. */
-async function startUpstream(requireAuth = UPSTREAM_TOKEN) {
-  const emulator = new Emulator({ db: ':memory:', transitionMs: 50, seed: false });
+async function startUpstream(requireAuth = UPSTREAM_TOKEN, transitionMs = 50) {
+  const emulator = new Emulator({ db: ':memory:', transitionMs, seed: false });
   const inner = emulatorBackend(emulator);
   const seen: Seen[] = [];
   const routes = new Hono();
@@ -75,7 +75,8 @@ describe('the upstream proxy', () => {
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
   let proxy: { url: string; close: () => Promise<void> };
   beforeAll(async () => {
-    upstream = await startUpstream();
+    // Sessions stay CREATING for the whole block, so two reads of one page are the same bytes.
+    upstream = await startUpstream(UPSTREAM_TOKEN, 600_000);
     proxy = await startProxy(upstream.url, fixedToken(UPSTREAM_TOKEN), { quotaProject: 'billing-proj' });
   });
   afterAll(async () => {

@@ -1,12 +1,23 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { parentName } from '../schemas/names';
+import { listSessions } from '../features/sessions/api/sessions-api';
 import { sessionListQuery } from '../features/sessions/api/session-queries';
-import { listParams, readListView } from '../features/sessions/list-filters';
+import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../features/sessions/first-page';
+import { readAnswer } from '../lib/api-client';
+import { lenient } from '../schemas/wire';
 
-const LIST_PATH = /^\/projects\/([^/]+)\/locations\/([^/]+)\/sessions\/?$/;
+/** The answer the server embedded for exactly this list request, read once. */
+function takeEmbeddedAnswer(url: string): { status: number; text: string } | undefined {
+  const element = document.getElementById(FIRST_PAGE_ELEMENT_ID);
+  if (!element) return undefined;
+  element.remove();
+  if (element.dataset.request !== url) return undefined;
+  return { status: Number(element.dataset.status), text: element.textContent ?? '' };
+}
 
 /**
- * Starts the session list request as soon as the code has loaded, before React renders. The
+ * Starts the session list request as soon as the code has loaded, before React renders. When the
+ * server already embedded this list's first page in the HTML, that answer is used (success or
+ * error alike, read as a fetched one) and no request is made; retries go to the network. The
  * returned promise settles when the rows are in the cache (or the request failed), so the first
  * frame can show them instead of a skeleton followed by a second full render.
  */
@@ -14,12 +25,17 @@ export function prefetchForLocation(
   queryClient: QueryClient,
   location: Pick<Location, 'pathname' | 'search'>,
 ): Promise<void> {
-  const match = LIST_PATH.exec(location.pathname);
-  if (!match) return Promise.resolve();
-  const parent = parentName({
-    project: decodeURIComponent(match[1]!),
-    location: decodeURIComponent(match[2]!),
+  const request = listRequestFor(location.pathname, location.search);
+  if (!request) return Promise.resolve();
+  const query = sessionListQuery(request.parent, request.params);
+  let embedded = takeEmbeddedAnswer(request.url);
+  return queryClient.prefetchQuery({
+    ...query,
+    queryFn: async (context) => {
+      const answer = embedded;
+      embedded = undefined;
+      if (answer) return readAnswer(answer.status, answer.text, lenient.ListSessionsResponse);
+      return listSessions(request.parent, request.params, context.signal);
+    },
   });
-  const params = listParams(readListView(new URLSearchParams(location.search)));
-  return queryClient.prefetchQuery(sessionListQuery(parent, params));
 }

@@ -28,7 +28,8 @@ export class ApiError extends Error {
 
 export interface RequestOptions<S extends z.ZodMiniType> {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  query?: Record<string, string | number | undefined>;
+  /** An array is a repeated parameter (`stageIds=1&stageIds=2`), as Google's APIs take lists. */
+  query?: Record<string, string | number | boolean | readonly string[] | undefined>;
   body?: unknown;
   signal?: AbortSignal;
   schema: S;
@@ -65,15 +66,22 @@ export async function apiRequest<S extends z.ZodMiniType>(
   return serverRequest(`/v1/${path}`, options);
 }
 
+/** `path?query`, leaving out empty values, as every call sends it (and the server predicts it). */
+export function requestUrl(path: string, query: RequestOptions<z.ZodMiniType>['query'] = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return `${path}${params.size ? `?${params}` : ''}`;
+}
+
 /** A call to this console's server (`/v1/…` or its own `/console/…`), parsed with `schema`. */
 export async function serverRequest<S extends z.ZodMiniType>(
   path: string,
   options: RequestOptions<S>,
 ): Promise<z.output<S>> {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(options.query ?? {}))
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  const url = `${path}${params.size ? `?${params}` : ''}`;
+  const url = requestUrl(path, options.query);
   let response: Response;
   try {
     response = await fetch(url, {
@@ -90,22 +98,29 @@ export async function serverRequest<S extends z.ZodMiniType>(
       `Cannot reach the console server at ${window.location.origin}. Is it still running? Check your connection.`,
     );
   }
-  const text = await response.text();
+  return readAnswer(response.status, await response.text(), options.schema);
+}
+
+/**
+ * An answer's status and body as data or an ApiError; also used for the first page the server
+ * embeds in the HTML, so that answer is read exactly as a fetched one.
+ */
+export function readAnswer<S extends z.ZodMiniType>(status: number, text: string, schema: S): z.output<S> {
   let payload: unknown;
   try {
     payload = text ? JSON.parse(text) : {};
   } catch {
     throw new ApiError(
-      response.status,
+      status,
       'BAD_RESPONSE',
-      `The server answered HTTP ${response.status} with a body that is not JSON.`,
+      `The server answered HTTP ${status} with a body that is not JSON.`,
     );
   }
-  if (!response.ok) throw errorFrom(response.status, payload);
-  const parsed = options.schema.safeParse(payload);
+  if (status < 200 || status > 299) throw errorFrom(status, payload);
+  const parsed = schema.safeParse(payload);
   if (!parsed.success)
     throw new ApiError(
-      response.status,
+      status,
       'BAD_RESPONSE',
       `The response did not match the Dataproc schema: ${parsed.error.issues[0]?.message}`,
     );

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
  * generated REST transports ask for `enum-encoding=int` and send numbers, so each enum schema
  * accepts both and always yields the name.
  */
-function protoEnum<const T extends readonly [string, ...string[]]>(
+export function protoEnum<const T extends readonly [string, ...string[]]>(
   values: T,
   numbers: readonly number[] = values.map((_, i) => i),
 ) {

@@ -5,6 +5,16 @@ import { useQuery } from '@tanstack/react-query';
 import { CopyButton } from '../copy-button';
 import { apiBaseUrl, serverInfoQuery } from '../../lib/server-info';
 
+/** The gcloud part of EquivalentRequest from a command and what it cannot express. */
+export function gcloudProps({ command, notExpressible }: { command: string; notExpressible: string[] }) {
+  return {
+    gcloud: command,
+    gcloudNote: notExpressible.length
+      ? `gcloud has no flag for ${notExpressible.join('; ')}. The REST call above sets them; the command creates the session without them.`
+      : undefined,
+  };
+}
+
 /** The exact REST call a form will send and the matching gcloud command, updated as it changes. */
 export function EquivalentRequest({
   method,

@@ -16,6 +16,7 @@ import { paths } from '../../../lib/paths';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
+import { SessionTabs, useSparkTabOpen } from '../../spark/components/session-tabs';
 import { isSystemLabel, parseDurationSeconds } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
@@ -66,6 +67,7 @@ export function SessionDetailPage({
   const terminate = useTerminateSession();
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
   const [showJson, setShowJson] = useState(false);
+  const sparkOpen = useSparkTabOpen();
 
   const ended = isTerminal(session.state);
   const pending = terminate.isPending || remove.isPending;
@@ -136,9 +138,10 @@ export function SessionDetailPage({
           <strong>Failed:</strong> {session.stateMessage}
         </Alert>
       )}
+      <SessionTabs session={session} />
       <Box
         sx={{
-          display: 'grid',
+          display: sparkOpen ? 'none' : 'grid',
           gap: 2,
           gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 3fr)' },
           alignItems: 'start',

@@ -16,7 +16,7 @@ import {
   RuntimeConfigSection,
   SessionTypeFields,
 } from '../../../components/config-form/config-sections-form';
-import { EquivalentRequest } from '../../../components/config-form/equivalent-request';
+import { EquivalentRequest, gcloudProps } from '../../../components/config-form/equivalent-request';
 import { ImportDialog } from '../../../components/config-form/import-dialog';
 import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
@@ -297,7 +297,7 @@ export function SessionCreatePage({
             path={collectionName(parent, 'sessions')}
             query={{ sessionId: values.sessionId.trim(), requestId }}
             body={session}
-            gcloud={gcloudCommand(values, session, place)}
+            {...gcloudProps(gcloudCommand(session, place, values.sessionId, requestId))}
           />
         </Box>
       </Box>

@@ -5,7 +5,6 @@ import {
   formPathFor,
   formProblems,
   fromSession,
-  gcloudCommand,
   importSession,
   suggestSessionId,
   toSession,
@@ -168,14 +167,5 @@ describe('import and gcloud', () => {
       labels: { team: 'data' },
       runtimeConfig: { version: '2.3' },
     });
-  });
-  it('builds the matching gcloud command', () => {
-    const values = fromSession(full, 'my-session');
-    const command = gcloudCommand(values, toSession(values, place), place);
-    expect(command).toContain('gcloud beta dataproc sessions create spark');
-    expect(command).toContain('my-session');
-    expect(command).toContain('--labels=env=prod,team=');
-    expect(command).toContain('--ttl=7200s');
-    expect(command).toContain('--subnet=projects/p/regions/us-central1/subnetworks/s');
   });
 });

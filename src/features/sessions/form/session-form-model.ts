@@ -17,6 +17,7 @@ import {
   parseResourceText,
   withoutFields,
 } from '../../../components/config-form/resource-text';
+import { CommandLine, gcloudChoice, gcloudDict, gcloudJoin } from '../../../lib/gcloud';
 import { idOf } from '../../../schemas/names';
 import {
   normalizeTemplateRef,
@@ -126,43 +127,62 @@ export async function importSession(textValue: string, sessionId: string): Promi
   };
 }
 
-/** The gcloud command that creates the same session, for people who script. */
-export function gcloudCommand(values: SessionFormValues, session: Session, place: Place): string {
-  const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+/** The gcloud command that creates the same session, and what it cannot say. */
+export interface GcloudCommand {
+  command: string;
+  /** Fields set in the request that gcloud has no flag for, in plain words. */
+  notExpressible: string[];
+}
+
+/**
+ * The `gcloud beta dataproc sessions create spark` command that creates the same session as the
+ * REST request: every field gcloud has a flag for, escaped so the shell and gcloud read it back as
+ * sent; what it cannot express is listed, not silently dropped.
+ */
+export function gcloudCommand(
+  session: Session,
+  place: Place,
+  sessionId: string,
+  requestId?: string,
+): GcloudCommand {
+  const runtime = session.runtimeConfig;
   const exec = session.environmentConfig?.executionConfig;
-  const parts = [
-    'gcloud beta dataproc sessions create spark',
-    quote(values.sessionId.trim()),
-    `--project=${quote(place.project)}`,
-    `--location=${quote(place.location)}`,
-  ];
-  const flag = (name: string, value: string | undefined) => {
-    if (value) parts.push(`--${name}=${quote(value)}`);
-  };
-  const joined = (map: Record<string, string> | undefined) =>
-    map && Object.keys(map).length
-      ? Object.entries(map)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(',')
-      : undefined;
-  flag('session_template', session.sessionTemplate);
-  if (session.jupyterSession?.kernel) flag('kernel', session.jupyterSession.kernel.toLowerCase());
-  flag('labels', joined(session.labels));
-  flag('version', session.runtimeConfig?.version);
-  flag('container-image', session.runtimeConfig?.containerImage);
-  flag('property', joined(session.runtimeConfig?.properties));
-  flag('service-account', exec?.serviceAccount);
-  flag('network', exec?.networkUri);
-  flag('subnet', exec?.subnetworkUri);
-  flag('tags', exec?.networkTags?.join(','));
-  flag('kms-key', exec?.kmsKey);
-  flag('ttl', exec?.ttl);
-  flag('max-idle', exec?.idleTtl);
-  flag('staging-bucket', exec?.stagingBucket);
-  flag('metastore-service', session.environmentConfig?.peripheralsConfig?.metastoreService);
-  flag(
-    'history-server-cluster',
-    session.environmentConfig?.peripheralsConfig?.sparkHistoryServerConfig?.dataprocCluster,
-  );
-  return parts.join(' \\\n  ');
+  const peripherals = session.environmentConfig?.peripheralsConfig;
+  const notExpressible: string[] = [];
+  const line = new CommandLine('gcloud beta dataproc sessions create spark')
+    .arg(sessionId.trim())
+    .flag('project', place.project)
+    .flag('location', place.location)
+    .flag('session_template', session.sessionTemplate);
+  line.flag('kernel', gcloudChoice(session.jupyterSession?.kernel));
+  if (session.jupyterSession?.displayName) notExpressible.push('the Jupyter kernel display name');
+  if (session.sparkConnectSession)
+    notExpressible.push('the Spark Connect session type (gcloud creates Jupyter sessions only)');
+  line
+    .flag('labels', gcloudDict(session.labels))
+    .flag('version', runtime?.version)
+    .flag('container-image', runtime?.containerImage)
+    .flag('property', gcloudDict(runtime?.properties))
+    .flag('service-account', exec?.serviceAccount)
+    .flag('network', exec?.networkUri)
+    .flag('subnet', exec?.subnetworkUri)
+    .flag('tags', exec?.networkTags?.length ? gcloudJoin(exec.networkTags) : undefined)
+    .flag('kms-key', exec?.kmsKey)
+    .flag('ttl', exec?.ttl)
+    .flag('max-idle', exec?.idleTtl)
+    .flag('staging-bucket', exec?.stagingBucket)
+    .flag(
+      'user-workload-authentication-type',
+      gcloudChoice(exec?.authenticationConfig?.userWorkloadAuthenticationType),
+    )
+    .flag('resource-manager-tag', gcloudDict(exec?.resourceManagerTags))
+    .flag('metastore-service', peripherals?.metastoreService)
+    .flag('history-server-cluster', peripherals?.sparkHistoryServerConfig?.dataprocCluster)
+    .flag('request-id', requestId);
+  if (runtime?.autotuningConfig?.scenarios?.length)
+    notExpressible.push(`autotuning scenarios (${runtime.autotuningConfig.scenarios.join(', ')})`);
+  if (runtime?.cohort) notExpressible.push(`the autotuning cohort "${runtime.cohort}"`);
+  if (runtime?.repositoryConfig?.pypiRepositoryConfig?.pypiRepository)
+    notExpressible.push('the PyPI repository');
+  return { command: line.toString(), notExpressible };
 }

@@ -1,0 +1,846 @@
+import { rfc3339 } from '../clock';
+import { notFound } from '../errors';
+import {
+  CORES_PER_EXECUTOR,
+  RETRY_IDS,
+  STATIC_EXECUTORS,
+  runJob,
+  type JobRun,
+  type StageRun,
+  type TaskMetrics,
+  type TaskRun,
+} from './schedule';
+import type { JobSpec, PlanNode, Workload } from './workloads';
+
+/**
+ * A session's Spark application as the API shows it at one moment: the workload runs laid side by
+ * side on the clock, numbered as Spark numbers them (jobs, stages and tasks in submission order),
+ * cut at "now", or at the session's end, when running work was cancelled.
+ */
+
+export interface SessionFacts {
+  name: string;
+  uuid: string;
+  /** When the session became ACTIVE: the application starts then. */
+  activeSince: number;
+  /** When the session stopped being ACTIVE, if it has. */
+  end?: number;
+  runtimeVersion: string;
+  appName: string;
+  properties: Record<string, string>;
+}
+
+export interface WorkloadRun {
+  seq: number;
+  workload: Workload;
+  start: number;
+}
+
+export interface JobRef {
+  jobId: number;
+  spec: JobSpec;
+  submit: number;
+  seed: string;
+  stageBase: number;
+  taskBase: number;
+  sqlId?: number;
+  /** Executor ID given to this job by dynamic allocation. */
+  executorId?: number;
+}
+
+const EXECUTOR_IDLE_TIMEOUT_MS = 60_000;
+const EXECUTOR_MEMORY_MB = 12_288;
+
+/** Finished job runs, kept while they fit in a budget of tasks: a page of jobs needs only its own. */
+const cache = new Map<string, JobRun>();
+let cachedTasks = 0;
+const TASK_BUDGET = 400_000;
+const countTasks = (run: JobRun) => run.stages.reduce((n, s) => n + s.tasks.length, 0);
+function cachedRun(ref: JobRef): JobRun {
+  const key = `${ref.seed}|${ref.submit}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const run = runJob(ref.spec, ref.submit, ref.seed);
+  cache.set(key, run);
+  cachedTasks += countTasks(run);
+  for (const [oldKey, old] of cache) {
+    if (cachedTasks <= TASK_BUDGET) break;
+    cache.delete(oldKey);
+    cachedTasks -= countTasks(old);
+  }
+  return run;
+}
+
+const int64 = (n: number) => String(Math.round(n));
+const records = (bytes: number) => Math.round(bytes / 100);
+
+export type JobStatus =
+  'JOB_EXECUTION_STATUS_RUNNING' | 'JOB_EXECUTION_STATUS_SUCCEEDED' | 'JOB_EXECUTION_STATUS_FAILED';
+export type StageStatus =
+  | 'STAGE_STATUS_ACTIVE'
+  | 'STAGE_STATUS_COMPLETE'
+  | 'STAGE_STATUS_FAILED'
+  | 'STAGE_STATUS_PENDING'
+  | 'STAGE_STATUS_SKIPPED';
+
+const SHUTDOWN = 'cancelled because SparkContext was shut down';
+
+function sparkVersion(runtime: string): string {
+  if (runtime.startsWith('1.')) return '3.3.2';
+  if (runtime.startsWith('3.')) return '4.0.0';
+  return '3.5.3';
+}
+
+export class SparkApplication {
+  readonly at: number;
+  readonly ended: boolean;
+  readonly jobs: JobRef[];
+  readonly appId: string;
+  readonly name: string;
+
+  constructor(
+    readonly facts: SessionFacts,
+    runs: WorkloadRun[],
+    now: number,
+  ) {
+    this.ended = facts.end !== undefined && facts.end <= now;
+    this.at = this.ended ? facts.end! : now;
+    const stamp = rfc3339(facts.activeSince).replace(/[-:T]/g, '').slice(0, 14);
+    this.appId = `app-${stamp}-0000`;
+    this.name = `${facts.name}/sparkApplications/${this.appId}`;
+    this.jobs = this.index(runs);
+  }
+
+  /** Every job submitted by now, from every run, in submission order, with Spark's numbering. */
+  private index(runs: WorkloadRun[]): JobRef[] {
+    const found: { spec: JobSpec; submit: number; seed: string; order: number }[] = [];
+    for (const run of runs) {
+      const { workload } = run;
+      for (let c = 0; c < workload.cycles; c++) {
+        const cycleStart = run.start + c * workload.cycleMs;
+        if (cycleStart > this.at) break;
+        workload.jobs.forEach((spec, pos) => {
+          const submit = cycleStart + spec.offsetMs;
+          if (submit <= this.at)
+            found.push({
+              spec,
+              submit,
+              seed: `${this.facts.uuid}|${run.seq}|${c}|${pos}`,
+              order: run.seq,
+            });
+        });
+      }
+    }
+    found.sort((a, b) => a.submit - b.submit || a.order - b.order);
+    let stageBase = 0;
+    let taskBase = 0;
+    let sqlId = 0;
+    let executorId = STATIC_EXECUTORS + 1;
+    return found.map((f, jobId) => {
+      const ref: JobRef = {
+        jobId,
+        spec: f.spec,
+        submit: f.submit,
+        seed: f.seed,
+        stageBase,
+        taskBase,
+        ...(f.spec.sql ? { sqlId: sqlId++ } : {}),
+        ...(f.spec.addsExecutor ? { executorId: executorId++ } : {}),
+      };
+      stageBase += f.spec.stages.length;
+      taskBase += f.spec.stages.reduce((n, s) => n + s.tasks + RETRY_IDS, 0);
+      return ref;
+    });
+  }
+
+  run(ref: JobRef): JobRun {
+    return cachedRun(ref);
+  }
+
+  job(jobId: number): JobRef {
+    const ref = this.jobs[jobId];
+    if (!ref) throw notFound('Spark job', `${jobId} in ${this.name}`);
+    return ref;
+  }
+
+  /** The job and position of a stage ID. */
+  stage(stageId: number, attempt = 0): { ref: JobRef; index: number } {
+    let lo = 0;
+    let hi = this.jobs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const ref = this.jobs[mid]!;
+      if (stageId < ref.stageBase) hi = mid - 1;
+      else if (stageId >= ref.stageBase + ref.spec.stages.length) lo = mid + 1;
+      else if (attempt === 0) return { ref, index: stageId - ref.stageBase };
+      else break;
+    }
+    throw notFound('Spark stage', `${stageId} (attempt ${attempt}) in ${this.name}`);
+  }
+
+  // ---- statuses at `at`
+
+  jobStatus(ref: JobRef): { status: JobStatus; completion?: number } {
+    const run = this.run(ref);
+    if (run.end <= this.at)
+      return {
+        status: run.failed ? 'JOB_EXECUTION_STATUS_FAILED' : 'JOB_EXECUTION_STATUS_SUCCEEDED',
+        completion: run.end,
+      };
+    if (this.ended) return { status: 'JOB_EXECUTION_STATUS_FAILED', completion: this.at };
+    return { status: 'JOB_EXECUTION_STATUS_RUNNING' };
+  }
+
+  stageStatus(stage: StageRun): StageStatus {
+    if (!stage.ran || stage.start > this.at)
+      return this.ended ? 'STAGE_STATUS_SKIPPED' : 'STAGE_STATUS_PENDING';
+    if (stage.end <= this.at) return stage.failed ? 'STAGE_STATUS_FAILED' : 'STAGE_STATUS_COMPLETE';
+    return this.ended ? 'STAGE_STATUS_FAILED' : 'STAGE_STATUS_ACTIVE';
+  }
+
+  /** The tasks launched by `at`, with their status then. */
+  tasksOf(stage: StageRun): { task: TaskRun; status: string; finish?: number; error?: string }[] {
+    return stage.tasks
+      .filter((t) => t.launch <= this.at)
+      .map((task) => {
+        if (task.finish <= this.at)
+          return { task, status: task.status, finish: task.finish, error: task.error };
+        if (this.ended) return { task, status: 'KILLED', finish: this.at, error: `Stage ${SHUTDOWN}` };
+        return { task, status: 'RUNNING' };
+      });
+  }
+
+  executorOf(ref: JobRef, task: TaskRun): string {
+    const n = Math.floor(task.slot / CORES_PER_EXECUTOR);
+    return n < STATIC_EXECUTORS ? String(n + 1) : String(ref.executorId);
+  }
+
+  host(executorId: string): string {
+    const short = this.facts.uuid.slice(0, 8);
+    return executorId === 'driver'
+      ? `gdpic-srvls-session-${short}-m.c.internal`
+      : `gdpic-srvls-session-${short}-w-${executorId}.c.internal`;
+  }
+
+  // ---- API shapes
+
+  attempt() {
+    const start = this.facts.activeSince;
+    return {
+      startTime: rfc3339(start),
+      ...(this.ended ? { endTime: rfc3339(this.at) } : {}),
+      lastUpdated: rfc3339(this.at),
+      durationMillis: int64(this.at - start),
+      sparkUser: 'spark',
+      completed: this.ended,
+      appSparkVersion: sparkVersion(this.facts.runtimeVersion),
+    };
+  }
+
+  applicationInfo() {
+    const activeExecutors = this.executors().filter((e) => e.isActive && e.executorId !== 'driver');
+    return {
+      applicationId: this.appId,
+      name: this.facts.appName,
+      coresGranted: activeExecutors.length * CORES_PER_EXECUTOR,
+      maxCores: 20 * CORES_PER_EXECUTOR,
+      coresPerExecutor: CORES_PER_EXECUTOR,
+      memoryPerExecutorMb: EXECUTOR_MEMORY_MB,
+      attempts: [this.attempt()],
+      quantileDataStatus: 'QUANTILE_DATA_STATUS_COMPLETED',
+      ...(this.ended
+        ? { applicationContextIngestionStatus: 'APPLICATION_CONTEXT_INGESTION_STATUS_COMPLETED' }
+        : {}),
+    };
+  }
+
+  jobData(ref: JobRef) {
+    const run = this.run(ref);
+    const { status, completion } = this.jobStatus(ref);
+    const counts = { active: 0, completed: 0, failed: 0, killed: 0, indices: 0 };
+    const stageCounts = { active: 0, completed: 0, failed: 0, skipped: 0 };
+    const killReasons: Record<string, number> = {};
+    let skippedTasks = 0;
+    const skippedStages: number[] = [];
+    run.stages.forEach((stage, i) => {
+      const stageStatus = this.stageStatus(stage);
+      if (stageStatus === 'STAGE_STATUS_ACTIVE') stageCounts.active++;
+      if (stageStatus === 'STAGE_STATUS_COMPLETE') stageCounts.completed++;
+      if (stageStatus === 'STAGE_STATUS_FAILED') stageCounts.failed++;
+      if (stageStatus === 'STAGE_STATUS_SKIPPED') {
+        stageCounts.skipped++;
+        skippedTasks += stage.spec.tasks;
+        skippedStages.push(ref.stageBase + i);
+      }
+      const done = new Set<number>();
+      for (const t of this.tasksOf(stage)) {
+        if (t.status === 'RUNNING') counts.active++;
+        if (t.status === 'SUCCESS') {
+          counts.completed++;
+          done.add(t.task.index);
+        }
+        if (t.status === 'FAILED') counts.failed++;
+        if (t.status === 'KILLED') {
+          counts.killed++;
+          killReasons[t.error ?? 'killed'] = (killReasons[t.error ?? 'killed'] ?? 0) + 1;
+        }
+      }
+      counts.indices += done.size;
+    });
+    return {
+      jobId: int64(ref.jobId),
+      name: ref.spec.name,
+      description: ref.spec.description,
+      jobGroup: `notebook-cell-${ref.jobId}`,
+      submissionTime: rfc3339(ref.submit),
+      ...(completion !== undefined ? { completionTime: rfc3339(completion) } : {}),
+      stageIds: ref.spec.stages.map((_, i) => int64(ref.stageBase + i)),
+      ...(ref.sqlId !== undefined ? { sqlExecutionId: int64(ref.sqlId) } : {}),
+      status,
+      numTasks: ref.spec.stages.reduce((n, s) => n + s.tasks, 0),
+      numActiveTasks: counts.active,
+      numCompletedTasks: counts.completed,
+      numSkippedTasks: skippedTasks,
+      numFailedTasks: counts.failed,
+      numKilledTasks: counts.killed,
+      numCompletedIndices: counts.indices,
+      numActiveStages: stageCounts.active,
+      numCompletedStages: stageCounts.completed,
+      numSkippedStages: stageCounts.skipped,
+      numFailedStages: stageCounts.failed,
+      skippedStages,
+      killTasksSummary: killReasons,
+    };
+  }
+
+  stageData(
+    ref: JobRef,
+    index: number,
+    options: { quantiles: boolean; distributions: boolean; executors: boolean },
+  ) {
+    const run = this.run(ref);
+    const stage = run.stages[index]!;
+    const stageId = ref.stageBase + index;
+    const status = this.stageStatus(stage);
+    const tasks = this.tasksOf(stage);
+    const finished = tasks.filter((t) => t.finish !== undefined && t.status !== 'RUNNING');
+    const sum = (f: (m: TaskMetrics) => number) => finished.reduce((n, t) => n + f(t.task.metrics), 0);
+    const count = (s: string) => tasks.filter((t) => t.status === s).length;
+    const killed: Record<string, number> = {};
+    for (const t of tasks) if (t.status === 'KILLED') killed[t.error!] = (killed[t.error!] ?? 0) + 1;
+    const started = stage.ran && stage.start <= this.at;
+    let failureReason: string | undefined;
+    if (status === 'STAGE_STATUS_FAILED')
+      failureReason =
+        stage.fatalTask && stage.end <= this.at
+          ? `Job aborted due to stage failure: Task ${stage.fatalTask.index} in stage ${stageId}.0 failed 4 times, most recent failure: Lost task ${stage.fatalTask.index}.3 in stage ${stageId}.0 (TID ${ref.taskBase + stageOffset(ref, index) + stage.fatalTask.order}) (${this.host(this.executorOf(ref, stage.fatalTask))} executor ${this.executorOf(ref, stage.fatalTask)}): ${stage.fatalTask.error}`
+          : `Stage ${SHUTDOWN}`;
+    const successes = tasks.filter((t) => t.status === 'SUCCESS').map((t) => t.task);
+    return {
+      stageId: int64(stageId),
+      stageAttemptId: 0,
+      status,
+      name: stage.spec.name,
+      description: ref.spec.description,
+      details: stage.spec.details,
+      jobIds: [int64(ref.jobId)],
+      parentStageIds: index > 0 ? [int64(stageId - 1)] : [],
+      rddIds: [int64(stageId * 3), int64(stageId * 3 + 1), int64(stageId * 3 + 2)],
+      resourceProfileId: 0,
+      schedulingPool: 'default',
+      isShufflePushEnabled: false,
+      shuffleMergersCount: 0,
+      numTasks: stage.spec.tasks,
+      numActiveTasks: count('RUNNING'),
+      numCompleteTasks: count('SUCCESS'),
+      numFailedTasks: count('FAILED'),
+      numKilledTasks: count('KILLED'),
+      numCompletedIndices: new Set(successes.map((t) => t.index)).size,
+      ...(started ? { submissionTime: rfc3339(stage.start) } : {}),
+      ...(tasks[0] ? { firstTaskLaunchedTime: rfc3339(tasks[0].task.launch) } : {}),
+      ...(started && (status === 'STAGE_STATUS_COMPLETE' || status === 'STAGE_STATUS_FAILED')
+        ? { completionTime: rfc3339(Math.min(stage.end, this.at)) }
+        : {}),
+      ...(failureReason ? { failureReason } : {}),
+      killedTasksSummary: killed,
+      locality: localityOf(stage.spec.shuffleRead !== undefined, tasks.length),
+      accumulatorUpdates: [],
+      stageMetrics: {
+        executorDeserializeTimeMillis: int64(sum((m) => m.deserializeMs)),
+        executorDeserializeCpuTimeNanos: int64(sum((m) => m.deserializeCpuNs)),
+        executorRunTimeMillis: int64(sum((m) => m.runMs)),
+        executorCpuTimeNanos: int64(sum((m) => m.cpuNs)),
+        resultSize: int64(sum((m) => m.resultSize)),
+        jvmGcTimeMillis: int64(sum((m) => m.gcMs)),
+        resultSerializationTimeMillis: int64(sum((m) => m.resultSerializationMs)),
+        memoryBytesSpilled: int64(sum((m) => m.memorySpilled)),
+        diskBytesSpilled: int64(sum((m) => m.diskSpilled)),
+        peakExecutionMemoryBytes: int64(
+          Math.max(0, ...finished.map((t) => t.task.metrics.peakExecutionMemory)),
+        ),
+        stageInputMetrics: {
+          bytesRead: int64(sum((m) => m.input)),
+          recordsRead: int64(records(sum((m) => m.input))),
+        },
+        stageOutputMetrics: {
+          bytesWritten: int64(sum((m) => m.output)),
+          recordsWritten: int64(records(sum((m) => m.output))),
+        },
+        stageShuffleReadMetrics: {
+          bytesRead: int64(sum((m) => m.shuffleRead)),
+          recordsRead: int64(records(sum((m) => m.shuffleRead))),
+          remoteBytesRead: int64(sum((m) => m.shuffleRead) * 0.75),
+          localBytesRead: int64(sum((m) => m.shuffleRead) * 0.25),
+          remoteBlocksFetched: int64(finished.length * (stage.spec.shuffleRead ? 48 : 0)),
+          localBlocksFetched: int64(finished.length * (stage.spec.shuffleRead ? 16 : 0)),
+          fetchWaitTimeMillis: int64(sum((m) => m.fetchWaitMs)),
+          remoteBytesReadToDisk: '0',
+          remoteReqsDuration: int64(sum((m) => m.fetchWaitMs) * 2),
+        },
+        stageShuffleWriteMetrics: {
+          bytesWritten: int64(sum((m) => m.shuffleWrite)),
+          recordsWritten: int64(records(sum((m) => m.shuffleWrite))),
+          writeTimeNanos: int64(sum((m) => m.shuffleWriteTimeNs)),
+        },
+      },
+      ...(options.quantiles && successes.length ? { taskQuantileMetrics: taskQuantiles(successes) } : {}),
+      ...(options.executors || options.distributions
+        ? (() => {
+            const summaries = this.executorStageSummaries(ref, index);
+            return {
+              ...(options.executors
+                ? { executorSummary: Object.fromEntries(summaries.map((s) => [s.executorId, s])) }
+                : {}),
+              ...(options.distributions && summaries.length
+                ? { executorMetricsDistributions: distributions(summaries) }
+                : {}),
+            };
+          })()
+        : {}),
+    };
+  }
+
+  taskData(ref: JobRef, index: number, view: ReturnType<SparkApplication['tasksOf']>[number]) {
+    const { task } = view;
+    const executorId = this.executorOf(ref, task);
+    const m = task.metrics;
+    const shuffle = this.run(ref).stages[index]!.spec.shuffleRead !== undefined;
+    const end = view.finish ?? this.at;
+    return {
+      taskId: int64(ref.taskBase + stageOffset(ref, index) + task.order),
+      index: task.index,
+      attempt: task.attempt,
+      partitionId: task.index,
+      stageId: int64(ref.stageBase + index),
+      stageAttemptId: 0,
+      launchTime: rfc3339(task.launch),
+      durationMillis: int64(end - task.launch),
+      executorId,
+      host: this.host(executorId),
+      status: view.status,
+      taskLocality: shuffle ? 'PROCESS_LOCAL' : 'ANY',
+      speculative: false,
+      accumulatorUpdates: [],
+      ...(view.error ? { errorMessage: view.error } : {}),
+      hasMetrics: view.finish !== undefined,
+      schedulerDelayMillis: int64(m.schedulerDelayMs),
+      gettingResultTimeMillis: '0',
+      ...(view.finish !== undefined
+        ? {
+            taskMetrics: {
+              executorDeserializeTimeMillis: int64(m.deserializeMs),
+              executorDeserializeCpuTimeNanos: int64(m.deserializeCpuNs),
+              executorRunTimeMillis: int64(m.runMs),
+              executorCpuTimeNanos: int64(m.cpuNs),
+              resultSize: int64(m.resultSize),
+              jvmGcTimeMillis: int64(m.gcMs),
+              resultSerializationTimeMillis: int64(m.resultSerializationMs),
+              memoryBytesSpilled: int64(m.memorySpilled),
+              diskBytesSpilled: int64(m.diskSpilled),
+              peakExecutionMemoryBytes: int64(m.peakExecutionMemory),
+              inputMetrics: { bytesRead: int64(m.input), recordsRead: int64(records(m.input)) },
+              outputMetrics: { bytesWritten: int64(m.output), recordsWritten: int64(records(m.output)) },
+              shuffleReadMetrics: {
+                remoteBlocksFetched: int64(shuffle ? 48 : 0),
+                localBlocksFetched: int64(shuffle ? 16 : 0),
+                fetchWaitTimeMillis: int64(m.fetchWaitMs),
+                remoteBytesRead: int64(m.shuffleRead * 0.75),
+                remoteBytesReadToDisk: '0',
+                localBytesRead: int64(m.shuffleRead * 0.25),
+                recordsRead: int64(records(m.shuffleRead)),
+                remoteReqsDuration: int64(m.fetchWaitMs * 2),
+              },
+              shuffleWriteMetrics: {
+                bytesWritten: int64(m.shuffleWrite),
+                writeTimeNanos: int64(m.shuffleWriteTimeNs),
+                recordsWritten: int64(records(m.shuffleWrite)),
+              },
+            },
+          }
+        : {}),
+    };
+  }
+
+  executorStageSummaries(ref: JobRef, index: number) {
+    const stage = this.run(ref).stages[index]!;
+    const byExecutor = new Map<string, ReturnType<SparkApplication['tasksOf']>>();
+    for (const view of this.tasksOf(stage)) {
+      const id = this.executorOf(ref, view.task);
+      byExecutor.set(id, [...(byExecutor.get(id) ?? []), view]);
+    }
+    return [...byExecutor.entries()]
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([executorId, views]) => {
+        const done = views.filter((v) => v.finish !== undefined);
+        const sum = (f: (m: TaskMetrics) => number) => done.reduce((n, v) => n + f(v.task.metrics), 0);
+        return {
+          executorId,
+          stageId: int64(ref.stageBase + index),
+          stageAttemptId: 0,
+          taskTimeMillis: int64(done.reduce((n, v) => n + (v.finish! - v.task.launch), 0)),
+          failedTasks: views.filter((v) => v.status === 'FAILED').length,
+          succeededTasks: views.filter((v) => v.status === 'SUCCESS').length,
+          killedTasks: views.filter((v) => v.status === 'KILLED').length,
+          inputBytes: int64(sum((m) => m.input)),
+          inputRecords: int64(records(sum((m) => m.input))),
+          outputBytes: int64(sum((m) => m.output)),
+          outputRecords: int64(records(sum((m) => m.output))),
+          shuffleRead: int64(sum((m) => m.shuffleRead)),
+          shuffleReadRecords: int64(records(sum((m) => m.shuffleRead))),
+          shuffleWrite: int64(sum((m) => m.shuffleWrite)),
+          shuffleWriteRecords: int64(records(sum((m) => m.shuffleWrite))),
+          memoryBytesSpilled: int64(sum((m) => m.memorySpilled)),
+          diskBytesSpilled: int64(sum((m) => m.diskSpilled)),
+          isExcludedForStage: false,
+          peakMemoryMetrics: {
+            metrics: {
+              JVMHeapMemory: int64(1_610_612_736),
+              OnHeapExecutionMemory: int64(
+                Math.max(0, ...done.map((v) => v.task.metrics.peakExecutionMemory)),
+              ),
+            },
+          },
+        };
+      });
+  }
+
+  /** The driver, the two executors the session starts with, and one per dynamically scaled job. */
+  executors() {
+    interface Totals {
+      active: number;
+      completed: number;
+      failed: number;
+      total: number;
+      duration: number;
+      gc: number;
+      input: number;
+      shuffleRead: number;
+      shuffleWrite: number;
+    }
+    const totals = new Map<string, Totals>();
+    const totalsOf = (id: string) => {
+      let t = totals.get(id);
+      if (!t) {
+        t = {
+          active: 0,
+          completed: 0,
+          failed: 0,
+          total: 0,
+          duration: 0,
+          gc: 0,
+          input: 0,
+          shuffleRead: 0,
+          shuffleWrite: 0,
+        };
+        totals.set(id, t);
+      }
+      return t;
+    };
+    const removals = new Map<string, number>();
+    for (const ref of this.jobs) {
+      const run = this.run(ref);
+      if (ref.executorId !== undefined)
+        removals.set(String(ref.executorId), run.end + EXECUTOR_IDLE_TIMEOUT_MS);
+      for (const stage of run.stages)
+        for (const view of this.tasksOf(stage)) {
+          const t = totalsOf(this.executorOf(ref, view.task));
+          t.total++;
+          if (view.status === 'RUNNING') t.active++;
+          else {
+            if (view.status === 'SUCCESS') t.completed++;
+            if (view.status === 'FAILED' || view.status === 'KILLED') t.failed++;
+            t.duration += view.finish! - view.task.launch;
+            t.gc += view.task.metrics.gcMs;
+            t.input += view.task.metrics.input;
+            t.shuffleRead += view.task.metrics.shuffleRead;
+            t.shuffleWrite += view.task.metrics.shuffleWrite;
+          }
+        }
+    }
+    const start = this.facts.activeSince;
+    const list: { id: string; add: number; remove?: number; reason?: string }[] = [
+      { id: 'driver', add: start },
+      ...Array.from({ length: STATIC_EXECUTORS }, (_, i) => ({
+        id: String(i + 1),
+        add: start + 3_000 + i * 150,
+      })),
+      ...this.jobs
+        .filter((ref) => ref.executorId !== undefined)
+        .map((ref) => {
+          const remove = removals.get(String(ref.executorId))!;
+          return remove <= this.at
+            ? {
+                id: String(ref.executorId),
+                add: ref.submit,
+                remove,
+                reason: `Executor killed by driver: idle for ${EXECUTOR_IDLE_TIMEOUT_MS / 1000} s (dynamic allocation, spark.dynamicAllocation.executorIdleTimeout)`,
+              }
+            : { id: String(ref.executorId), add: ref.submit };
+        }),
+    ].filter((e) => e.add <= this.at);
+    return list.map((e) => {
+      const removed = e.remove ?? (this.ended ? this.at : undefined);
+      const reason = e.reason ?? (this.ended ? 'Spark context shut down: the session ended' : undefined);
+      const t = totalsOf(e.id);
+      const driver = e.id === 'driver';
+      const maxMemory = driver ? 4_294_967_296 : 7_516_192_768;
+      return {
+        executorId: e.id,
+        hostPort: `${this.host(e.id)}:${driver ? 40111 : 36223}`,
+        isActive: removed === undefined,
+        rddBlocks: 0,
+        memoryUsed: int64(driver ? 1_245_184 : 524_288 * (1 + (t.total % 7))),
+        diskUsed: '0',
+        totalCores: CORES_PER_EXECUTOR,
+        maxTasks: driver ? 0 : CORES_PER_EXECUTOR,
+        activeTasks: t.active,
+        failedTasks: t.failed,
+        completedTasks: t.completed,
+        totalTasks: t.total,
+        totalDurationMillis: int64(t.duration),
+        totalGcTimeMillis: int64(t.gc),
+        totalInputBytes: int64(t.input),
+        totalShuffleRead: int64(t.shuffleRead),
+        totalShuffleWrite: int64(t.shuffleWrite),
+        isExcluded: false,
+        maxMemory: int64(maxMemory),
+        addTime: rfc3339(e.add),
+        ...(removed !== undefined ? { removeTime: rfc3339(removed), removeReason: reason } : {}),
+        executorLogs: {},
+        memoryMetrics: {
+          usedOnHeapStorageMemory: int64(driver ? 1_245_184 : 524_288),
+          usedOffHeapStorageMemory: '0',
+          totalOnHeapStorageMemory: int64(maxMemory),
+          totalOffHeapStorageMemory: '0',
+        },
+        resourceProfileId: 0,
+        excludedInStages: [],
+        attributes: {},
+        resources: {},
+      };
+    });
+  }
+
+  sqlQuery(ref: JobRef, options: { details: boolean; planDescription: boolean }) {
+    const sql = ref.spec.sql!;
+    const { status, completion } = this.jobStatus(ref);
+    const run = this.run(ref);
+    const failedStage = run.stages.find((s) => s.failed && s.end <= this.at);
+    return {
+      executionId: int64(ref.sqlId!),
+      rootExecutionId: int64(ref.sqlId!),
+      description: sql.description,
+      submissionTime: rfc3339(ref.submit),
+      ...(completion !== undefined ? { completionTime: rfc3339(completion) } : {}),
+      ...(status === 'JOB_EXECUTION_STATUS_FAILED'
+        ? {
+            errorMessage: failedStage?.fatalTask
+              ? `Job ${ref.jobId} failed: ${failedStage.fatalTask.error}`
+              : `Job ${ref.jobId} ${SHUTDOWN}`,
+          }
+        : {}),
+      jobs: { [String(ref.jobId)]: status },
+      stages: ref.spec.stages.map((_, i) => int64(ref.stageBase + i)),
+      metricValuesIsNull: false,
+      modifiedConfigs: {},
+      ...(options.details ? { details: ref.spec.stages[0]!.details } : {}),
+      ...(options.planDescription ? { physicalPlanDescription: planText(sql.plan) } : {}),
+      ...(options.details ? { metrics: planNodes(sql.plan).flatMap((n) => n.metrics) } : {}),
+    };
+  }
+
+  sqlPlan(ref: JobRef) {
+    const nodes = planNodes(ref.spec.sql!.plan);
+    return {
+      executionId: int64(ref.sqlId!),
+      nodes: nodes.map((n) => ({
+        node: {
+          sparkPlanGraphNodeId: int64(n.id),
+          name: n.name,
+          desc: n.desc,
+          metrics: n.metrics,
+          metadata: {},
+        },
+      })),
+      edges: nodes
+        .filter((n) => n.parent !== undefined)
+        .map((n) => ({ fromId: int64(n.id), toId: int64(n.parent!) })),
+    };
+  }
+}
+
+/** Where a stage's task IDs start, counted from its job's first task ID. */
+function stageOffset(ref: JobRef, index: number): number {
+  return ref.spec.stages.slice(0, index).reduce((n, s) => n + s.tasks + RETRY_IDS, 0);
+}
+
+function localityOf(shuffle: boolean, launched: number): Record<string, string> {
+  return shuffle ? { PROCESS_LOCAL: int64(launched) } : { ANY: int64(launched) };
+}
+
+/** Spark's task summary: minimum, quartiles, maximum, over successful tasks. */
+export function quantiles(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return {
+    count: int64(sorted.length),
+    minimum: int64(sorted[0] ?? 0),
+    percentile25: int64(at(0.25)),
+    percentile50: int64(at(0.5)),
+    percentile75: int64(at(0.75)),
+    maximum: int64(sorted.at(-1) ?? 0),
+    sum: int64(sorted.reduce((a, b) => a + b, 0)),
+  };
+}
+
+function taskQuantiles(tasks: TaskRun[]) {
+  const q = (f: (t: TaskRun) => number) => quantiles(tasks.map(f));
+  const m = (f: (m: TaskMetrics) => number) => q((t) => f(t.metrics));
+  return {
+    durationMillis: q((t) => t.finish - t.launch),
+    executorDeserializeTimeMillis: m((x) => x.deserializeMs),
+    executorDeserializeCpuTimeNanos: m((x) => x.deserializeCpuNs),
+    executorRunTimeMillis: m((x) => x.runMs),
+    executorCpuTimeNanos: m((x) => x.cpuNs),
+    resultSize: m((x) => x.resultSize),
+    jvmGcTimeMillis: m((x) => x.gcMs),
+    resultSerializationTimeMillis: m((x) => x.resultSerializationMs),
+    gettingResultTimeMillis: m(() => 0),
+    schedulerDelayMillis: m((x) => x.schedulerDelayMs),
+    peakExecutionMemoryBytes: m((x) => x.peakExecutionMemory),
+    memoryBytesSpilled: m((x) => x.memorySpilled),
+    diskBytesSpilled: m((x) => x.diskSpilled),
+    inputMetrics: { bytesRead: m((x) => x.input), recordsRead: m((x) => records(x.input)) },
+    outputMetrics: { bytesWritten: m((x) => x.output), recordsWritten: m((x) => records(x.output)) },
+    shuffleReadMetrics: {
+      readBytes: m((x) => x.shuffleRead),
+      readRecords: m((x) => records(x.shuffleRead)),
+      remoteBlocksFetched: m((x) => (x.shuffleRead ? 48 : 0)),
+      localBlocksFetched: m((x) => (x.shuffleRead ? 16 : 0)),
+      totalBlocksFetched: m((x) => (x.shuffleRead ? 64 : 0)),
+      fetchWaitTimeMillis: m((x) => x.fetchWaitMs),
+      remoteBytesRead: m((x) => x.shuffleRead * 0.75),
+      remoteBytesReadToDisk: m(() => 0),
+      remoteReqsDuration: m((x) => x.fetchWaitMs * 2),
+    },
+    shuffleWriteMetrics: {
+      writeBytes: m((x) => x.shuffleWrite),
+      writeRecords: m((x) => records(x.shuffleWrite)),
+      writeTimeNanos: m((x) => x.shuffleWriteTimeNs),
+    },
+  };
+}
+
+const QUANTILES = [0, 0.25, 0.5, 0.75, 1];
+function distributions(
+  summaries: {
+    taskTimeMillis: string;
+    inputBytes: string;
+    shuffleRead: string;
+    shuffleWrite: string;
+    memoryBytesSpilled: string;
+    diskBytesSpilled: string;
+    succeededTasks: number;
+    failedTasks: number;
+    killedTasks: number;
+    outputBytes: string;
+  }[],
+) {
+  const dist = (f: (s: (typeof summaries)[number]) => number) => {
+    const sorted = summaries.map(f).sort((a, b) => a - b);
+    return QUANTILES.map((q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+  };
+  return {
+    quantiles: QUANTILES,
+    taskTimeMillis: dist((s) => Number(s.taskTimeMillis)),
+    failedTasks: dist((s) => s.failedTasks),
+    succeededTasks: dist((s) => s.succeededTasks),
+    killedTasks: dist((s) => s.killedTasks),
+    inputBytes: dist((s) => Number(s.inputBytes)),
+    inputRecords: dist((s) => records(Number(s.inputBytes))),
+    outputBytes: dist((s) => Number(s.outputBytes)),
+    outputRecords: dist((s) => records(Number(s.outputBytes))),
+    shuffleRead: dist((s) => Number(s.shuffleRead)),
+    shuffleReadRecords: dist((s) => records(Number(s.shuffleRead))),
+    shuffleWrite: dist((s) => Number(s.shuffleWrite)),
+    shuffleWriteRecords: dist((s) => records(Number(s.shuffleWrite))),
+    memoryBytesSpilled: dist((s) => Number(s.memoryBytesSpilled)),
+    diskBytesSpilled: dist((s) => Number(s.diskBytesSpilled)),
+  };
+}
+
+interface FlatNode {
+  id: number;
+  parent?: number;
+  name: string;
+  desc: string;
+  metrics: { accumulatorId: string; name: string; metricType: string }[];
+}
+
+/** The plan tree numbered depth first, as Spark numbers plan graph nodes. */
+function planNodes(root: PlanNode): FlatNode[] {
+  const out: FlatNode[] = [];
+  const walk = (node: PlanNode, parent?: number) => {
+    const id = out.length;
+    const metricNames = node.name.startsWith('Scan')
+      ? ['number of output rows', 'number of files read', 'size of files read']
+      : node.name === 'Exchange'
+        ? ['shuffle bytes written', 'shuffle records written', 'data size']
+        : ['number of output rows'];
+    out.push({
+      id,
+      parent,
+      name: node.name,
+      desc: `${node.name} ${node.desc}`.trim(),
+      metrics: metricNames.map((name, i) => ({
+        accumulatorId: int64(1000 + id * 10 + i),
+        name,
+        metricType: name.includes('size') || name.includes('bytes') ? 'size' : 'sum',
+      })),
+    });
+    for (const child of node.children ?? []) walk(child, id);
+  };
+  walk(root);
+  return out;
+}
+
+/** The plan as `EXPLAIN` prints it: one operator a line, children indented under `+-`. */
+export function planText(root: PlanNode): string {
+  const lines = ['== Physical Plan =='];
+  const walk = (node: PlanNode, prefix: string, last: boolean, top: boolean) => {
+    const head = top ? '' : `${prefix}${last ? '+- ' : ':- '}`;
+    const args = node.desc.split('\n')[0];
+    lines.push(`${head}${node.codegen ? '*' : ''}${node.name}${args ? ` ${args}` : ''}`);
+    const children = node.children ?? [];
+    const childPrefix = top ? '' : `${prefix}${last ? '   ' : ':  '}`;
+    children.forEach((child, i) => walk(child, childPrefix, i === children.length - 1, false));
+  };
+  walk(root, '', true, true);
+  return lines.join('\n');
+}
+
+export const EXECUTOR_MEMORY = `${EXECUTOR_MEMORY_MB}m`;

@@ -1,0 +1,42 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { Finding } from '../diagnosis';
+import { CellLink } from './data-table';
+
+/** Findings as alerts: what was measured, what it means, the property that usually helps. */
+export function FindingList({
+  findings,
+  stageHref,
+}: {
+  findings: Finding[];
+  /** A link to the stage, in the summary; none on the stage's own page. */
+  stageHref?: (stageId: string) => string | undefined;
+}) {
+  return (
+    <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1 }}>
+      {findings.map((f) => {
+        const href = stageHref?.(f.stageId);
+        return (
+          <li key={`${f.stageId}-${f.kind}`} data-testid="finding" data-kind={f.kind} data-stage={f.stageId}>
+            <Alert severity={f.severity} variant="outlined">
+              <AlertTitle>
+                {f.title} in {href ? <CellLink to={href}>stage {f.stageId}</CellLink> : `stage ${f.stageId}`}
+              </AlertTitle>
+              <Typography variant="body2" data-testid="finding-evidence">
+                <strong>Measured:</strong> {f.evidence}
+              </Typography>
+              <Typography variant="body2">
+                <strong>What it means:</strong> {f.meaning}
+              </Typography>
+              <Typography variant="body2">
+                <strong>What usually helps:</strong> <code>{f.property}</code>. {f.advice}
+              </Typography>
+            </Alert>
+          </li>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,158 @@
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { ErrorPanel } from '../../../components/error-panel';
+import { formatDateTime } from '../../../lib/format';
+import { useNow } from '../../../lib/use-now';
+import type { ApplicationInfo } from '../../../schemas/spark';
+import type { Session } from '../../../schemas/wire';
+import type { AppRef } from '../api/spark-api';
+import { applicationsQuery, jobsSummaryQuery, recentStagesQuery } from '../api/spark-queries';
+import { diagnoseStages } from '../diagnosis';
+import { elapsedMs, formatMs } from '../units';
+import { CellLink } from './data-table';
+import { ExecutorsView } from './executors-view';
+import { FindingList } from './findings';
+import { JobDetail } from './job-detail';
+import { JobsView } from './jobs-view';
+import { useSparkPlace, type SparkView } from './spark-url';
+import { SqlView } from './sql-view';
+import { StageDetail } from './stage-detail';
+
+const VIEWS: [SparkView, string][] = [
+  ['jobs', 'Jobs'],
+  ['executors', 'Executors'],
+  ['sql', 'SQL queries'],
+];
+
+/** The Spark work inside a session: its application, jobs, stages, executors and SQL, with a diagnosis. */
+export function SparkTab({ session }: { session: Session }) {
+  const sessionLive = session.state === 'ACTIVE';
+  const apps = useQuery(applicationsQuery(session.name!, sessionLive));
+  if (apps.isPending) return <Typography role="status">Loading the Spark application…</Typography>;
+  if (apps.isError && !apps.data)
+    return <ErrorPanel error={apps.error} what="the Spark application" onRetry={() => void apps.refetch()} />;
+  const app = apps.data.sparkApplications?.[0];
+  if (!app?.name)
+    return (
+      <Typography color="text.secondary" data-testid="no-spark-app">
+        No Spark application: it starts when the session becomes Active.
+      </Typography>
+    );
+  const attempt = app.application?.attempts?.[0];
+  const live = attempt?.completed !== true;
+  return (
+    <Application appRef={{ app: app.name, session: session.name! }} info={app.application} live={live} />
+  );
+}
+
+function Application({
+  appRef,
+  info,
+  live,
+}: {
+  appRef: AppRef;
+  info: ApplicationInfo | undefined;
+  live: boolean;
+}) {
+  const { place, href } = useSparkPlace();
+  const now = useNow(1000);
+  const summary = useQuery(jobsSummaryQuery(appRef, live));
+  const recent = useQuery(recentStagesQuery(appRef, live));
+  const stages = recent.data?.sparkApplicationStages ?? [];
+  const findings = diagnoseStages(stages);
+  const jobOfStage = new Map(stages.map((s) => [s.stageId, s.jobIds?.[0]]));
+  const attempt = info?.attempts?.[0];
+  const s = summary.data?.jobsSummary;
+  return (
+    <Box sx={{ display: 'grid', gap: 2 }} data-testid="spark-tab">
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="spark-app-title">
+        <Typography id="spark-app-title" variant="h6" component="h2">
+          Spark application {info?.applicationId}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" data-testid="spark-app-summary">
+          {info?.name} · Spark {attempt?.appSparkVersion} · {live ? 'running' : 'completed'} · started{' '}
+          {formatDateTime(attempt?.startTime)} ·{' '}
+          {formatMs(elapsedMs(attempt?.startTime, attempt?.endTime, now))}
+          {' · '}
+          {info?.coresGranted ?? 0} cores granted
+          {s &&
+            ` · ${s.activeJobs ?? 0} jobs running, ${s.completedJobs ?? 0} succeeded, ${s.failedJobs ?? 0} failed`}
+        </Typography>
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="diagnosis-title">
+        <Typography id="diagnosis-title" variant="h6" component="h2" gutterBottom>
+          Diagnosis
+        </Typography>
+        {recent.isError && (
+          <ErrorPanel error={recent.error} what="stages" onRetry={() => void recent.refetch()} />
+        )}
+        {recent.isPending ? (
+          <Typography role="status">Reading the latest stages…</Typography>
+        ) : findings.length ? (
+          <>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+              {findings.length} finding{findings.length === 1 ? '' : 's'} in the latest {stages.length}{' '}
+              stages.
+            </Typography>
+            <FindingList
+              findings={findings.slice(0, 8)}
+              stageHref={(stageId) => {
+                const job = jobOfStage.get(stageId);
+                return job ? href({ job, stage: stageId }) : undefined;
+              }}
+            />
+          </>
+        ) : (
+          <Typography variant="body2">
+            No skew, spill, GC pressure, failed tasks or tiny tasks in the latest {stages.length} stages.
+          </Typography>
+        )}
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Spark details">
+        <Box
+          component="nav"
+          aria-label="Spark views"
+          sx={{ display: 'flex', gap: 2, mb: 2, flexWrap: 'wrap' }}
+        >
+          {VIEWS.map(([view, label]) => {
+            const current = place.view === view && !place.job && !place.stage;
+            return (
+              <CellLink
+                key={view}
+                to={href({ view })}
+                aria-current={current ? 'page' : undefined}
+                style={{ fontWeight: current ? 700 : 400 }}
+              >
+                {label}
+              </CellLink>
+            );
+          })}
+          {place.job && (
+            <Typography component="span" variant="body2">
+              ›{' '}
+              <CellLink to={href({ job: place.job })} aria-current={place.stage ? undefined : 'page'}>
+                Job {place.job}
+              </CellLink>
+              {place.stage && ` › Stage ${place.stage}`}
+            </Typography>
+          )}
+        </Box>
+        {place.stage ? (
+          <StageDetail app={appRef} stageId={place.stage} live={live} />
+        ) : place.job ? (
+          <JobDetail app={appRef} jobId={place.job} live={live} />
+        ) : place.view === 'executors' ? (
+          <ExecutorsView app={appRef} live={live} />
+        ) : place.view === 'sql' ? (
+          <SqlView app={appRef} live={live} />
+        ) : (
+          <JobsView app={appRef} live={live} />
+        )}
+      </Paper>
+    </Box>
+  );
+}
+
+export default SparkTab;
