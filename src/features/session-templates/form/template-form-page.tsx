@@ -110,7 +110,7 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
     resolver: zodResolver(templateFormSchema(parent)),
     mode: 'onChange',
   });
-  const { control, handleSubmit, setError, reset, formState, trigger } = methods;
+  const { control, handleSubmit, setError, reset, trigger } = methods;
   const values = useWatch({ control }) as T;
   const body = useMemo(() => toTemplate(values, parent), [values, parent]);
   useEffect(() => {
@@ -202,6 +202,22 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
       <ConfigFormLayout
         label={templateId ? `Edit template ${templateId}` : 'Create template'}
         onSubmit={(e) => void submit(e)}
+        actions={
+          <>
+            <Button type="submit" variant="contained" size="large" disabled={mutation.isPending}>
+              {mutation.isPending ? 'Saving…' : editing ? 'Review and save' : 'Create template'}
+            </Button>
+            <Button
+              onClick={() =>
+                navigate(
+                  template ? paths.template(template.name!) : paths.templates(place.project, place.location),
+                )
+              }
+            >
+              Cancel
+            </Button>
+          </>
+        }
         aside={
           <EquivalentRequest
             method={editing ? 'PATCH' : 'POST'}
@@ -238,26 +254,6 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
         <LabelsSection />
         <RuntimeConfigSection />
         <EnvironmentConfigSection />
-        {formState.errors.root && <Alert severity="error">{formState.errors.root.message}</Alert>}
-        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
-          <Button type="submit" variant="contained" size="large" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : editing ? 'Review and save' : 'Create template'}
-          </Button>
-          <Button
-            onClick={() =>
-              navigate(
-                template ? paths.template(template.name!) : paths.templates(place.project, place.location),
-              )
-            }
-          >
-            Cancel
-          </Button>
-          {Object.keys(formState.errors).length > 0 && formState.isSubmitted && (
-            <Typography color="error" role="alert">
-              Fix the fields marked in red; nothing was sent.
-            </Typography>
-          )}
-        </Box>
       </ConfigFormLayout>
       {review && (
         <Dialog

@@ -108,7 +108,7 @@ export function SessionCreatePage({
     resolver: zodResolver(sessionFormSchema(place)),
     mode: 'onChange',
   });
-  const { control, handleSubmit, setError, reset, formState, trigger } = methods;
+  const { control, handleSubmit, setError, reset, trigger } = methods;
   const values = useWatch({ control }) as SessionFormValues;
   const session = useMemo(() => toSession(values, place), [values, place]);
   const [finished, setFinished] = useState(false);
@@ -217,6 +217,14 @@ export function SessionCreatePage({
       <ConfigFormLayout
         label="Create session"
         onSubmit={(e) => void submit(e)}
+        actions={
+          <>
+            <Button type="submit" variant="contained" size="large" disabled={create.isPending}>
+              {create.isPending ? 'Creating…' : 'Create session'}
+            </Button>
+            <Button onClick={() => navigate(paths.sessions(project, location))}>Cancel</Button>
+          </>
+        }
         aside={
           <EquivalentRequest
             method="POST"
@@ -279,19 +287,6 @@ export function SessionCreatePage({
         <LabelsSection />
         <RuntimeConfigSection />
         <EnvironmentConfigSection />
-
-        {formState.errors.root && <Alert severity="error">{formState.errors.root.message}</Alert>}
-        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
-          <Button type="submit" variant="contained" size="large" disabled={create.isPending}>
-            {create.isPending ? 'Creating…' : 'Create session'}
-          </Button>
-          <Button onClick={() => navigate(paths.sessions(project, location))}>Cancel</Button>
-          {Object.keys(formState.errors).length > 0 && formState.isSubmitted && (
-            <Typography color="error" role="alert">
-              Fix the fields marked in red; nothing was sent.
-            </Typography>
-          )}
-        </Box>
       </ConfigFormLayout>
       {importing && (
         <ImportDialog
