@@ -85,10 +85,18 @@ export function SessionDetailRoute() {
 export function SessionCreateRoute() {
   const place = usePlace();
   // A clone arrives as history state from the session page (so it is not in the URL).
-  const historyState = useHistoryState<{ clone?: unknown; template?: unknown } | null>();
+  const historyState = useHistoryState<{
+    clone?: unknown;
+    cloneLeftOut?: unknown;
+    template?: unknown;
+  } | null>();
   const clone = useMemo(() => {
     const parsed = lenient.Session.safeParse(historyState?.clone);
-    return parsed.success && parsed.data.name ? parsed.data : undefined;
+    if (!parsed.success || !parsed.data.name) return undefined;
+    const leftOut = Array.isArray(historyState?.cloneLeftOut)
+      ? historyState.cloneLeftOut.filter((s): s is string => typeof s === 'string')
+      : [];
+    return { session: parsed.data, leftOut };
   }, [historyState]);
   const template = typeof historyState?.template === 'string' ? historyState.template : undefined;
   return <SessionCreatePage place={place} clone={clone} template={template} />;

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -45,25 +46,28 @@ export function MapTable({
 }) {
   const entries = Object.entries(map ?? {});
   if (!entries.length) return null;
+  // A wide table scrolls inside its own box, never the page.
   return (
-    <Table size="small" aria-label={label}>
-      <TableHead>
-        <TableRow>
-          <TableCell>{keyHeader}</TableCell>
-          <TableCell>{valueHeader}</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {entries.map(([k, v]) => (
-          <TableRow key={k}>
-            <TableCell sx={{ fontFamily: 'monospace' }}>{k}</TableCell>
-            <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
-              <UriValue value={v} />
-            </TableCell>
+    <Box sx={{ overflowX: 'auto', maxWidth: '100%' }}>
+      <Table size="small" aria-label={label}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{keyHeader}</TableCell>
+            <TableCell>{valueHeader}</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {entries.map(([k, v]) => (
+            <TableRow key={k}>
+              <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>{k}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+                <UriValue value={v} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }
 

@@ -36,6 +36,8 @@ export const Table = styled('table')(({ theme }) => {
     '& tbody tr:hover': { background: palette.action.hover },
     '& tbody tr[aria-selected="true"]': { background: palette.action.selected },
     '& .checkbox-cell': { width: 48, textAlign: 'center' },
+    // Short values ("1 h 30 min", "in 23 h") stay on one line; the table scrolls in its own box instead.
+    '& .nowrap': { whiteSpace: 'nowrap' },
     '& input[type="checkbox"]': {
       width: 18,
       height: 18,

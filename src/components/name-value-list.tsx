@@ -29,7 +29,7 @@ export function NameValueSection({
   if (!shown.length && !children) return null;
   const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
-    <Paper variant="outlined" component="section" aria-labelledby={id} sx={{ p: 2 }}>
+    <Paper variant="outlined" component="section" aria-labelledby={id} sx={{ p: 2, minWidth: 0 }}>
       <Typography id={id} variant="h6" component="h2" gutterBottom>
         {title}
       </Typography>
@@ -38,7 +38,8 @@ export function NameValueSection({
           component="dl"
           sx={{
             display: 'grid',
-            gridTemplateColumns: { xs: '1fr', sm: 'minmax(140px, 220px) 1fr' },
+            // minmax(0, …): a long token wraps inside its track instead of widening it over its neighbour.
+            gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'minmax(120px, 200px) minmax(0, 1fr)' },
             gap: 1,
             m: 0,
           }}
@@ -51,7 +52,7 @@ export function NameValueSection({
               <Typography
                 component="dd"
                 variant="body2"
-                sx={{ m: 0, wordBreak: 'break-word' }}
+                sx={{ m: 0, overflowWrap: 'anywhere' }}
                 title={row.title}
               >
                 {row.value}

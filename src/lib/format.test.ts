@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMilliSeconds, formatRelative, formatSeconds } from './format';
+import { formatDateTime, formatDuration, formatMilliSeconds, formatRelative, formatSeconds } from './format';
 
 describe('durations and times as people read them', () => {
   it('formats seconds with at most two units', () => {
@@ -24,5 +24,19 @@ describe('durations and times as people read them', () => {
   it('usage in hours with units', () => {
     expect(formatMilliSeconds('7200000', 'DCU-hours')).toBe('2 DCU-hours');
     expect(formatMilliSeconds(undefined, 'DCU-hours')).toBe('');
+  });
+});
+
+describe('absolute times carry their zone', () => {
+  it('in UTC, says UTC', () => {
+    expect(formatDateTime('2026-11-25T18:05:09Z', 'utc')).toMatch(/Nov 25, 2026.*6:05:09\sPM UTC/);
+  });
+  it('in local time, names the local zone', () => {
+    const text = formatDateTime('2026-11-25T18:05:09Z', 'local');
+    expect(text).toMatch(/2026/);
+    expect(text).toMatch(/(UTC|GMT|[A-Z]{2,5})[+-−]?\d*$/);
+  });
+  it('keeps text it cannot read', () => {
+    expect(formatDateTime('yesterday', 'utc')).toBe('yesterday');
   });
 });

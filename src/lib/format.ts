@@ -1,4 +1,5 @@
 import { parseDurationSeconds } from '../schemas/rules';
+import { getTimeZone, type TimeZoneSetting } from './time-zone';
 
 const UNITS: [string, number][] = [
   ['d', 86400],
@@ -29,11 +30,21 @@ export function formatDuration(duration: string | undefined): string {
   return seconds === undefined ? duration : formatSeconds(seconds);
 }
 
-export function formatDateTime(iso: string | undefined): string {
+/** An absolute time, always with its zone ("Nov 26, 2026, 3:16:26 AM UTC"), in the chosen zone. */
+export function formatDateTime(iso: string | undefined, zone: TimeZoneSetting = getTimeZone()): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return date.toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+    timeZone: zone === 'utc' ? 'UTC' : undefined,
+  });
 }
 
 /** An absolute time with its zone ("Nov 26, 2026, 3:04:05 AM UTC"), for hover text beside a relative one. */

@@ -18,6 +18,7 @@ import { useColorMode } from '../color-mode';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, KNOWN_REGIONS, paths } from '../paths';
 import { rememberProject } from './recent-projects';
 import { SectionNav } from './section-nav';
+import { TimeZoneToggle } from './time-zone-toggle';
 
 const NEXT_MODE = { system: 'light', light: 'dark', dark: 'system' } as const;
 
@@ -195,6 +196,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <SectionNav project={project} location={location} />
           <Box sx={{ flexGrow: 1 }} />
           <BackendIndicator info={serverInfo} />
+          <TimeZoneToggle />
           <ThemeToggle />
         </Toolbar>
       </AppBar>

@@ -75,6 +75,18 @@ export function filterExpression(view: ListView): string {
   return clauses.join(' AND ');
 }
 
+/** How many filters are in force, as the folded "Filters (n)" button counts them: a state set is one. */
+export function activeFilterCount(view: ListView): number {
+  if (view.customFilter !== undefined) return view.customFilter.trim() ? 1 : 0;
+  return (
+    (view.states.length ? 1 : 0) +
+    view.labels.length +
+    (view.createdAfter ? 1 : 0) +
+    (view.createdBefore ? 1 : 0) +
+    (view.search.trim() ? 1 : 0)
+  );
+}
+
 export function hasFilters(view: ListView): boolean {
   return filterExpression(view).trim() !== '';
 }

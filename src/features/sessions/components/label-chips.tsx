@@ -15,6 +15,13 @@ const chipStyle = {
   padding: '0 8px',
   margin: 0,
   whiteSpace: 'nowrap',
+  // A 63+63-character label is cut short with an ellipsis; its full text stays in the DOM (to select
+  // and copy) and in its title (on hover).
+  display: 'inline-block',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  verticalAlign: 'middle',
+  minWidth: 0,
 } as const;
 
 const StaticChip = styled('span')(({ theme }) => ({
@@ -37,15 +44,20 @@ export function LabelChips({
   labels,
   onSelect,
   includeSystem = false,
+  maxChipWidth = '100%',
 }: {
   labels: Record<string, string> | undefined;
   onSelect?: (key: string, value: string) => void;
   includeSystem?: boolean;
+  /** How wide one chip may get before it is ellipsized (the list caps it so one label cannot widen the table). */
+  maxChipWidth?: string;
 }) {
   const entries = Object.entries(labels ?? {}).filter(([key]) => includeSystem || !isSystemLabel(key));
   if (!entries.length) return null;
   return (
-    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
+    <Box
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, minWidth: 0, '& > *': { maxWidth: maxChipWidth } }}
+    >
       {entries.map(([key, value]) => {
         const text = value ? `${key}=${value}` : key;
         return onSelect ? (
@@ -54,11 +66,14 @@ export function LabelChips({
             type="button"
             onClick={() => onSelect(key, value)}
             aria-label={`Filter by label ${text}`}
+            title={text}
           >
             {text}
           </ClickableChip>
         ) : (
-          <StaticChip key={key}>{text}</StaticChip>
+          <StaticChip key={key} title={text}>
+            {text}
+          </StaticChip>
         );
       })}
     </Box>

@@ -7,45 +7,32 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { announce } from '../../../lib/announce';
 import { useLocation } from 'wouter';
 import type { RefreshState } from '../../../components/load-resource';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { idOf, type Place } from '../../../schemas/names';
 import { paths } from '../../../lib/paths';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
+import { useTimeZone } from '../../../lib/time-zone';
 import { SessionTabs, useSparkTabOpen } from '../../spark/components/session-tabs';
-import { isSystemLabel, parseDurationSeconds } from '../../../schemas/rules';
+import { SparkActivity } from '../../spark/components/spark-activity';
+import { isSystemLabel } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
-import { isTerminal } from '../session-state';
+import { templateDetailQuery } from '../../session-templates/api/template-queries';
+import { cloneOf } from '../clone';
+import { lifetimeSentence } from '../lifetime';
+import { STATE_LABEL, isTerminal } from '../session-state';
+import { ConnectPanel } from './connect-panel';
 import { JsonDialog } from './json-dialog';
 import { LabelChips } from './label-chips';
 import { SessionFields } from './session-fields';
 import { SessionStateChip } from './session-state-chip';
 import { StateHistoryTimeline } from './state-history-timeline';
-
-/** When the TTL ends the session at the latest: counted from when it became ACTIVE. */
-function lifetime(session: Session, now: number): string | undefined {
-  const exec = session.environmentConfig?.executionConfig;
-  const activeAt =
-    session.state === 'ACTIVE'
-      ? session.stateTime
-      : session.stateHistory?.find((h) => h.state === 'ACTIVE')?.stateStartTime;
-  const ttl = parseDurationSeconds(exec?.ttl ?? '');
-  const parts: string[] = [];
-  if (session.state === 'ACTIVE' && activeAt && ttl !== undefined) {
-    const end = new Date(Date.parse(activeAt) + ttl * 1000).toISOString();
-    parts.push(
-      `The TTL (${formatDuration(exec?.ttl)}) ends this session at ${formatDateTime(end)} (${formatRelative(end, now)}) at the latest.`,
-    );
-  }
-  if (exec?.idleTtl && !isTerminal(session.state))
-    parts.push(`It also ends after ${formatDuration(exec.idleTtl)} without activity (idle TTL).`);
-  return parts.join(' ') || undefined;
-}
 
 /** One session, kept fresh by its route (which also stops polling while it is being deleted). */
 export function SessionDetailPage({
@@ -63,13 +50,33 @@ export function SessionDetailPage({
   const listPath = paths.sessions(project, location);
   const remove = useDeleteSession();
   const now = useNow(1000);
+  // Times on this page follow the UTC/local setting.
+  useTimeZone();
   const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  /** The create form with what the user set on this session (not its template's or the defaults). */
+  const openClone = async () => {
+    const template = session.sessionTemplate
+      ? await queryClient.fetchQuery(templateDetailQuery(session.sessionTemplate)).catch(() => undefined)
+      : undefined;
+    const { session: clone, leftOut } = cloneOf(session, template);
+    navigate(paths.newSession(project, location), { state: { clone, cloneLeftOut: leftOut } });
+  };
   const terminate = useTerminateSession();
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
   const [showJson, setShowJson] = useState(false);
-  const sparkOpen = useSparkTabOpen();
+  const sparkOpen = useSparkTabOpen(name);
+
+  // A state change is read out by screen readers (politely), not only drawn.
+  const lastState = useRef(session.state);
+  useEffect(() => {
+    if (lastState.current === session.state) return;
+    lastState.current = session.state;
+    if (session.state) announce(`Session ${sessionId} is now ${STATE_LABEL[session.state].toLowerCase()}.`);
+  }, [session.state, sessionId]);
 
   const ended = isTerminal(session.state);
+  const lifetime = lifetimeSentence(session, now);
   const pending = terminate.isPending || remove.isPending;
   const actionError = terminate.error ?? remove.error;
 
@@ -100,11 +107,7 @@ export function SessionDetailPage({
           >
             Delete
           </Button>
-          <Button
-            variant="outlined"
-            startIcon={<ContentCopyIcon />}
-            onClick={() => navigate(paths.newSession(project, location), { state: { clone: session } })}
-          >
+          <Button variant="outlined" startIcon={<ContentCopyIcon />} onClick={() => void openClone()}>
             Clone
           </Button>
           <Button variant="outlined" startIcon={<CodeIcon />} onClick={() => setShowJson(true)}>
@@ -134,7 +137,11 @@ export function SessionDetailPage({
         </Alert>
       )}
       {session.state === 'FAILED' && session.stateMessage && (
-        <Alert severity="error" sx={{ mb: 2 }} data-testid="failure-message">
+        <Alert
+          severity="error"
+          sx={{ mb: 2, '& .MuiAlert-message': { minWidth: 0, overflowWrap: 'anywhere' } }}
+          data-testid="failure-message"
+        >
           <strong>Failed:</strong> {session.stateMessage}
         </Alert>
       )}
@@ -143,19 +150,23 @@ export function SessionDetailPage({
         sx={{
           display: sparkOpen ? 'none' : 'grid',
           gap: 2,
-          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 3fr)' },
+          // Tracks that may shrink below their content, and content that wraps inside them: the two
+          // columns can never paint over each other. One column below 900 px.
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 2fr) minmax(0, 3fr)' },
           alignItems: 'start',
         }}
       >
-        <Box sx={{ display: 'grid', gap: 2 }}>
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(0, 1fr)', minWidth: 0 }}>
+          <ConnectPanel session={session} />
           <Paper variant="outlined" component="section" aria-labelledby="timeline-title" sx={{ p: 2 }}>
             <Typography id="timeline-title" variant="h6" component="h2" gutterBottom>
               State history
             </Typography>
             <StateHistoryTimeline session={session} now={now} />
-            {lifetime(session, now) && (
+            <SparkActivity session={session} />
+            {lifetime && (
               <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="lifetime">
-                {lifetime(session, now)}
+                {lifetime}
               </Typography>
             )}
           </Paper>

@@ -8,6 +8,7 @@ import { NameValueSection, type NameValue } from '../../../components/name-value
 import { formatDateTime, formatGbSeconds, formatMilliSeconds, formatRelative } from '../../../lib/format';
 import { idOf } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
+import { expiryTime } from '../lifetime';
 import { sessionKind } from '../session-state';
 
 /** Every field of the Session resource, grouped and named in plain words. */
@@ -15,6 +16,7 @@ export function SessionFields({ session, now }: { session: Session; now: number 
   const info = session.runtimeInfo;
   const current = info?.currentUsage;
   const approx = info?.approximateUsage;
+  const expiry = expiryTime(session);
 
   const overview: NameValue[] = [
     { name: 'Session ID', value: idOf(session.name) },
@@ -39,6 +41,10 @@ export function SessionFields({ session, now }: { session: Session; now: number 
       value:
         session.stateTime &&
         `${formatDateTime(session.stateTime)} (${formatRelative(session.stateTime, now)})`,
+    },
+    {
+      name: 'Expires',
+      value: expiry && `${formatRelative(expiry, now)} (${formatDateTime(expiry)}) at the latest`,
     },
     { name: 'State message', value: session.stateMessage },
     { name: 'Creator', value: session.creator },
@@ -112,7 +118,7 @@ export function SessionFields({ session, now }: { session: Session; now: number 
     },
   ];
   return (
-    <Box sx={{ display: 'grid', gap: 2 }}>
+    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'minmax(0, 1fr)', minWidth: 0 }}>
       <NameValueSection title="Overview" rows={overview} />
       <NameValueSection title="Session type" rows={type} />
       <ConfigSections config={session} />

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { OutlinedField } from '../../../components/outlined-field';
 import { useTheme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
@@ -8,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { labelKeyProblem, labelValueProblem } from '../../../schemas/rules';
 import {
   SELECTABLE_STATES,
+  activeFilterCount,
   clearedFilters,
   filterExpression,
   hasFilters,
@@ -91,147 +93,166 @@ export function SessionFiltersBar({
     onChange(withFilters(view, { labels: [...view.labels.filter((l) => l.key !== key), { key, value }] }));
   };
 
+  // On a phone the filters fold behind one button, so the first rows are visible without scrolling.
+  const narrow = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
+  const [unfolded, setUnfolded] = useState(false);
+  const count = activeFilterCount(view);
   const custom = view.customFilter !== undefined;
   return (
-    <Box
-      component="section"
-      aria-label="Filters"
-      sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, mb: 2 }}
-    >
-      {!custom && (
-        <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-          <OutlinedField
-            label="Search session ID"
-            placeholder="Press / to search"
-            value={search}
-            inputRef={searchRef}
-            onChange={(e) => setSearch(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') onChange(withFilters(view, { search }));
-            }}
-            sx={{ minWidth: 220 }}
-          />
-          <Box
-            component="fieldset"
-            sx={{
-              border: 0,
-              p: 0,
-              m: 0,
-              display: 'flex',
-              alignItems: 'center',
-              flexWrap: 'wrap',
-              alignSelf: 'flex-end',
-              minHeight: 38,
-            }}
-          >
-            <Typography
-              component="legend"
-              variant="body2"
-              color="text.secondary"
-              sx={{ float: 'left', mr: 1 }}
+    <>
+      {narrow && (
+        <Button
+          variant="outlined"
+          aria-expanded={unfolded}
+          aria-controls="list-filters"
+          onClick={() => setUnfolded(!unfolded)}
+          sx={{ mb: 1 }}
+        >
+          {count ? `Filters (${count})` : 'Filters'}
+        </Button>
+      )}
+      <Box
+        component="section"
+        id="list-filters"
+        aria-label="Filters"
+        hidden={narrow && !unfolded}
+        sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, mb: 2, '&[hidden]': { display: 'none' } }}
+      >
+        {!custom && (
+          <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+            <OutlinedField
+              label="Search session ID"
+              placeholder="Press / to search"
+              value={search}
+              inputRef={searchRef}
+              onChange={(e) => setSearch(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') onChange(withFilters(view, { search }));
+              }}
+              sx={{ minWidth: 220 }}
+            />
+            <Box
+              component="fieldset"
+              sx={{
+                border: 0,
+                p: 0,
+                m: 0,
+                display: 'flex',
+                alignItems: 'center',
+                flexWrap: 'wrap',
+                alignSelf: 'flex-end',
+                minHeight: 38,
+              }}
             >
-              State
-            </Typography>
-            {SELECTABLE_STATES.map((state) => (
-              // Native checkboxes: cheaper to render than MUI's, and the list route renders often.
               <Typography
-                key={state}
-                component="label"
+                component="legend"
                 variant="body2"
-                sx={{ mr: 1.5, display: 'inline-flex', gap: 0.5, alignItems: 'center', cursor: 'pointer' }}
+                color="text.secondary"
+                sx={{ float: 'left', mr: 1 }}
               >
-                <input
-                  type="checkbox"
-                  checked={view.states.includes(state)}
-                  onChange={(e) =>
-                    onChange(
-                      withFilters(view, {
-                        states: e.target.checked
-                          ? [...view.states, state]
-                          : view.states.filter((s) => s !== state),
-                      }),
-                    )
-                  }
-                  style={{ width: 16, height: 16, accentColor: theme.palette.primary.main }}
-                />
-                {STATE_LABEL[state]}
+                State
               </Typography>
+              {SELECTABLE_STATES.map((state) => (
+                // Native checkboxes: cheaper to render than MUI's, and the list route renders often.
+                <Typography
+                  key={state}
+                  component="label"
+                  variant="body2"
+                  sx={{ mr: 1.5, display: 'inline-flex', gap: 0.5, alignItems: 'center', cursor: 'pointer' }}
+                >
+                  <input
+                    type="checkbox"
+                    checked={view.states.includes(state)}
+                    onChange={(e) =>
+                      onChange(
+                        withFilters(view, {
+                          states: e.target.checked
+                            ? [...view.states, state]
+                            : view.states.filter((s) => s !== state),
+                        }),
+                      )
+                    }
+                    style={{ width: 16, height: 16, accentColor: theme.palette.primary.main }}
+                  />
+                  {STATE_LABEL[state]}
+                </Typography>
+              ))}
+            </Box>
+            <OutlinedField
+              label="Label filter"
+              placeholder="key=value, then Enter"
+              value={labelText}
+              error={Boolean(labelError)}
+              helperText={labelError}
+              onChange={(e) => setLabelText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') addLabel();
+              }}
+              sx={{ minWidth: 220 }}
+            />
+            <OutlinedField
+              type="datetime-local"
+              label="Created after"
+              value={toLocalInput(view.createdAfter)}
+              onChange={(e) => onChange(withFilters(view, { createdAfter: fromLocalInput(e.target.value) }))}
+            />
+            <OutlinedField
+              type="datetime-local"
+              label="Created before"
+              value={toLocalInput(view.createdBefore)}
+              onChange={(e) => onChange(withFilters(view, { createdBefore: fromLocalInput(e.target.value) }))}
+            />
+            {hasFilters(view) && (
+              <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
+                Clear filters
+              </Button>
+            )}
+          </Box>
+        )}
+        {!custom && view.labels.length > 0 && (
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} aria-label="Label filters">
+            {view.labels.map(({ key, value }) => (
+              <Chip
+                key={key}
+                label={`${key}=${value}`}
+                onDelete={() =>
+                  onChange(withFilters(view, { labels: view.labels.filter((l) => l.key !== key) }))
+                }
+              />
             ))}
           </Box>
+        )}
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
           <OutlinedField
-            label="Label filter"
-            placeholder="key=value, then Enter"
-            value={labelText}
-            error={Boolean(labelError)}
-            helperText={labelError}
-            onChange={(e) => setLabelText(e.target.value)}
+            label="Filter expression (AIP-160)"
+            value={expressionText}
+            onChange={(e) => setExpressionText(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') addLabel();
+              if (e.key === 'Enter') onChange(withFilters(view, { customFilter: expressionText }));
             }}
-            sx={{ minWidth: 220 }}
+            placeholder='state = ACTIVE AND labels.env = "prod"'
+            helperText="Sent to the API as filter. Edit it and press Enter to use your own expression."
+            sx={{ flexGrow: 1, minWidth: 'min(300px, 100%)', '& input': { fontFamily: 'monospace' } }}
+            inputProps={{ 'data-testid': 'filter-expression' }}
           />
-          <OutlinedField
-            type="datetime-local"
-            label="Created after"
-            value={toLocalInput(view.createdAfter)}
-            onChange={(e) => onChange(withFilters(view, { createdAfter: fromLocalInput(e.target.value) }))}
-          />
-          <OutlinedField
-            type="datetime-local"
-            label="Created before"
-            value={toLocalInput(view.createdBefore)}
-            onChange={(e) => onChange(withFilters(view, { createdBefore: fromLocalInput(e.target.value) }))}
-          />
-          {hasFilters(view) && (
-            <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
-              Clear filters
+          {expressionText !== expression && (
+            <Button
+              variant="outlined"
+              onClick={() => onChange(withFilters(view, { customFilter: expressionText }))}
+            >
+              Apply
             </Button>
           )}
+          {custom && (
+            <>
+              <Button onClick={() => onChange(clearedFilters(view))}>Clear filters</Button>
+              <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
+                Using your expression; the simple filters are hidden.
+              </Typography>
+            </>
+          )}
         </Box>
-      )}
-      {!custom && view.labels.length > 0 && (
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} aria-label="Label filters">
-          {view.labels.map(({ key, value }) => (
-            <Chip
-              key={key}
-              label={`${key}=${value}`}
-              onDelete={() =>
-                onChange(withFilters(view, { labels: view.labels.filter((l) => l.key !== key) }))
-              }
-            />
-          ))}
-        </Box>
-      )}
-      <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-        <OutlinedField
-          label="Filter expression (AIP-160)"
-          value={expressionText}
-          onChange={(e) => setExpressionText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') onChange(withFilters(view, { customFilter: expressionText }));
-          }}
-          placeholder='state = ACTIVE AND labels.env = "prod"'
-          helperText="Sent to the API as filter. Edit it and press Enter to use your own expression."
-          sx={{ flexGrow: 1, minWidth: 300, '& input': { fontFamily: 'monospace' } }}
-          inputProps={{ 'data-testid': 'filter-expression' }}
-        />
-        {expressionText !== expression && (
-          <Button
-            variant="outlined"
-            onClick={() => onChange(withFilters(view, { customFilter: expressionText }))}
-          >
-            Apply
-          </Button>
-        )}
-        {custom && (
-          <>
-            <Button onClick={() => onChange(clearedFilters(view))}>Clear filters</Button>
-            <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
-              Using your expression; the simple filters are hidden.
-            </Typography>
-          </>
-        )}
       </Box>
-    </Box>
+    </>
   );
 }

@@ -199,7 +199,14 @@ export function SessionsListPage({
       <Box
         component="nav"
         aria-label="Pages"
-        sx={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 2, mt: 1 }}
+        sx={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'flex-end',
+          gap: 2,
+          mt: 1,
+          flexWrap: 'wrap',
+        }}
       >
         <FormControl size="small">
           <InputLabel variant="standard" htmlFor="page-size">

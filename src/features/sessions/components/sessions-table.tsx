@@ -2,8 +2,10 @@ import { Suspense, lazy, memo, useEffect, useRef, type Ref } from 'react';
 import { Cells, HeaderRow, RowLink, Table, type Column } from '../../../components/data-table';
 import { paths } from '../../../lib/paths';
 import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
+import { useTimeZone, type TimeZoneSetting } from '../../../lib/time-zone';
 import { idOf } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
+import { expiresIn } from '../lifetime';
 import { isTerminal, sessionKind } from '../session-state';
 import { LabelChips } from './label-chips';
 import { SessionStateChip } from './session-state-chip';
@@ -19,6 +21,8 @@ export function runTime(session: Session, now: number): number | undefined {
 /** What the cells need besides the session: the clock, the selection and the actions. */
 interface RowContext {
   now: number;
+  /** Rows are memoized: the zone is part of their props so a new setting redraws their times. */
+  zone: TimeZoneSetting;
   selected: boolean;
   onToggle: (name: string) => void;
   onLabel: (key: string, value: string) => void;
@@ -64,25 +68,38 @@ const COLUMNS: SessionColumn[] = [
       </RowLink>
     ),
   },
-  { id: 'state', header: 'State', cell: (session) => <SessionStateChip state={session.state} /> },
+  {
+    id: 'state',
+    header: 'State',
+    className: 'nowrap',
+    cell: (session) => <SessionStateChip state={session.state} />,
+  },
   { id: 'type', header: 'Type', cell: (session) => sessionKind(session) },
   { id: 'creator', header: 'Creator', cell: (session) => session.creator },
   {
     id: 'created',
+    className: 'nowrap',
     header: 'Created',
-    cell: (session, { now }) => (
-      <time dateTime={session.createTime} title={formatDateTime(session.createTime)}>
+    cell: (session, { now, zone }) => (
+      <time dateTime={session.createTime} title={formatDateTime(session.createTime, zone)}>
         {formatRelative(session.createTime, now)}
       </time>
     ),
   },
   {
     id: 'runTime',
+    className: 'nowrap',
     header: 'Run time',
     cell: (session, { now }) => {
       const seconds = runTime(session, now);
       return seconds === undefined ? '' : formatSeconds(seconds);
     },
+  },
+  {
+    id: 'expires',
+    className: 'nowrap',
+    header: 'Expires',
+    cell: (session, { now }) => expiresIn(session, now),
   },
   {
     id: 'template',
@@ -95,7 +112,9 @@ const COLUMNS: SessionColumn[] = [
   {
     id: 'labels',
     header: 'Labels',
-    cell: (session, { onLabel }) => <LabelChips labels={session.labels} onSelect={onLabel} />,
+    cell: (session, { onLabel }) => (
+      <LabelChips labels={session.labels} onSelect={onLabel} maxChipWidth="16em" />
+    ),
   },
 ];
 
@@ -141,6 +160,7 @@ export function SessionsTable({
   onToggleAll: () => void;
   onLabel: (key: string, value: string) => void;
 }) {
+  const zone = useTimeZone();
   const virtual = sessions.length > VIRTUALIZE_ABOVE;
   const row = (index: number, rowRef?: Ref<HTMLTableRowElement>) => {
     const session = sessions[index]!;
@@ -152,6 +172,7 @@ export function SessionsTable({
         session={session}
         selected={selected.has(session.name!)}
         now={now}
+        zone={zone}
         onToggle={onToggle}
         onLabel={onLabel}
       />
@@ -170,7 +191,7 @@ export function SessionsTable({
         <thead>
           <HeaderRow
             columns={COLUMNS}
-            context={{ all, selectAll, onToggleAll, now, selected: false, onToggle, onLabel }}
+            context={{ all, selectAll, onToggleAll, now, zone, selected: false, onToggle, onLabel }}
           />
         </thead>
         <tbody>

@@ -98,11 +98,14 @@ export function StateHistoryTimeline({ session, now }: { session: Session; now: 
           </Box>
           {entry.message &&
             (entry.state === 'FAILED' ? (
-              <Alert severity="error" sx={{ mt: 1 }}>
+              <Alert
+                severity="error"
+                sx={{ mt: 1, '& .MuiAlert-message': { minWidth: 0, overflowWrap: 'anywhere' } }}
+              >
                 {entry.message}
               </Alert>
             ) : (
-              <Typography variant="body2" sx={{ mt: 0.5 }}>
+              <Typography variant="body2" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
                 {entry.message}
               </Typography>
             ))}

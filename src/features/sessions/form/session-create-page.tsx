@@ -55,8 +55,9 @@ function readDraft(key: string): Draft | undefined {
 }
 
 /**
- * The create form; `clone` is a session to start from, `template` a template's name to start from
- * (the route reads both from history state).
+ * The create form; `clone` is a session to start from (reduced to what the user set on it, with
+ * what was left out), `template` a template's name to start from (the route reads both from
+ * history state).
  */
 export function SessionCreatePage({
   place,
@@ -64,7 +65,7 @@ export function SessionCreatePage({
   template,
 }: {
   place: Place;
-  clone?: Session;
+  clone?: { session: Session; leftOut: string[] };
   template?: string;
 }) {
   const { project, location } = place;
@@ -75,11 +76,11 @@ export function SessionCreatePage({
 
   const [start] = useState(() => {
     if (clone) {
-      const id = idOf(clone.name);
+      const id = idOf(clone.session.name);
       return {
-        values: fromSession(clone, `${id}-copy`.slice(0, 63)),
+        values: fromSession(clone.session, `${id}-copy`.slice(0, 63)),
         requestId: newRequestId(),
-        notice: `Filled from session ${id}.`,
+        notice: `Filled with what was set on session ${id}.${clone.leftOut.length ? ` Not copied: ${clone.leftOut.join('; ')}.` : ''}`,
       };
     }
     if (template)

@@ -87,6 +87,11 @@ export function formProblems(values: SessionFormValues, place: Place): FormProbl
   const idProblem = sessionIdProblem(values.sessionId.trim());
   if (idProblem) own.push({ path: 'sessionId', message: idProblem });
   own.push(...configProblems(values));
+  if (values.sessionType === 'unset' && !values.sessionTemplate.trim())
+    own.push({
+      path: 'sessionTemplate',
+      message: 'Choose a template, or pick Jupyter or Spark Connect as the session type.',
+    });
   return mergeProblems(own, sessionRuleViolations(toSession(values, place), place), (v) =>
     sessionFormPath(v, values),
   );

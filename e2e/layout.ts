@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+
+export const VIEWPORTS = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+] as const;
+
+export interface Overlap {
+  a: string;
+  b: string;
+  area: number;
+}
+
+/**
+ * What is drawn, not what is in the DOM: every visible text node's line boxes (Range.getClientRects),
+ * clipped by each ancestor that hides its overflow, compared pairwise. Two different texts whose
+ * clipped boxes cross by more than `tolerance` px in both directions are drawn over each other.
+ * Also returns how wide the document is against the window.
+ */
+export async function measureLayout(page: Page, tolerance = 3) {
+  return page.evaluate((tol) => {
+    interface Box {
+      left: number;
+      top: number;
+      right: number;
+      bottom: number;
+    }
+    const clip = (a: Box, b: Box): Box => ({
+      left: Math.max(a.left, b.left),
+      top: Math.max(a.top, b.top),
+      right: Math.min(a.right, b.right),
+      bottom: Math.min(a.bottom, b.bottom),
+    });
+    const clipsOverflow = (el: Element) => {
+      const style = getComputedStyle(el);
+      return style.overflowX !== 'visible' || style.overflowY !== 'visible';
+    };
+    const texts: { text: string; boxes: Box[] }[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const parent = node.parentElement;
+      if (!text || !parent || parent.closest('script,style,option,datalist,title,noscript')) continue;
+      if (!parent.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const boxes: Box[] = [];
+      for (const rect of range.getClientRects()) {
+        let box: Box = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+        for (let el: Element | null = parent; el && el !== document.documentElement; el = el.parentElement) {
+          if (clipsOverflow(el)) box = clip(box, el.getBoundingClientRect());
+        }
+        // Text moved out of sight on purpose (a visually hidden prefix, a skip link) is not drawn.
+        if (box.right + window.scrollX < 0 || box.bottom + window.scrollY < 0) continue;
+        if (box.right - box.left > 0.5 && box.bottom - box.top > 0.5) boxes.push(box);
+      }
+      if (boxes.length) texts.push({ text: text.slice(0, 60), boxes });
+    }
+    const overlaps: { a: string; b: string; area: number }[] = [];
+    for (let i = 0; i < texts.length; i++)
+      for (let j = i + 1; j < texts.length; j++)
+        for (const p of texts[i]!.boxes)
+          for (const q of texts[j]!.boxes) {
+            const x = clip(p, q);
+            const w = x.right - x.left;
+            const h = x.bottom - x.top;
+            if (w > tol && h > tol) overlaps.push({ a: texts[i]!.text, b: texts[j]!.text, area: w * h });
+          }
+    return {
+      overlaps,
+      textCount: texts.length,
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    };
+  }, tolerance);
+}

@@ -1,0 +1,53 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Whether absolute times are shown in UTC or in the browser's zone. A small store outside React, so
+ * that `formatDateTime` (called from many places) follows it without every caller passing it in;
+ * components that show times subscribe with `useTimeZone` to re-render when it changes.
+ */
+export type TimeZoneSetting = 'local' | 'utc';
+
+const STORAGE_KEY = 'dataproc-console.time-zone';
+const listeners = new Set<() => void>();
+
+function stored(): TimeZoneSetting {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'utc' ? 'utc' : 'local';
+  } catch {
+    return 'local';
+  }
+}
+
+let current: TimeZoneSetting = stored();
+
+export function getTimeZone(): TimeZoneSetting {
+  return current;
+}
+
+export function setTimeZone(next: TimeZoneSetting): void {
+  current = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Without storage the choice lasts for this page.
+  }
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useTimeZone(): TimeZoneSetting {
+  return useSyncExternalStore(subscribe, getTimeZone);
+}
+
+/** The short name of the zone times are shown in: "UTC", or the local one such as "GMT+1" or "CET". */
+export function zoneName(zone: TimeZoneSetting = current, at: Date = new Date()): string {
+  if (zone === 'utc') return 'UTC';
+  const part = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? 'local time';
+}
