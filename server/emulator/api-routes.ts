@@ -8,6 +8,7 @@ import { checkPlace } from './place';
 import { parseJsonBody } from './request-body';
 import type { Sessions } from './sessions';
 import type { Templates } from './templates';
+import { parentName, sessionName, templateName } from '../../src/schemas/names';
 
 const P = '/v1/projects/:project/locations/:location';
 
@@ -53,10 +54,7 @@ export function apiRoutes(sessions: Sessions, templates: Templates, operations: 
     checkPlace(project, location);
     return { project, location };
   };
-  const parentOf = (c: Context) => {
-    const { project, location } = place(c);
-    return `projects/${project}/locations/${location}`;
-  };
+  const parentOf = (c: Context) => parentName(place(c));
   const listQuery = (c: Context) => {
     const query = {
       pageSize: c.req.query('pageSize'),
@@ -84,14 +82,14 @@ export function apiRoutes(sessions: Sessions, templates: Templates, operations: 
   api.get(`${P}/sessions`, (c) => reply(c, sessions.list(parentOf(c), listQuery(c))));
   api.post(`${P}/sessions/:session{[^/]+:terminate}`, async (c) => {
     const body = parseJsonBody(strict.TerminateSessionRequest, await c.req.text(), 'terminateSessionRequest');
-    const name = `${parentOf(c)}/sessions/${stripVerb(c.req.param('session'), 'terminate')}`;
+    const name = sessionName(parentOf(c), stripVerb(c.req.param('session'), 'terminate'));
     return reply(c, sessions.terminate(name, body.requestId));
   });
   api.get(`${P}/sessions/:session`, (c) =>
-    reply(c, sessions.get(`${parentOf(c)}/sessions/${c.req.param('session')}`)),
+    reply(c, sessions.get(sessionName(parentOf(c), c.req.param('session')))),
   );
   api.delete(`${P}/sessions/:session`, (c) =>
-    reply(c, sessions.delete(`${parentOf(c)}/sessions/${c.req.param('session')}`, c.req.query('requestId'))),
+    reply(c, sessions.delete(sessionName(parentOf(c), c.req.param('session')), c.req.query('requestId'))),
   );
 
   // Session templates
@@ -106,19 +104,19 @@ export function apiRoutes(sessions: Sessions, templates: Templates, operations: 
   );
   api.get(`${P}/sessionTemplates`, (c) => reply(c, templates.list(parentOf(c), listQuery(c))));
   api.get(`${P}/sessionTemplates/:template`, (c) =>
-    reply(c, templates.get(`${parentOf(c)}/sessionTemplates/${c.req.param('template')}`)),
+    reply(c, templates.get(templateName(parentOf(c), c.req.param('template')))),
   );
   api.patch(`${P}/sessionTemplates/:template`, async (c) =>
     reply(
       c,
       templates.patch(
-        `${parentOf(c)}/sessionTemplates/${c.req.param('template')}`,
+        templateName(parentOf(c), c.req.param('template')),
         parseJsonBody(strict.SessionTemplate, await c.req.text(), 'sessionTemplate'),
       ),
     ),
   );
   api.delete(`${P}/sessionTemplates/:template`, (c) => {
-    templates.delete(`${parentOf(c)}/sessionTemplates/${c.req.param('template')}`);
+    templates.delete(templateName(parentOf(c), c.req.param('template')));
     return reply(c, {});
   });
 

@@ -2,6 +2,7 @@ import { normalizeTemplateRef, sessionIdProblem, sessionViolations } from '../..
 import { SESSION_OUTPUT_ONLY, type Session, type SessionTemplate } from '../../src/schemas/wire';
 import { invalidArgument } from './errors';
 import type { Templates } from './templates';
+import { placeOf } from '../../src/schemas/names';
 
 export interface CreateRequest {
   parent: string;
@@ -22,7 +23,7 @@ export interface ValidCreate {
 /** Every rule a create must pass, with the template looked up; throws 400 naming each field. */
 export function validateCreate(request: CreateRequest, templates: Templates): ValidCreate {
   const { parent, sessionId } = request;
-  const [, project, , location] = parent.split('/') as [string, string, string, string];
+  const { project, location } = placeOf(parent)!;
   const idProblem = sessionIdProblem(sessionId);
   if (idProblem) throw invalidArgument([{ field: 'sessionId', description: idProblem }]);
   const input: Session = { ...request.session };

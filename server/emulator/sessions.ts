@@ -16,6 +16,7 @@ import { SessionStore, type SessionRow } from './session-store';
 import { validateCreate, type CreateRequest } from './session-validation';
 import { mergeTemplate } from './template-merge';
 import type { Templates } from './templates';
+import { sessionName } from '../../src/schemas/names';
 
 export type { CreateRequest } from './session-validation';
 
@@ -69,7 +70,7 @@ export class Sessions {
       const created = seen?.lostOperationOf ? this.store.find(seen.lostOperationOf) : undefined;
       if (created) return this.reissueCreate(created, `create:${parent}`, requestId!);
       const valid = validateCreate(request, this.o.templates);
-      const name = `${parent}/sessions/${valid.sessionId}`;
+      const name = sessionName(parent, valid.sessionId);
       if (this.store.find(name)) throw new RpcError('ALREADY_EXISTS', `Already exists: Session ${name}`);
 
       const now = this.o.clock.now();
