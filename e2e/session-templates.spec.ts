@@ -275,6 +275,28 @@ test('export as YAML and JSON, then import: the copy equals the original; droppe
   await expect(page.getByRole('dialog')).toContainText('Not valid YAML');
 });
 
+test('the list filters with the API: a typed expression, or a click on a label', async ({ page, api }) => {
+  await createTemplate(api, 'team-data', { labels: { team: 'data' } });
+  await createTemplate(api, 'team-ml', { labels: { team: 'ml' }, sparkConnectSession: {} });
+  await page.goto(templatesUrl(api));
+  await expect(page.getByTestId('template-row')).toHaveCount(2);
+  await page
+    .getByTestId('template-row')
+    .filter({ hasText: 'team-ml' })
+    .getByRole('button', { name: 'team=ml' })
+    .click();
+  await expect(page).toHaveURL(/filter=labels\.team/);
+  await expect(page.getByTestId('template-row')).toHaveText([/team-ml.*Spark Connect/]);
+  await page.getByLabel("Filter (the API's syntax)").fill('name = "*data*"');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('template-row')).toHaveText([/team-data/]);
+  await page.getByLabel("Filter (the API's syntax)").fill('nonsense ===');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('alert')).toContainText('Could not load templates');
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(page.getByTestId('template-row')).toHaveCount(2);
+});
+
 test('template pages have no serious accessibility violations, light and dark', async ({ page, api }) => {
   await createTemplate(api, 'axe-template', {
     description: 'for axe',
