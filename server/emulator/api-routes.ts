@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { enumFields } from '../../src/schemas/enums';
+import { parentName } from '../../src/schemas/names';
 import { strict } from '../../src/schemas/wire';
 import { RpcError } from './errors';
 import { LIMITS, checkLength, requestLimits } from './limits';

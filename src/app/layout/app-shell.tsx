@@ -3,11 +3,8 @@ import LightModeIcon from '@mui/icons-material/LightMode';
 import SettingsBrightnessIcon from '@mui/icons-material/SettingsBrightness';
 import CloudIcon from '@mui/icons-material/Cloud';
 import StorageIcon from '@mui/icons-material/Storage';
-import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
-import Link from '@mui/material/Link';
-import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -167,23 +164,42 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
-      <Link
+      <Box
+        component="a"
         href="#main"
         sx={{
           position: 'absolute',
           left: -9999,
+          color: 'primary.main',
           '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 },
         }}
       >
         Skip to content
-      </Link>
-      <AppBar
-        position="sticky"
-        elevation={0}
-        color="inherit"
-        sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
+      </Box>
+      {/* A plain sticky header: MUI's AppBar and Toolbar add weight to every route for a flex row. */}
+      <Box
+        component="header"
+        sx={{
+          position: 'sticky',
+          top: 0,
+          zIndex: 1100,
+          borderBottom: 1,
+          borderColor: 'divider',
+          bgcolor: 'background.paper',
+          color: 'text.primary',
+        }}
       >
-        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 2,
+            flexWrap: 'wrap',
+            py: 1,
+            px: { xs: 2, sm: 3 },
+            minHeight: { xs: 56, sm: 64 },
+          }}
+        >
           <Typography
             variant="h6"
             component={RouterLink}
@@ -198,8 +214,8 @@ export function AppShell({ children }: { children: ReactNode }) {
           <BackendIndicator info={serverInfo} />
           <TimeZoneToggle />
           <ThemeToggle />
-        </Toolbar>
-      </AppBar>
+        </Box>
+      </Box>
       <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1, sm: 3 }, maxWidth: 1600, mx: 'auto' }}>
         {children}
       </Box>
