@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { enumFields } from '../../src/schemas/enums';
-import { parentName } from '../../src/schemas/names';
+import { parentName, sessionName, templateName } from '../../src/schemas/names';
 import { strict } from '../../src/schemas/wire';
 import { RpcError } from './errors';
 import { LIMITS, checkLength, requestLimits } from './limits';
@@ -9,7 +9,6 @@ import { checkPlace } from './place';
 import { parseJsonBody } from './request-body';
 import type { Sessions } from './sessions';
 import type { Templates } from './templates';
-import { parentName, sessionName, templateName } from '../../src/schemas/names';
 
 const P = '/v1/projects/:project/locations/:location';
 

@@ -17,7 +17,6 @@ import { SessionStore, type SessionRow } from './session-store';
 import { checkMerged, validateCreate, type CreateRequest } from './session-validation';
 import { mergeTemplate } from './template-merge';
 import type { Templates } from './templates';
-import { sessionName } from '../../src/schemas/names';
 
 export type { CreateRequest } from './session-validation';
 
