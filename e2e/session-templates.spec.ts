@@ -310,9 +310,35 @@ test('template pages have no serious accessibility violations, light and dark', 
     await expectAccessible(page);
     await page.goto(`${templatesUrl(api)}/axe-template`);
     await expect(page.getByTestId('using-summary')).toHaveText(/No session/);
+    // A section with nothing in it is not shown (this template sets no environment config).
+    await expect(page.getByRole('heading', { name: 'Environment config' })).toHaveCount(0);
     await expectAccessible(page);
     await page.goto(`${templatesUrl(api)}/axe-template/edit`);
     await expect(page.getByLabel('Description')).toHaveValue('for axe');
     await expectAccessible(page);
   }
+});
+
+test('the session form imports YAML, as gcloud describes a session', async ({ page, api }) => {
+  await page.goto(`/${api.parent}/sessions/new`);
+  await page.getByRole('button', { name: 'Import JSON or YAML' }).click();
+  await page
+    .getByLabel('Session JSON or YAML')
+    .fill(
+      [
+        `name: ${api.parent}/sessions/described`,
+        'state: ACTIVE',
+        'sparkConnectSession: {}',
+        'labels:',
+        '  team: data',
+        'runtimeConfig:',
+        '  properties:',
+        '    spark.executor.cores: "4"',
+      ].join('\n'),
+    );
+  await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('These fields were not taken')).toContainText('state (set by the service)');
+  await expect(page.getByLabel('Session ID')).toHaveValue('described-copy');
+  await expect(page.getByRole('radio', { name: 'Spark Connect' })).toBeChecked();
+  await expect(page.getByTestId('equivalent-rest')).toContainText('"spark.executor.cores": "4"');
 });

@@ -38,7 +38,7 @@ function scanSummary(using: SessionsUsing): string {
   if (using.capped)
     return `${found} among the newest ${using.scanned} sessions of this region. Older sessions were not checked (the check stops at ${SCAN_CAP.toLocaleString()}).`;
   return n
-    ? `${found} of the ${using.scanned} in this region use this template.`
+    ? `${found} of the ${using.scanned} in this region ${n === 1 ? 'uses' : 'use'} this template.`
     : `No session of the ${using.scanned} in this region uses this template.`;
 }
 
