@@ -103,6 +103,10 @@ function JobsTable({
           </tbody>
         </DataTable>
       </TableScroll>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="jobs-shown">
+        Showing the newest {jobs.length.toLocaleString('en-US')} {jobs.length === 1 ? 'job' : 'jobs'}
+        {query.hasNextPage ? '; older ones load on request.' : '.'}
+      </Typography>
       <MoreButton query={query} label="Load older jobs" />
     </Box>
   );
