@@ -160,6 +160,7 @@ function BackendIndicator({ info }: { info: ServerInfo | undefined }) {
 
 export function AppShell({ children }: { children: ReactNode }) {
   const [, place] = useRoute(PLACE);
+  const [onList] = useRoute('/projects/:project/locations/:location/sessions');
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const project = place?.project ?? serverInfo?.defaultProject ?? DEFAULT_PROJECT;
   const location = place?.location ?? serverInfo?.defaultLocation ?? DEFAULT_LOCATION;
@@ -176,6 +177,23 @@ export function AppShell({ children }: { children: ReactNode }) {
       >
         Skip to content
       </Link>
+      {onList && (
+        <Link
+          href="#sessions-table"
+          onClick={(event) => {
+            // Focus the table itself (it takes focus programmatically), without a hash in the URL.
+            event.preventDefault();
+            document.getElementById('sessions-table')?.focus();
+          }}
+          sx={{
+            position: 'absolute',
+            left: -9999,
+            '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 },
+          }}
+        >
+          Skip to the sessions table
+        </Link>
+      )}
       <AppBar
         position="sticky"
         elevation={0}
