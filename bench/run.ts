@@ -2,16 +2,23 @@
  * `npm run bench`: prints speed and size figures; it asserts nothing (tests do not assert timings).
  *  1. Emulator: create throughput over HTTP; list latency p50/p99 with 10,000 stored sessions,
  *     with and without a filter.
- *  2. Console: gzip size of the JavaScript the list route loads; navigation → first row painted in
+ *  2. Limits: time to refuse an oversized body (by Content-Length, and chunked), and the server
+ *     process's peak memory and health-check latency during a burst of them.
+ *  3. Console: gzip size of the JavaScript the list route loads; navigation → first row painted in
  *     Chromium; the longest main-thread task while scrolling a 1,000-row page.
+ *  3. Spark (bench/spark.ts): searchJobs with 2,000 jobs and 10,000 stages; the Spark tab's first render.
  */
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Emulator } from '../server/emulator/emulator';
+import { LIMITS } from '../server/emulator/limits';
+import { spawnServer } from '../server/testing/spawn-server';
 import { listen } from '../server/testing/test-server';
+import { sparkFigures } from './spark';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PARENT = 'projects/bench/locations/us-central1';
@@ -226,7 +233,133 @@ async function consoleFigures() {
   }
 }
 
-// `npm run bench -- console` (or `-- emulator`) runs one half.
+/** A process's resident memory now and at its peak (Linux /proc), in MB. */
+function memoryMb(pid: number): { rss: number; peak: number } | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * POSTs a body of `bytes` (declared by Content-Length, or chunked), writing as fast as the server
+ * reads, and stops when the answer arrives: how long until the status line, and how much was sent.
+ */
+function oversizedPost(url: string, bytes: number, chunked: boolean) {
+  return new Promise<{ ms: number; status: number; sentMb: number }>((resolve) => {
+    const target = new URL(`${url}/v1/${PARENT}/sessions?sessionId=too-big`);
+    const t0 = performance.now();
+    const request = http.request({
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname + target.search,
+      method: 'POST',
+      agent: false,
+      headers: {
+        'content-type': 'application/json',
+        ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(bytes) }),
+      },
+    });
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    let sent = 0;
+    let answered = false;
+    const finish = (status: number) => {
+      request.destroy();
+      resolve({ ms: performance.now() - t0, status, sentMb: sent / 2 ** 20 });
+    };
+    request.on('response', (response) => {
+      answered = true;
+      const ms = performance.now() - t0;
+      response.resume();
+      response.on('end', () => {
+        request.destroy();
+        resolve({ ms, status: response.statusCode ?? 0, sentMb: sent / 2 ** 20 });
+      });
+    });
+    request.on('error', () => {
+      if (!answered) finish(0);
+    });
+    const pump = () => {
+      while (!answered && sent < bytes) {
+        sent += chunk.length;
+        if (!request.write(chunk)) {
+          request.once('drain', pump);
+          return;
+        }
+      }
+      if (!answered) request.end();
+    };
+    pump();
+  });
+}
+
+/** "413 × 38, connection reset × 2": how the answers came out. */
+function tally(statuses: number[]): string {
+  const counts = new Map<number, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts].map(([s, n]) => `${s === 0 ? 'reset before the answer was read' : s} × ${n}`).join(', ');
+}
+
+async function limitFigures() {
+  const server = await spawnServer(['--api-only', '--no-seed', '--db', ':memory:']);
+  const pid = server.child.pid!;
+  try {
+    const claimed = 50 * 2 ** 20;
+    const byLength: number[] = [];
+    const byChunks: number[] = [];
+    let statuses: number[] = [];
+    let chunkedSent = 0;
+    for (let i = 0; i < 20; i++) {
+      const a = await oversizedPost(server.url, claimed, false);
+      const b = await oversizedPost(server.url, claimed, true);
+      byLength.push(a.ms);
+      byChunks.push(b.ms);
+      statuses.push(a.status, b.status);
+      chunkedSent = Math.max(chunkedSent, b.sentMb);
+    }
+    console.log(
+      `oversized body (50 MB, limit ${LIMITS.bodyBytes / 2 ** 20} MiB): refused by Content-Length in p50 ${ms(percentile(byLength, 50))}, p99 ${ms(percentile(byLength, 99))}; chunked in p50 ${ms(percentile(byChunks, 50))} after at most ${chunkedSent.toFixed(1)} MB sent; ${tally(statuses)}`,
+    );
+
+    const before = memoryMb(pid);
+    statuses = [];
+    const health: number[] = [];
+    let bursting = true;
+    const probe = (async () => {
+      while (bursting) {
+        const t0 = performance.now();
+        await (await fetch(`${server.url}/control/health`)).arrayBuffer();
+        health.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    // 400 oversized bodies from 40 clients at once, half of them chunked.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        while (next < 400) {
+          const i = next++;
+          statuses.push((await oversizedPost(server.url, claimed, i % 2 === 1)).status);
+        }
+      }),
+    );
+    bursting = false;
+    await probe;
+    const after = memoryMb(pid);
+    console.log(
+      `burst of 400 oversized bodies (40 clients, half chunked): server RSS ${before?.rss.toFixed(0) ?? '?'} MB before (peak so far ${before?.peak.toFixed(0) ?? '?'} MB), peak during the burst ${after?.peak.toFixed(0) ?? '?'} MB; health check during it p50 ${ms(percentile(health, 50))}, max ${ms(Math.max(...health))}; ${tally(statuses)}`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+// `npm run bench -- console` runs one part: emulator, limits, console or spark.
 const only = process.argv[2];
-if (only !== 'console') await emulatorFigures();
-if (only !== 'emulator') await consoleFigures();
+if (!only || only === 'emulator') await emulatorFigures();
+if (!only || only === 'limits') await limitFigures();
+if (!only || only === 'console') await consoleFigures();
+if (!only || only === 'spark') await sparkFigures(ROOT);

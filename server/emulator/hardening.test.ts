@@ -203,7 +203,17 @@ describe('the control API', () => {
       expect(r.status, field).toBe(400);
       expect(fields_(r.body), field).toContain(field);
     }
+    // Hostile but well-typed values, as the console's XSS tests write them, are still accepted.
+    const hostile = {
+      stateMessage: '<img src=x onerror=alert(1)>',
+      labels: { evil: '<script>' },
+      runtimeInfo: { endpoints: { Evil: 'javascript:alert(1)' }, outputUri: 'javascript:alert(1)' },
+    };
+    const written = await call('POST', '/control/sessions:overwrite', { name, fields: hostile });
+    expect(written.status).toBe(200);
+    expect(written.body).toMatchObject(hostile);
     const { body } = await call<{ state: string; stateHistory: unknown[] }>('GET', `/v1/${name}`);
+    expect(body).toMatchObject(hostile);
     expect(body.state).toBe('ACTIVE');
     expect(Array.isArray(body.stateHistory)).toBe(true);
     // And the lifecycle goes on with it.

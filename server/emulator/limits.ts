@@ -88,8 +88,8 @@ export function checkLength(field: string, value: string | undefined, limit: num
 export function requestLimits(): MiddlewareHandler {
   const body = bodyLimit({
     maxSize: LIMITS.bodyBytes,
-    onError: () => {
-      throw new RpcError(
+    onError: (c) => {
+      const error = new RpcError(
         'INVALID_ARGUMENT',
         `The request body is larger than ${LIMITS.bodyBytes} bytes.`,
         [
@@ -100,6 +100,11 @@ export function requestLimits(): MiddlewareHandler {
         ],
         413,
       );
+      // The rest of the body is never read, so the connection cannot carry another request.
+      return c.body(JSON.stringify(error.envelope()), 413, {
+        'content-type': 'application/json; charset=UTF-8',
+        connection: 'close',
+      });
     },
   });
   return async (c, next) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAgainstDiscovery } from '../testing/discovery';
 import { httpClient } from '../testing/http';
-import { startTestServer, type TestServer } from '../testing/test-server';
+import { startTestServer, waitFor, type TestServer } from '../testing/test-server';
 
 const PARENT = 'projects/lists/locations/us-central1';
 let server: TestServer;
@@ -35,12 +35,22 @@ beforeAll(async () => {
     await call('POST', `/v1/${PARENT}/sessions?sessionId=${id}`, body);
     await new Promise((r) => setTimeout(r, 5));
   }
-  await new Promise((r) => setTimeout(r, 100));
+  // Wait for states rather than sleeping, so a busy machine cannot change what the lists hold.
+  const stateOf = async (id: string) =>
+    (await call<{ state: string }>('GET', `/v1/${PARENT}/sessions/${id}`)).body.state;
+  const settled = (id: string, state: string) =>
+    waitFor(async () => ((await stateOf(id)) === state ? true : undefined));
+  for (const id of ['alpha', 'beta', 'delta', 'epsilon']) await settled(id, 'ACTIVE');
+  await settled('gamma', 'FAILED');
   await call('POST', `/v1/${PARENT}/sessions/delta:terminate`, {});
-  await new Promise((r) => setTimeout(r, 100));
-  await call('POST', `/v1/${PARENT}/sessions?sessionId=zeta`, { labels: { env: 'dev' } });
-  await call('POST', '/control/sessions:fail', { name: `${PARENT}/sessions/zeta`, message: 'x' });
-  await new Promise((r) => setTimeout(r, 100));
+  await settled('delta', 'TERMINATED');
+  await new Promise((r) => setTimeout(r, 5));
+  // An unsupported runtime version fails during start-up, whatever the timing.
+  await call('POST', `/v1/${PARENT}/sessions?sessionId=zeta`, {
+    labels: { env: 'dev' },
+    runtimeConfig: { version: '0.2' },
+  });
+  await settled('zeta', 'FAILED');
 });
 afterAll(() => server.close());
 

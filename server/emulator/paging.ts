@@ -10,7 +10,8 @@ export function pageSizeFrom(
   { defaultSize, maxSize } = { defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
 ): number {
   if (raw === undefined || raw === '') return defaultSize;
-  const n = Number(raw);
+  // Decimal digits only, as int32 query parameters are read (no 0x10, 1e3 or 1.0).
+  const n = /^-?\d{1,12}$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n))
     throw new RpcError('INVALID_ARGUMENT', `Invalid value for pageSize: "${raw}" is not an integer.`);
   if (n < 0) throw new RpcError('INVALID_ARGUMENT', `pageSize must not be negative (got ${n}).`);

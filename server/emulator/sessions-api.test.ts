@@ -8,7 +8,8 @@ let server: TestServer;
 let call: ReturnType<typeof httpClient>;
 
 beforeAll(async () => {
-  server = await startTestServer({ transitionMs: 40 });
+  // Long enough that a GET right after a terminate still sees TERMINATING on a busy machine.
+  server = await startTestServer({ transitionMs: 200 });
   call = httpClient(server.url);
 });
 afterAll(() => server.close());
@@ -265,6 +266,35 @@ describe('validation: 400 INVALID_ARGUMENT naming the field, and nothing stored'
       'ok-id',
       { sessionTemplate: `${PARENT}/sessionTemplates/nope` },
       'session.sessionTemplate',
+    ],
+    ['a goog- label key (reserved)', 'ok-id', { labels: { 'goog-dataproc-x': 'v' } }, 'session.labels'],
+    [
+      'a subnetwork in another region',
+      'ok-id',
+      {
+        environmentConfig: {
+          executionConfig: { subnetworkUri: 'projects/p/regions/europe-west1/subnetworks/s' },
+        },
+      },
+      'session.environmentConfig.executionConfig.subnetworkUri',
+    ],
+    [
+      'a network that is not a network',
+      'ok-id',
+      { environmentConfig: { executionConfig: { networkUri: 'projects/p/regions/r/subnetworks/s' } } },
+      'session.environmentConfig.executionConfig.networkUri',
+    ],
+    [
+      'executor memory without a size',
+      'ok-id',
+      { runtimeConfig: { properties: { 'spark.executor.memory': 'lots' } } },
+      'session.runtimeConfig.properties',
+    ],
+    [
+      'dynamic allocation not a boolean',
+      'ok-id',
+      { runtimeConfig: { properties: { 'spark.dynamicAllocation.enabled': 'yes' } } },
+      'session.runtimeConfig.properties',
     ],
   ];
   it.each(cases)('%s', async (_name, id, session, field) => {

@@ -5,7 +5,15 @@ import { NotFoundPage } from '../components/not-found-page';
 import { RouteErrorBoundary } from '../components/route-error-boundary';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from '../lib/paths';
 import { serverInfoQuery } from '../lib/server-info';
-import { SessionCreateRoute, SessionDetailRoute, SessionsListRoute, TemplateDetailRoute } from './routes';
+import {
+  SessionCreateRoute,
+  SessionDetailRoute,
+  SessionsListRoute,
+  TemplateCreateRoute,
+  TemplateDetailRoute,
+  TemplateEditRoute,
+  TemplatesListRoute,
+} from './routes';
 
 const PLACE = '/projects/:project/locations/:location';
 
@@ -37,6 +45,9 @@ const ROUTES: [string, ComponentType][] = [
   [`${PLACE}/sessions`, SessionsListRoute],
   [`${PLACE}/sessions/new`, SessionCreateRoute],
   [`${PLACE}/sessions/:session`, SessionDetailRoute],
+  [`${PLACE}/sessionTemplates`, TemplatesListRoute],
+  [`${PLACE}/sessionTemplates/new`, TemplateCreateRoute],
+  [`${PLACE}/sessionTemplates/:template/edit`, TemplateEditRoute],
   [`${PLACE}/sessionTemplates/:template`, TemplateDetailRoute],
 ];
 

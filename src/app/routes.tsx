@@ -27,6 +27,16 @@ const SessionDetailPage = lazy(() =>
     default: m.SessionDetailPage,
   })),
 );
+const TemplatesListPage = lazy(() =>
+  import('../features/session-templates/components/templates-list-page').then((m) => ({
+    default: m.TemplatesListPage,
+  })),
+);
+const TemplateFormPage = lazy(() =>
+  import('../features/session-templates/form/template-form-page').then((m) => ({
+    default: m.TemplateFormPage,
+  })),
+);
 const TemplateDetailPage = lazy(() =>
   import('../features/session-templates/components/template-detail-page').then((m) => ({
     default: m.TemplateDetailPage,
@@ -75,15 +85,40 @@ export function SessionDetailRoute() {
 export function SessionCreateRoute() {
   const place = usePlace();
   // A clone arrives as history state from the session page (so it is not in the URL).
-  const historyState = useHistoryState<{ clone?: unknown } | null>();
+  const historyState = useHistoryState<{
+    clone?: unknown;
+    cloneLeftOut?: unknown;
+    template?: unknown;
+  } | null>();
   const clone = useMemo(() => {
     const parsed = lenient.Session.safeParse(historyState?.clone);
-    return parsed.success && parsed.data.name ? parsed.data : undefined;
+    if (!parsed.success || !parsed.data.name) return undefined;
+    const leftOut = Array.isArray(historyState?.cloneLeftOut)
+      ? historyState.cloneLeftOut.filter((s): s is string => typeof s === 'string')
+      : [];
+    return { session: parsed.data, leftOut };
   }, [historyState]);
-  return <SessionCreatePage place={place} clone={clone} />;
+  const template = typeof historyState?.template === 'string' ? historyState.template : undefined;
+  return <SessionCreatePage place={place} clone={clone} template={template} />;
 }
 
-export function TemplateDetailRoute() {
+export function TemplatesListRoute() {
+  const place = usePlace();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filter = searchParams.get('filter') ?? '';
+  const setFilter = useCallback(
+    (next: string) => setSearchParams(next ? { filter: next } : {}),
+    [setSearchParams],
+  );
+  return <TemplatesListPage place={place} filter={filter} onFilterChange={setFilter} />;
+}
+
+export function TemplateCreateRoute() {
+  return <TemplateFormPage place={usePlace()} />;
+}
+
+/** The detail and edit routes load the template the same way. */
+function LoadTemplate({ editing }: { editing: boolean }) {
   const place = usePlace();
   const { template: id = '' } = useParams();
   const query = useQuery(templateDetailQuery(templateName(parentName(place), id)));
@@ -95,12 +130,23 @@ export function TemplateDetailRoute() {
       breadcrumbs={placeCrumbs(place, 'templates', { label: id })}
       notFound={{
         title: 'Template not found',
-        backTo: paths.sessions(place.project, place.location),
-        backLabel: 'Back to sessions',
+        backTo: paths.templates(place.project, place.location),
+        backLabel: 'Back to templates',
         text: `There is no template ${id} in ${place.project} / ${place.location}.`,
       }}
     >
-      {(template) => <TemplateDetailPage template={template} place={place} />}
+      {(template) =>
+        editing ? (
+          // The form starts from the version loaded first and keeps it as its base, even when the
+          // query refreshes: a change by someone else is found when saving, never applied silently.
+          <TemplateFormPage place={place} template={template} />
+        ) : (
+          <TemplateDetailPage template={template} place={place} />
+        )
+      }
     </LoadResource>
   );
 }
+
+export const TemplateDetailRoute = () => <LoadTemplate editing={false} />;
+export const TemplateEditRoute = () => <LoadTemplate editing />;

@@ -47,6 +47,14 @@ export function formatDateTime(iso: string | undefined, zone: TimeZoneSetting = 
   });
 }
 
+/** An absolute time with its zone ("Nov 26, 2026, 3:04:05 AM UTC"), for hover text beside a relative one. */
+export function formatDateTimeWithZone(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+}
+
 /** "3 min ago", "in 2 h". */
 export function formatRelative(iso: string | undefined, now: number): string {
   if (!iso) return '';

@@ -14,9 +14,53 @@ import {
   sessionIdProblem,
   sessionViolations,
   ttlProblem,
+  networkProblem,
+  propertyValueProblem,
+  subnetworkProblem,
 } from './rules';
 
 const place = { project: 'p', location: 'us-central1' };
+
+describe('rules added for what the API accepts but the session would not survive', () => {
+  it('label keys starting with goog- are reserved', () => {
+    expect(labelKeyProblem('goog-dataproc-x')).toMatch(/reserved/);
+    expect(labelKeyProblem('googly')).toBeUndefined();
+  });
+  it('networks and subnetworks by shape, and the subnetwork in the session’s region', () => {
+    for (const ok of [
+      'default',
+      'projects/p/global/networks/vpc-1',
+      'https://www.googleapis.com/compute/v1/projects/p/global/networks/vpc-1',
+    ])
+      expect(networkProblem(ok), ok).toBeUndefined();
+    for (const bad of ['projects/p/regions/r/subnetworks/s', 'Bad Name', 'projects/p/global/networks/'])
+      expect(networkProblem(bad), bad).toBeDefined();
+    expect(subnetworkProblem('sub-1', place)).toBeUndefined();
+    expect(subnetworkProblem('projects/p/regions/us-central1/subnetworks/s1', place)).toBeUndefined();
+    expect(
+      subnetworkProblem(
+        'https://www.googleapis.com/compute/v1/projects/p/regions/us-central1/subnetworks/s1',
+        place,
+      ),
+    ).toBeUndefined();
+    expect(subnetworkProblem('projects/p/regions/europe-west1/subnetworks/s1', place)).toMatch(
+      /europe-west1.*us-central1/,
+    );
+    expect(subnetworkProblem('projects/p/global/networks/n', place)).toMatch(/subnetwork must be/);
+  });
+  it('common Spark properties have typed values', () => {
+    expect(propertyValueProblem('spark.executor.memory', '4g')).toBeUndefined();
+    expect(propertyValueProblem('spark.executor.memory', '2048')).toBeUndefined();
+    expect(propertyValueProblem('spark.executor.memory', '2gb')).toBeUndefined();
+    expect(propertyValueProblem('spark.executor.memory', 'lots')).toMatch(/size/);
+    expect(propertyValueProblem('spark.executor.cores', '8')).toBeUndefined();
+    expect(propertyValueProblem('spark.executor.cores', '8.5')).toMatch(/whole number/);
+    expect(propertyValueProblem('spark.dynamicAllocation.enabled', 'false')).toBeUndefined();
+    expect(propertyValueProblem('spark.dynamicAllocation.enabled', 'yes')).toMatch(/true or false/);
+    expect(propertyValueProblem('spark.my.own', 'anything')).toBeUndefined();
+    expect(propertyValueProblem('toString', 'x')).toBeUndefined();
+  });
+});
 
 describe('input rules at and around their limits', () => {
   it('sessionId: 4 to 63 of a-z 0-9 -', () => {

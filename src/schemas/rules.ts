@@ -26,23 +26,25 @@ export const HISTORY_SERVER_CLUSTER = /^projects\/[^/]+\/regions\/[^/]+\/cluster
 export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 export const NETWORK_TAG = LABEL_KEY;
 const TEMPLATE_URL_PREFIX = 'https://www.googleapis.com/compute/v1/';
-/** Template IDs are not specified by Google; we apply the session ID rule (README). */
-export const TEMPLATE_ID = SESSION_ID;
 const TAG_KEY = /^(?:tagKeys\/\d+|[^/\s]+\/[^/\s]+)$/;
 const TAG_VALUE = /^(?:tagValues\/\d+|[^/\s]+)$/;
 
-export function sessionIdProblem(id: string | undefined): string | undefined {
-  if (!id) return 'sessionId is required.';
-  if (id.length < 4 || id.length > 63) return `sessionId must be 4 to 63 characters (it has ${id.length}).`;
-  if (!SESSION_ID.test(id))
-    return 'sessionId may contain only lowercase letters a–z, digits 0–9 and hyphens.';
+/** The session ID rule; template IDs follow it too (`what` names the field in the message). */
+export function sessionIdProblem(id: string | undefined, what = 'The session ID'): string | undefined {
+  if (!id) return `${what} is required.`;
+  if (id.length < 4 || id.length > 63) return `${what} must be 4 to 63 characters (it has ${id.length}).`;
+  if (!SESSION_ID.test(id)) return `${what} may contain only lowercase letters a–z, digits 0–9 and hyphens.`;
   return undefined;
 }
 
+/** Template IDs are not specified by Google; we apply the session ID rule (README). */
+export const templateIdProblem = (id: string | undefined) => sessionIdProblem(id, 'The template ID');
+
 export function requestIdProblem(id: string | undefined): string | undefined {
   if (id === undefined || id === '') return undefined;
-  if (id.length > 40) return `requestId must be at most 40 characters (it has ${id.length}).`;
-  if (!REQUEST_ID.test(id)) return 'requestId may contain only letters, digits, underscores and hyphens.';
+  if (id.length > 40) return `The request ID must be at most 40 characters (it has ${id.length}).`;
+  if (!REQUEST_ID.test(id))
+    return 'The request ID may contain only letters, digits, underscores and hyphens.';
   return undefined;
 }
 
@@ -51,6 +53,7 @@ export function labelKeyProblem(key: string): string | undefined {
   if (key.length > 63) return `A label key must be at most 63 characters (it has ${key.length}).`;
   if (!LABEL_KEY.test(key))
     return 'A label key must start with a lowercase letter, contain only lowercase letters, digits and hyphens, and not end with a hyphen.';
+  if (isSystemLabel(key)) return 'Label keys starting with "goog-" are reserved for Google Cloud.';
   return undefined;
 }
 
@@ -129,21 +132,85 @@ export function parseDurationSeconds(text: string): number | undefined {
 }
 
 export function ttlProblem(text: string, what: 'ttl' | 'idleTtl'): string | undefined {
+  const name = what === 'ttl' ? 'The TTL' : 'The idle TTL';
   const seconds = parseDurationSeconds(text);
-  if (seconds === undefined) return `${what} must be a duration in seconds such as "3600s" (got "${text}").`;
+  if (seconds === undefined) return `${name} must be a duration in seconds such as "3600s" (got "${text}").`;
   if (seconds < MIN_TTL_SECONDS || seconds > MAX_TTL_SECONDS)
-    return `${what} must be between 10 minutes (600s) and 14 days (1209600s) (got ${text}).`;
+    return `${name} must be between 10 minutes (600s) and 14 days (1209600s) (got ${text}).`;
   return undefined;
 }
 
 export function bucketProblem(bucket: string): string | undefined {
-  if (bucket.startsWith('gs://')) return 'stagingBucket takes a bucket name, not a gs:// URI.';
+  if (bucket.startsWith('gs://')) return 'The staging bucket takes a bucket name, not a gs:// URI.';
   if (!BUCKET_NAME.test(bucket))
-    return 'stagingBucket must be a bucket name: 3 to 63 lowercase letters, digits, dots, hyphens or underscores, starting and ending with a letter or digit.';
+    return 'The staging bucket must be a bucket name: 3 to 63 lowercase letters, digits, dots, hyphens or underscores, starting and ending with a letter or digit.';
   return undefined;
 }
 
 export type { Place };
+
+const COMPUTE_URL = /^https:\/\/(?:www|compute)\.googleapis\.com\/compute\/(?:v1|beta)\//;
+const RESOURCE_ID = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
+const NETWORK = /^(?:projects\/[^/\s]+\/global\/networks\/([^/\s]+)|([^/\s]+))$/;
+const SUBNETWORK = /^(?:projects\/[^/\s]+\/)?regions\/([^/\s]+)\/subnetworks\/([^/\s]+)$/;
+
+/** A VPC network: a name, `projects/P/global/networks/N`, or the compute URL of one. */
+export function networkProblem(uri: string): string | undefined {
+  const match = NETWORK.exec(uri.replace(COMPUTE_URL, ''));
+  const name = match?.[1] ?? match?.[2];
+  if (!name || !RESOURCE_ID.test(name))
+    return 'The network must be a network name (such as default), projects/PROJECT/global/networks/NAME, or its https://www.googleapis.com/compute/v1/… URL.';
+  return undefined;
+}
+
+/** A subnetwork: a name, `projects/P/regions/R/subnetworks/S` (or its URL) in the session's region. */
+export function subnetworkProblem(uri: string, place?: Place): string | undefined {
+  const bare = uri.replace(COMPUTE_URL, '');
+  const match = SUBNETWORK.exec(bare);
+  if (!match) {
+    if (RESOURCE_ID.test(bare)) return undefined;
+    return 'The subnetwork must be a subnetwork name, projects/PROJECT/regions/REGION/subnetworks/NAME, or its https://www.googleapis.com/compute/v1/… URL.';
+  }
+  if (place && match[1] !== place.location)
+    return `The subnetwork is in ${match[1]}, but the session runs in ${place.location}: choose a subnetwork of ${place.location}.`;
+  if (!RESOURCE_ID.test(match[2]!))
+    return 'The subnetwork name must be lowercase letters, digits and hyphens.';
+  return undefined;
+}
+
+/**
+ * Common Spark properties whose values have a type: a wrong one fails only when Spark starts, so
+ * it is caught here. Sizes are JVM memory strings (`512m`, `4g`, `2gb`).
+ */
+const PROPERTY_TYPES: Record<string, 'size' | 'count' | 'boolean'> = {
+  'spark.driver.memory': 'size',
+  'spark.executor.memory': 'size',
+  'spark.driver.memoryOverhead': 'size',
+  'spark.executor.memoryOverhead': 'size',
+  'spark.driver.maxResultSize': 'size',
+  'spark.executor.pyspark.memory': 'size',
+  'spark.driver.cores': 'count',
+  'spark.executor.cores': 'count',
+  'spark.executor.instances': 'count',
+  'spark.dynamicAllocation.minExecutors': 'count',
+  'spark.dynamicAllocation.maxExecutors': 'count',
+  'spark.dynamicAllocation.initialExecutors': 'count',
+  'spark.sql.shuffle.partitions': 'count',
+  'spark.dynamicAllocation.enabled': 'boolean',
+  'spark.sql.adaptive.enabled': 'boolean',
+  'spark.speculation': 'boolean',
+  'spark.sql.adaptive.skewJoin.enabled': 'boolean',
+};
+
+export function propertyValueProblem(key: string, value: string): string | undefined {
+  const type = Object.hasOwn(PROPERTY_TYPES, key) ? PROPERTY_TYPES[key] : undefined;
+  const v = value.trim();
+  if (type === 'size' && !/^\d+(?:[kmgtp]b?)?$/i.test(v))
+    return `${key} is a size such as 512m, 4g or 2gb (got "${value}").`;
+  if (type === 'count' && !/^\d+$/.test(v)) return `${key} is a whole number (got "${value}").`;
+  if (type === 'boolean' && v !== 'true' && v !== 'false') return `${key} is true or false (got "${value}").`;
+  return undefined;
+}
 
 /**
  * Accepts both forms Google documents for Session.sessionTemplate and returns the resource name,
@@ -155,11 +222,11 @@ export function normalizeTemplateRef(ref: string, place: Place): { name?: string
   if (parsed?.collection !== 'sessionTemplates')
     return {
       problem:
-        'sessionTemplate must be projects/PROJECT/locations/REGION/sessionTemplates/ID or the https://www.googleapis.com/compute/v1/… URL of one.',
+        'The template must be projects/PROJECT/locations/REGION/sessionTemplates/ID or the https://www.googleapis.com/compute/v1/… URL of one.',
     };
   if (parsed.project !== place.project || parsed.location !== place.location)
     return {
-      problem: `sessionTemplate must be in the same project and region as the session (${parentName(place)}).`,
+      problem: `The template must be in the same project and region as the session (${parentName(place)}).`,
     };
   return { name: bare };
 }
@@ -170,7 +237,7 @@ type ConfigBody = Pick<
 >;
 
 /** Rules for what sessions and templates share: session type, labels, runtime and environment config. */
-export function configViolations(body: ConfigBody): RuleViolation[] {
+export function configViolations(body: ConfigBody, place?: Place): RuleViolation[] {
   const out: RuleViolation[] = [];
   const push = (field: string, description: string | undefined) => {
     if (description) out.push({ path: field.split('.'), description });
@@ -182,18 +249,22 @@ export function configViolations(body: ConfigBody): RuleViolation[] {
     );
   out.push(...labelsViolations(body.labels));
   const runtime = body.runtimeConfig;
-  for (const key of Object.keys(runtime?.properties ?? {}))
+  for (const [key, value] of Object.entries(runtime?.properties ?? {})) {
+    const path = ['runtimeConfig', 'properties', { key }];
     if (key.trim() === '' || /\s/.test(key))
       out.push({
-        path: ['runtimeConfig', 'properties', { key }],
+        path,
         part: 'key',
         description: `Property names cannot be empty or contain spaces ("${key}").`,
       });
+    const valueProblem = propertyValueProblem(key, value);
+    if (valueProblem) out.push({ path, part: 'value', description: valueProblem });
+  }
   const pypi = runtime?.repositoryConfig?.pypiRepositoryConfig?.pypiRepository;
   if (pypi !== undefined && pypi !== '' && !/^https?:\/\/\S+$/.test(pypi))
     push(
       'runtimeConfig.repositoryConfig.pypiRepositoryConfig.pypiRepository',
-      'pypiRepository must be an http(s):// URL.',
+      'The PyPI repository must be an http(s):// URL.',
     );
   const exec = body.environmentConfig?.executionConfig;
   const e = 'environmentConfig.executionConfig';
@@ -207,9 +278,14 @@ export function configViolations(body: ConfigBody): RuleViolation[] {
     if (exec.idleTtl !== undefined) push(`${e}.idleTtl`, ttlProblem(exec.idleTtl, 'idleTtl'));
     if (exec.stagingBucket) push(`${e}.stagingBucket`, bucketProblem(exec.stagingBucket));
     if (exec.kmsKey && !KMS_KEY.test(exec.kmsKey))
-      push(`${e}.kmsKey`, 'kmsKey must be projects/PROJECT/locations/LOCATION/keyRings/RING/cryptoKeys/KEY.');
+      push(
+        `${e}.kmsKey`,
+        'The KMS key must be projects/PROJECT/locations/LOCATION/keyRings/RING/cryptoKeys/KEY.',
+      );
     if (exec.serviceAccount && !EMAIL.test(exec.serviceAccount))
-      push(`${e}.serviceAccount`, 'serviceAccount must be a service account email address.');
+      push(`${e}.serviceAccount`, 'The service account must be an email address.');
+    if (exec.networkUri) push(`${e}.networkUri`, networkProblem(exec.networkUri));
+    if (exec.subnetworkUri) push(`${e}.subnetworkUri`, subnetworkProblem(exec.subnetworkUri, place));
     for (const tag of exec.networkTags ?? [])
       if (!NETWORK_TAG.test(tag))
         push(
@@ -235,20 +311,20 @@ export function configViolations(body: ConfigBody): RuleViolation[] {
   if (peripherals?.metastoreService && !METASTORE_SERVICE.test(peripherals.metastoreService))
     push(
       `${p}.metastoreService`,
-      'metastoreService must be projects/PROJECT/locations/REGION/services/SERVICE.',
+      'The metastore service must be projects/PROJECT/locations/REGION/services/SERVICE.',
     );
   const cluster = peripherals?.sparkHistoryServerConfig?.dataprocCluster;
   if (cluster && !HISTORY_SERVER_CLUSTER.test(cluster))
     push(
       `${p}.sparkHistoryServerConfig.dataprocCluster`,
-      'dataprocCluster must be projects/PROJECT/regions/REGION/clusters/CLUSTER.',
+      'The history server cluster must be projects/PROJECT/regions/REGION/clusters/CLUSTER.',
     );
   return out;
 }
 
 /** Rules for a Session sent to sessions.create, except whether its template exists (a lookup). */
 export function sessionRuleViolations(session: Session, place: Place): RuleViolation[] {
-  const out = configViolations(session);
+  const out = configViolations(session, place);
   if (session.user && !EMAIL.test(session.user))
     out.push({ path: ['user'], description: 'user must be an email address.' });
   if (session.sessionTemplate) {
@@ -263,7 +339,7 @@ export function sessionViolations(session: Session, place: Place): FieldViolatio
 }
 
 export function templateRuleViolations(template: SessionTemplate, place: Place): RuleViolation[] {
-  const out = configViolations(template);
+  const out = configViolations(template, place);
   if (!template.name) out.push({ path: ['name'], description: 'name is required.' });
   else {
     const parsed = parseName(template.name);
@@ -273,11 +349,10 @@ export function templateRuleViolations(template: SessionTemplate, place: Place):
       parsed.location !== place.location
     )
       out.push({ path: ['name'], description: `name must be ${parentName(place)}/sessionTemplates/ID.` });
-    else if (!TEMPLATE_ID.test(parsed.id))
-      out.push({
-        path: ['name'],
-        description: 'The template ID must be 4 to 63 lowercase letters, digits or hyphens.',
-      });
+    else {
+      const idProblem = templateIdProblem(parsed.id);
+      if (idProblem) out.push({ path: ['name'], description: idProblem });
+    }
   }
   if (template.description && template.description.length > 1024)
     out.push({ path: ['description'], description: 'description must be at most 1024 characters.' });

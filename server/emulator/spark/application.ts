@@ -242,7 +242,9 @@ export class SparkApplication {
   }
 
   applicationInfo() {
-    const activeExecutors = this.executors().filter((e) => e.isActive && e.executorId !== 'driver');
+    const activeExecutors = this.executorTimeline().filter(
+      (e) => e.removed === undefined && e.id !== 'driver',
+    );
     return {
       applicationId: this.appId,
       name: this.facts.appName,
@@ -528,6 +530,37 @@ export class SparkApplication {
       });
   }
 
+  /** When each executor came and went: cheap, it needs only the runs of dynamically scaled jobs. */
+  private executorTimeline(): { id: string; add: number; removed?: number; reason?: string }[] {
+    const start = this.facts.activeSince;
+    const list: { id: string; add: number; remove?: number; reason?: string }[] = [
+      { id: 'driver', add: start },
+      ...Array.from({ length: STATIC_EXECUTORS }, (_, i) => ({
+        id: String(i + 1),
+        add: start + 3_000 + i * 150,
+      })),
+      ...this.jobs
+        .filter((ref) => ref.executorId !== undefined)
+        .map((ref) => {
+          const remove = this.run(ref).end + EXECUTOR_IDLE_TIMEOUT_MS;
+          return remove <= this.at
+            ? {
+                id: String(ref.executorId),
+                add: ref.submit,
+                remove,
+                reason: `Executor killed by driver: idle for ${EXECUTOR_IDLE_TIMEOUT_MS / 1000} s (dynamic allocation, spark.dynamicAllocation.executorIdleTimeout)`,
+              }
+            : { id: String(ref.executorId), add: ref.submit };
+        }),
+    ].filter((e) => e.add <= this.at);
+    return list.map((e) => ({
+      id: e.id,
+      add: e.add,
+      removed: e.remove ?? (this.ended ? this.at : undefined),
+      reason: e.reason ?? (this.ended ? 'Spark context shut down: the session ended' : undefined),
+    }));
+  }
+
   /** The driver, the two executors the session starts with, and one per dynamically scaled job. */
   executors() {
     interface Totals {
@@ -560,11 +593,8 @@ export class SparkApplication {
       }
       return t;
     };
-    const removals = new Map<string, number>();
     for (const ref of this.jobs) {
       const run = this.run(ref);
-      if (ref.executorId !== undefined)
-        removals.set(String(ref.executorId), run.end + EXECUTOR_IDLE_TIMEOUT_MS);
       for (const stage of run.stages)
         for (const view of this.tasksOf(stage)) {
           const t = totalsOf(this.executorOf(ref, view.task));
@@ -581,30 +611,8 @@ export class SparkApplication {
           }
         }
     }
-    const start = this.facts.activeSince;
-    const list: { id: string; add: number; remove?: number; reason?: string }[] = [
-      { id: 'driver', add: start },
-      ...Array.from({ length: STATIC_EXECUTORS }, (_, i) => ({
-        id: String(i + 1),
-        add: start + 3_000 + i * 150,
-      })),
-      ...this.jobs
-        .filter((ref) => ref.executorId !== undefined)
-        .map((ref) => {
-          const remove = removals.get(String(ref.executorId))!;
-          return remove <= this.at
-            ? {
-                id: String(ref.executorId),
-                add: ref.submit,
-                remove,
-                reason: `Executor killed by driver: idle for ${EXECUTOR_IDLE_TIMEOUT_MS / 1000} s (dynamic allocation, spark.dynamicAllocation.executorIdleTimeout)`,
-              }
-            : { id: String(ref.executorId), add: ref.submit };
-        }),
-    ].filter((e) => e.add <= this.at);
-    return list.map((e) => {
-      const removed = e.remove ?? (this.ended ? this.at : undefined);
-      const reason = e.reason ?? (this.ended ? 'Spark context shut down: the session ended' : undefined);
+    return this.executorTimeline().map((e) => {
+      const { removed, reason } = e;
       const t = totalsOf(e.id);
       const driver = e.id === 'driver';
       const maxMemory = driver ? 4_294_967_296 : 7_516_192_768;

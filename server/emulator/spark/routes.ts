@@ -1,6 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { JobExecutionStatus, StageStatus } from '../../../src/schemas/spark';
+import {
+  ApplicationStatus,
+  ExecutorStatus,
+  JobExecutionStatus,
+  StageStatus,
+  TaskStatus,
+} from '../../../src/schemas/spark';
 import type { Session } from '../../../src/schemas/wire';
 import { reply } from '../api-routes';
 import type { Clock } from '../clock';
@@ -38,7 +44,7 @@ export class WorkloadRuns {
     return [
       { seq: 0, workload: WORKLOADS.notebook!, start: facts.activeSince },
       ...rows
-        .filter((r) => WORKLOADS[r.workload])
+        .filter((r) => Object.hasOwn(WORKLOADS, r.workload))
         .map((r) => ({ seq: r.seq, workload: WORKLOADS[r.workload]!, start: r.start_ms })),
     ];
   }
@@ -167,11 +173,7 @@ export function sparkRoutes(sessions: Sessions, clock: Clock, runs: WorkloadRuns
   api.get(`${P}/:verb{sparkApplications:search}`, (c) => {
     const name = sessionName(c);
     const facts = sessionFacts(sessions.get(name));
-    const status = enumParam(c, 'applicationStatus', [
-      'APPLICATION_STATUS_UNSPECIFIED',
-      'APPLICATION_STATUS_RUNNING',
-      'APPLICATION_STATUS_COMPLETED',
-    ] as const);
+    const status = enumParam(c, 'applicationStatus', ApplicationStatus.values);
     const bound = (key: string) => {
       const raw = c.req.query(key);
       if (!raw) return undefined;
@@ -211,7 +213,8 @@ export function sparkRoutes(sessions: Sessions, clock: Clock, runs: WorkloadRuns
       throw invalidArgument([
         { field: 'parent', description: `parent must be the session ${sessionName(c)}.` },
       ]);
-    const handler = HANDLERS[verb];
+    // The verb is user input: only HANDLERS' own entries count, never Object.prototype's.
+    const handler = Object.hasOwn(HANDLERS, verb) ? HANDLERS[verb] : undefined;
     if (!handler)
       throw new RpcError(
         'NOT_FOUND',
@@ -307,14 +310,7 @@ const HANDLERS: Record<string, Handler> = {
       int64Param(c, 'stageId', true)!,
       int64Param(c, 'stageAttemptId', false) ?? 0,
     );
-    const status = enumParam(c, 'taskStatus', [
-      'TASK_STATUS_UNSPECIFIED',
-      'TASK_STATUS_RUNNING',
-      'TASK_STATUS_SUCCESS',
-      'TASK_STATUS_FAILED',
-      'TASK_STATUS_KILLED',
-      'TASK_STATUS_PENDING',
-    ] as const);
+    const status = enumParam(c, 'taskStatus', TaskStatus.values);
     let views = app.tasksOf(app.run(ref).stages[index]!);
     if (status) views = views.filter((v) => `TASK_STATUS_${v.status}` === status);
     let tasks = views.map((v) => app.taskData(ref, index, v));
@@ -363,11 +359,7 @@ const HANDLERS: Record<string, Handler> = {
   },
 
   searchExecutors: (c, app) => {
-    const status = enumParam(c, 'executorStatus', [
-      'EXECUTOR_STATUS_UNSPECIFIED',
-      'EXECUTOR_STATUS_ACTIVE',
-      'EXECUTOR_STATUS_DEAD',
-    ] as const);
+    const status = enumParam(c, 'executorStatus', ExecutorStatus.values);
     let executors = app.executors();
     if (status) executors = executors.filter((e) => e.isActive === (status === 'EXECUTOR_STATUS_ACTIVE'));
     const { slice, nextPageToken } = page(c, executors, (e) => e.executorId, filterKeyOf(c));
@@ -504,7 +496,7 @@ export function sparkControlRoutes(sessions: Sessions, clock: Clock, runs: Workl
   const control = new Hono();
   control.post('/control/sessions:runWorkload', async (c) => {
     const { name, workload } = await body(RunWorkloadBody, c.req.raw);
-    if (!WORKLOADS[workload])
+    if (!Object.hasOwn(WORKLOADS, workload))
       throw new RpcError(
         'INVALID_ARGUMENT',
         `Unknown workload "${workload}"; known: ${Object.keys(WORKLOADS).join(', ')}.`,

@@ -17,6 +17,7 @@ import { describeBackend, serverInfoQuery, type ServerInfo } from '../../lib/ser
 import { useColorMode } from '../color-mode';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, KNOWN_REGIONS, paths } from '../paths';
 import { rememberProject } from './recent-projects';
+import { SectionNav } from './section-nav';
 import { TimeZoneToggle } from './time-zone-toggle';
 
 const NEXT_MODE = { system: 'light', light: 'dark', dark: 'system' } as const;
@@ -210,6 +211,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             Dataproc Sessions
           </Typography>
           <PlacePickers project={project} location={location} />
+          <SectionNav project={project} location={location} />
           <Box sx={{ flexGrow: 1 }} />
           <BackendIndicator info={serverInfo} />
           <TimeZoneToggle />

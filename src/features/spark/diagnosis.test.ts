@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Quantiles, StageData } from '../../schemas/spark';
-import { RULES, diagnoseStage, diagnoseStages } from './diagnosis';
+import { RULES, diagnoseStage, diagnoseStages, groupFindings } from './diagnosis';
 
 const MiB = 1024 * 1024;
 function q(median: number, max: number, count = 200): Quantiles {
@@ -146,5 +146,22 @@ describe('stage diagnosis', () => {
       stage({ stageId: '5', status: 'STAGE_STATUS_FAILED', numFailedTasks: 4 }),
     ]);
     expect(findings.map((f) => `${f.stageId}:${f.kind}`)).toEqual(['5:failures', '9:spill', '3:spill']);
+  });
+
+  it('the same finding on the same work recurs: one group, newest first, with the other stages', () => {
+    const spill = { diskBytesSpilled: '10', memoryBytesSpilled: '10' };
+    const groups = groupFindings(
+      diagnoseStages([
+        stage({ stageId: '3', description: 'Join orders', stageMetrics: spill }),
+        stage({ stageId: '9', description: 'Join orders', stageMetrics: spill }),
+        stage({ stageId: '6', description: 'Write table', stageMetrics: spill }),
+        stage({ stageId: '5', description: 'Join orders', status: 'STAGE_STATUS_FAILED', numFailedTasks: 4 }),
+      ]),
+    );
+    expect(groups.map((g) => [g.finding.kind, g.finding.stageId, g.alsoIn])).toEqual([
+      ['failures', '5', []],
+      ['spill', '9', ['3']],
+      ['spill', '6', []],
+    ]);
   });
 });

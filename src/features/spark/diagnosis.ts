@@ -13,6 +13,8 @@ export interface Finding {
   kind: FindingKind;
   severity: 'error' | 'warning';
   stageId: string;
+  /** What the stage does: its job's description, else the stage name. */
+  work: string;
   title: string;
   /** The numbers, as measured. */
   evidence: string;
@@ -80,6 +82,7 @@ function skew(stage: StageData): Finding | undefined {
     kind: 'skew',
     severity: 'warning',
     stageId: stage.stageId ?? '',
+    work: stage.description || stage.name || '',
     title: 'Data skew',
     evidence: hits
       .map(
@@ -104,6 +107,7 @@ function spill(stage: StageData): Finding | undefined {
     kind: 'spill',
     severity: 'warning',
     stageId: stage.stageId ?? '',
+    work: stage.description || stage.name || '',
     title: 'Spill to disk',
     evidence: `${formatBytes(disk)} spilled to disk (${formatBytes(memory)} in memory before serialization)`,
     meaning:
@@ -122,6 +126,7 @@ function gc(stage: StageData): Finding | undefined {
     kind: 'gc',
     severity: 'warning',
     stageId: stage.stageId ?? '',
+    work: stage.description || stage.name || '',
     title: 'Garbage collection',
     evidence: `GC took ${((gcMs / run) * 100).toFixed(0)}% of task time (${formatMs(gcMs)} of ${formatMs(run)}); the threshold is ${RULES.gcShare * 100}%`,
     meaning:
@@ -131,7 +136,7 @@ function gc(stage: StageData): Finding | undefined {
   };
 }
 
-function firstLine(text: string): string {
+export function errorHeadline(text: string): string {
   const lines = text.split('\n').map((l) => l.trim());
   // A Python traceback names the exception on its last line before the JVM stack.
   const python = lines.find(
@@ -147,8 +152,8 @@ function failures(stage: StageData, errors: string[]): Finding | undefined {
   if (failed <= 0 && killed <= 0 && !stage.failureReason) return undefined;
   const reasons = [
     ...new Set([
-      ...(stage.failureReason ? [firstLine(stage.failureReason)] : []),
-      ...errors.map(firstLine),
+      ...(stage.failureReason ? [errorHeadline(stage.failureReason)] : []),
+      ...errors.map(errorHeadline),
       ...Object.entries(stage.killedTasksSummary ?? {}).map(([reason, n]) => `${n} killed: ${reason}`),
     ]),
   ];
@@ -157,6 +162,7 @@ function failures(stage: StageData, errors: string[]): Finding | undefined {
     kind: 'failures',
     severity: stageFailed ? 'error' : 'warning',
     stageId: stage.stageId ?? '',
+    work: stage.description || stage.name || '',
     title: stageFailed ? 'Stage failed' : 'Failed tasks',
     evidence: `${failed} failed and ${killed} killed task attempts of ${stage.numTasks ?? 0} tasks${reasons.length ? `. Reason: ${reasons.join(' · ')}` : ''}`,
     meaning: stageFailed
@@ -178,6 +184,7 @@ function tinyTasks(stage: StageData): Finding | undefined {
     kind: 'tiny-tasks',
     severity: 'warning',
     stageId: stage.stageId ?? '',
+    work: stage.description || stage.name || '',
     title: 'Too many tiny tasks',
     evidence: `${formatCount(tasks)} tasks with a median of ${formatMs(median)} each (under ${RULES.tinyTaskMs} ms)`,
     meaning: 'Each task does so little that scheduling and start-up cost as much as the work itself.',
@@ -202,4 +209,27 @@ export function diagnoseStages(stages: StageData[]): Finding[] {
         (a.severity === 'error' ? 0 : 1) - (b.severity === 'error' ? 0 : 1) ||
         num(b.stageId) - num(a.stageId),
     );
+}
+
+export interface FindingGroup {
+  /** The newest stage's finding. */
+  finding: Finding;
+  /** The older stages of the same work with the same finding, newest first. */
+  alsoIn: string[];
+}
+
+/**
+ * A notebook re-runs the same code: the same finding on the same work in many stages is one
+ * problem, shown once with the stages it recurred in.
+ */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups = new Map<string, FindingGroup>();
+  for (const finding of findings) {
+    const key = `${finding.kind}|${finding.title}|${finding.work}`;
+    const group = groups.get(key);
+    if (group) group.alsoIn.push(finding.stageId);
+    else groups.set(key, { finding, alsoIn: [] });
+  }
+  for (const group of groups.values()) group.alsoIn.sort((a, b) => num(b) - num(a));
+  return [...groups.values()];
 }

@@ -6,6 +6,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { CopyButton } from '../../../components/copy-button';
+import { downloadText } from '../../../lib/download';
 
 /** The raw resource as the API returned it: to read, copy or download. */
 export function JsonDialog({
@@ -18,14 +19,7 @@ export function JsonDialog({
   onClose: () => void;
 }) {
   const text = JSON.stringify(value, null, 2);
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadText(text, fileName, 'application/json');
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="json-title">
       <DialogTitle id="json-title">

@@ -7,6 +7,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { announce } from '../../../lib/announce';
 import { useLocation } from 'wouter';
@@ -18,9 +19,12 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { useNow } from '../../../lib/use-now';
 import { useTimeZone } from '../../../lib/time-zone';
 import { SessionTabs, useSparkTabOpen } from '../../spark/components/session-tabs';
+import { SparkActivity } from '../../spark/components/spark-activity';
 import { isSystemLabel } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
+import { templateDetailQuery } from '../../session-templates/api/template-queries';
+import { cloneOf } from '../clone';
 import { lifetimeSentence } from '../lifetime';
 import { STATE_LABEL, isTerminal } from '../session-state';
 import { ConnectPanel } from './connect-panel';
@@ -49,10 +53,19 @@ export function SessionDetailPage({
   // Times on this page follow the UTC/local setting.
   useTimeZone();
   const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  /** The create form with what the user set on this session (not its template's or the defaults). */
+  const openClone = async () => {
+    const template = session.sessionTemplate
+      ? await queryClient.fetchQuery(templateDetailQuery(session.sessionTemplate)).catch(() => undefined)
+      : undefined;
+    const { session: clone, leftOut } = cloneOf(session, template);
+    navigate(paths.newSession(project, location), { state: { clone, cloneLeftOut: leftOut } });
+  };
   const terminate = useTerminateSession();
   const [confirm, setConfirm] = useState<'terminate' | 'delete'>();
   const [showJson, setShowJson] = useState(false);
-  const sparkOpen = useSparkTabOpen();
+  const sparkOpen = useSparkTabOpen(name);
 
   // A state change is read out by screen readers (politely), not only drawn.
   const lastState = useRef(session.state);
@@ -94,11 +107,7 @@ export function SessionDetailPage({
           >
             Delete
           </Button>
-          <Button
-            variant="outlined"
-            startIcon={<ContentCopyIcon />}
-            onClick={() => navigate(paths.newSession(project, location), { state: { clone: session } })}
-          >
+          <Button variant="outlined" startIcon={<ContentCopyIcon />} onClick={() => void openClone()}>
             Clone
           </Button>
           <Button variant="outlined" startIcon={<CodeIcon />} onClick={() => setShowJson(true)}>
@@ -154,6 +163,7 @@ export function SessionDetailPage({
               State history
             </Typography>
             <StateHistoryTimeline session={session} now={now} />
+            <SparkActivity session={session} />
             {lifetime && (
               <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }} data-testid="lifetime">
                 {lifetime}

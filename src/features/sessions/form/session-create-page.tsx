@@ -17,6 +17,7 @@ import {
   SessionTypeFields,
 } from '../../../components/config-form/config-sections-form';
 import { EquivalentRequest, gcloudProps } from '../../../components/config-form/equivalent-request';
+import { ImportDialog } from '../../../components/config-form/import-dialog';
 import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
@@ -26,12 +27,12 @@ import { templateListQuery } from '../../session-templates/api/template-queries'
 import { newRequestId, useCreateSession } from '../api/session-mutations';
 import { getSession } from '../api/sessions-api';
 import { collectionName, idOf, parentName, sessionName, type Place } from '../../../schemas/names';
-import { ImportDialog } from './import-dialog';
 import {
   emptyForm,
   formPathFor,
   fromSession,
   gcloudCommand,
+  importSession,
   sessionFormSchema,
   toSession,
   type SessionFormValues,
@@ -51,8 +52,20 @@ function readDraft(key: string): Draft | undefined {
   }
 }
 
-/** The create form; `clone` is a session to start from (the route reads it from history state). */
-export function SessionCreatePage({ place, clone }: { place: Place; clone?: Session }) {
+/**
+ * The create form; `clone` is a session to start from (reduced to what the user set on it, with
+ * what was left out), `template` a template's name to start from (the route reads both from
+ * history state).
+ */
+export function SessionCreatePage({
+  place,
+  clone,
+  template,
+}: {
+  place: Place;
+  clone?: { session: Session; leftOut: string[] };
+  template?: string;
+}) {
   const { project, location } = place;
   const parent = parentName(place);
   const draftKey = `dataproc-console.draft.${parent}`;
@@ -61,13 +74,19 @@ export function SessionCreatePage({ place, clone }: { place: Place; clone?: Sess
 
   const [start] = useState(() => {
     if (clone) {
-      const id = idOf(clone.name);
+      const id = idOf(clone.session.name);
       return {
-        values: fromSession(clone, `${id}-copy`.slice(0, 63)),
+        values: fromSession(clone.session, `${id}-copy`.slice(0, 63)),
         requestId: newRequestId(),
-        notice: `Filled from session ${id}.`,
+        notice: `Filled with what was set on session ${id}.${clone.leftOut.length ? ` Not copied: ${clone.leftOut.join('; ')}.` : ''}`,
       };
     }
+    if (template)
+      return {
+        values: { ...emptyForm(), sessionType: 'unset' as const, sessionTemplate: template },
+        requestId: newRequestId(),
+        notice: `Starting from template ${idOf(template)}: the session takes its settings; anything you set below overrides them.`,
+      };
     const draft = readDraft(draftKey);
     if (draft)
       return {
@@ -160,7 +179,7 @@ export function SessionCreatePage({ place, clone }: { place: Place; clone?: Sess
         actions={
           <>
             <Button startIcon={<UploadIcon />} onClick={() => setImporting(true)}>
-              Import JSON
+              Import JSON or YAML
             </Button>
             <Button
               onClick={() => {
@@ -285,10 +304,12 @@ export function SessionCreatePage({ place, clone }: { place: Place; clone?: Sess
       </Box>
       {importing && (
         <ImportDialog
-          sessionId={values.sessionId}
+          what="session"
+          placeholder="Paste the output of View JSON, or of gcloud dataproc sessions describe (YAML or --format=json)"
+          parse={(text) => importSession(text, values.sessionId)}
           onClose={() => setImporting(false)}
           onImport={(result) => {
-            reset(result.values);
+            if (result.values) reset(result.values);
             setNotice(
               result.ignored.length ? (
                 <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../../schemas/wire';
+import type { Session, SessionTemplate } from '../../../schemas/wire';
 import {
   emptyForm,
   formPathFor,
@@ -9,6 +9,7 @@ import {
   suggestSessionId,
   toSession,
 } from './session-form-model';
+import { cloneOf } from '../clone';
 
 const place = { project: 'p', location: 'us-central1' };
 const full: Session = {
@@ -74,6 +75,18 @@ describe('create form model', () => {
 });
 
 describe('form problems, at the field they concern', () => {
+  it('"From the template" needs a template', () => {
+    const values = { ...emptyForm('abcd'), sessionType: 'unset' as const };
+    expect(formProblems(values, place)).toEqual([
+      { path: 'sessionTemplate', message: expect.stringMatching(/Choose a template/) },
+    ]);
+    const withTemplate = {
+      ...values,
+      sessionTemplate: 'projects/p/locations/us-central1/sessionTemplates/t1',
+    };
+    expect(formProblems(withTemplate, place)).toEqual([]);
+  });
+
   const problems = (change: Partial<ReturnType<typeof emptyForm>>) =>
     Object.fromEntries(
       formProblems({ ...emptyForm('abcd'), ...change }, place).map((p) => [p.path, p.message]),
@@ -132,8 +145,8 @@ describe('form problems, at the field they concern', () => {
 });
 
 describe('import and gcloud', () => {
-  it('imports a described session, listing output-only and unknown fields', () => {
-    const result = importSession(
+  it('imports a described session, listing output-only and unknown fields', async () => {
+    const result = await importSession(
       JSON.stringify({
         ...full,
         name: 'projects/p/locations/l/sessions/orig',
@@ -152,7 +165,74 @@ describe('import and gcloud', () => {
       ]),
     );
     expect(toSession(result.values!, place)).toEqual(full);
-    expect(importSession('{oops', 'x').error).toMatch(/Not valid JSON/);
-    expect(importSession('[]', 'x').error).toMatch(/JSON object/);
+    expect((await importSession('{oops', 'x')).error).toMatch(/Not valid JSON/);
+    expect((await importSession('[]', 'x')).error).toMatch(/JSON or YAML object/);
+    expect((await importSession('a: [b', 'x')).error).toMatch(/Not valid YAML/);
+  });
+  it('imports YAML as well', async () => {
+    const yaml =
+      'name: projects/p/locations/l/sessions/from-yaml\nsparkConnectSession: {}\nlabels:\n  team: data\nruntimeConfig:\n  version: "2.3"\nstate: ACTIVE\n';
+    const result = await importSession(yaml, 'x');
+    expect(result.values?.sessionId).toBe('from-yaml-copy');
+    expect(result.ignored).toEqual(['state (set by the service)', 'name (set by the service)']);
+    expect(toSession(result.values!, place)).toEqual({
+      sparkConnectSession: {},
+      labels: { team: 'data' },
+      runtimeConfig: { version: '2.3' },
+    });
+  });
+});
+
+describe('clone', () => {
+  const template: SessionTemplate = {
+    name: 'projects/p/locations/us-central1/sessionTemplates/base',
+    jupyterSession: { kernel: 'PYTHON' },
+    labels: { team: 'data' },
+    runtimeConfig: { version: '2.2', properties: { 'spark.from.template': 'yes' } },
+    environmentConfig: { executionConfig: { idleTtl: '7200s' } },
+  };
+  const stored: Session = {
+    name: 'projects/p/locations/us-central1/sessions/orig',
+    sessionTemplate: template.name,
+    jupyterSession: { kernel: 'PYTHON' },
+    labels: { team: 'data', env: 'prod' },
+    runtimeConfig: {
+      version: '2.2',
+      properties: { 'spark.from.template': 'yes', 'spark.executor.cores': '8' },
+    },
+    environmentConfig: {
+      executionConfig: {
+        idleTtl: '7200s',
+        ttl: '86400s',
+        serviceAccount: '270777588700-compute@developer.gserviceaccount.com',
+        networkTags: ['mine'],
+      },
+    },
+  };
+
+  it('copies what the user set, not the template’s values or the service’s defaults, and says so', () => {
+    const { session, leftOut } = cloneOf(stored, template);
+    expect(session).toEqual({
+      name: stored.name,
+      sessionTemplate: template.name,
+      labels: { env: 'prod' },
+      runtimeConfig: { properties: { 'spark.executor.cores': '8' } },
+      environmentConfig: { executionConfig: { networkTags: ['mine'] } },
+    });
+    expect(leftOut.join(' ')).toMatch(/template base/);
+    expect(leftOut.join(' ')).toMatch(/default service account.*default TTL/);
+    // The session on screen is untouched.
+    expect(stored.environmentConfig?.executionConfig?.ttl).toBe('86400s');
+  });
+
+  it('keeps a value the user changed from the template’s', () => {
+    const changed = { ...stored, labels: { team: 'ml' } };
+    expect(cloneOf(changed, template).session.labels).toEqual({ team: 'ml' });
+  });
+
+  it('without a template, keeps everything but the service’s defaults', () => {
+    const { session } = cloneOf({ ...stored, sessionTemplate: undefined });
+    expect(session.labels).toEqual(stored.labels);
+    expect(session.environmentConfig?.executionConfig).toEqual({ idleTtl: '7200s', networkTags: ['mine'] });
   });
 });

@@ -13,6 +13,11 @@ import {
   type FormProblem,
 } from '../../../components/config-form/config-form-model';
 import { CommandLine, gcloudChoice, gcloudDict, gcloudJoin } from '../../../lib/gcloud';
+import {
+  droppedFields,
+  parseResourceText,
+  withoutFields,
+} from '../../../components/config-form/resource-text';
 import { idOf } from '../../../schemas/names';
 import {
   normalizeTemplateRef,
@@ -86,6 +91,11 @@ export function formProblems(values: SessionFormValues, place: Place): FormProbl
   const idProblem = sessionIdProblem(values.sessionId.trim());
   if (idProblem) own.push({ path: 'sessionId', message: idProblem });
   own.push(...configProblems(values));
+  if (values.sessionType === 'unset' && !values.sessionTemplate.trim())
+    own.push({
+      path: 'sessionTemplate',
+      message: 'Choose a template, or pick Jupyter or Spark Connect as the session type.',
+    });
   return mergeProblems(own, sessionRuleViolations(toSession(values, place), place), (v) =>
     sessionFormPath(v, values),
   );
@@ -103,34 +113,18 @@ export interface ImportResult {
   ignored: string[];
 }
 
-/** Parses pasted Session JSON (View JSON, or gcloud … describe --format=json) into form values. */
-export function importSession(textValue: string, sessionId: string): ImportResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(textValue);
-  } catch (error) {
-    return {
-      error: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      ignored: [],
-    };
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    return { error: 'Expected a JSON object (a Session).', ignored: [] };
-  const ignored: string[] = [];
-  for (const field of [...SESSION_OUTPUT_ONLY, 'name'] as const)
-    if (field in (raw as Record<string, unknown>)) ignored.push(`${field} (set by the service)`);
-  const strictResult = strict.Session.safeParse(raw);
-  if (!strictResult.success)
-    for (const issue of strictResult.error.issues)
-      if (issue.code === 'unrecognized_keys')
-        ignored.push(...issue.keys.map((k) => `${[...issue.path, k].join('.')} (unknown field)`));
-  const parsed = lenient.Session.safeParse(raw);
+/** Parses a pasted Session, JSON or YAML (View JSON, gcloud … describe), into form values. */
+export async function importSession(textValue: string, sessionId: string): Promise<ImportResult> {
+  const { raw, error } = await parseResourceText(textValue, 'Session');
+  if (!raw) return { error, ignored: [] };
+  const ignored = droppedFields(raw, strict.Session, SESSION_OUTPUT_ONLY, { name: 'set by the service' });
+  const parsed = lenient.Session.safeParse(withoutFields(raw, SESSION_OUTPUT_ONLY));
   if (!parsed.success)
     return {
       error: `Not a Session: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
       ignored,
     };
-  const id = (raw as { name?: unknown }).name;
+  const id = raw.name;
   const importedId = typeof id === 'string' ? idOf(id) : undefined;
   return {
     values: fromSession(parsed.data, importedId ? `${importedId}-copy`.slice(0, 63) : sessionId),

@@ -22,6 +22,7 @@ export const DataTable = styled('table')(({ theme }) => ({
   '& tbody th': { fontWeight: 400, whiteSpace: 'nowrap' },
   '& .num': { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   '& tbody tr:hover': { background: theme.palette.action.hover },
+  '& .sub': { fontSize: '0.75rem', color: theme.palette.text.secondary },
 }));
 
 export const TableScroll = styled('div')({ overflowX: 'auto' });

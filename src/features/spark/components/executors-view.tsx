@@ -1,4 +1,3 @@
-import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ErrorPanel } from '../../../components/error-panel';
@@ -6,6 +5,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { AppRef } from '../api/spark-api';
 import { executorsQuery } from '../api/spark-queries';
 import { formatBytes, formatMs, num } from '../units';
+import { MoreButton } from './more-button';
 import { DataTable, TableScroll } from './data-table';
 
 export function ExecutorsView({ app, live }: { app: AppRef; live: boolean }) {
@@ -72,11 +72,7 @@ export function ExecutorsView({ app, live }: { app: AppRef; live: boolean }) {
           </tbody>
         </DataTable>
       </TableScroll>
-      {query.hasNextPage && (
-        <Button sx={{ mt: 1 }} onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          More executors
-        </Button>
-      )}
+      <MoreButton query={query} label="More executors" />
     </>
   );
 }

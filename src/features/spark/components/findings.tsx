@@ -2,21 +2,21 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { Finding } from '../diagnosis';
+import type { FindingGroup } from '../diagnosis';
 import { CellLink } from './data-table';
 
 /** Findings as alerts: what was measured, what it means, the property that usually helps. */
 export function FindingList({
-  findings,
+  groups,
   stageHref,
 }: {
-  findings: Finding[];
+  groups: FindingGroup[];
   /** A link to the stage, in the summary; none on the stage's own page. */
   stageHref?: (stageId: string) => string | undefined;
 }) {
   return (
     <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1 }}>
-      {findings.map((f) => {
+      {groups.map(({ finding: f, alsoIn }) => {
         const href = stageHref?.(f.stageId);
         return (
           <li key={`${f.stageId}-${f.kind}`} data-testid="finding" data-kind={f.kind} data-stage={f.stageId}>
@@ -24,6 +24,13 @@ export function FindingList({
               <AlertTitle>
                 {f.title} in {href ? <CellLink to={href}>stage {f.stageId}</CellLink> : `stage ${f.stageId}`}
               </AlertTitle>
+              {f.work && (
+                <Typography variant="body2" sx={{ mb: 0.5 }}>
+                  {f.work}
+                  {alsoIn.length > 0 &&
+                    ` · the same in ${alsoIn.length} earlier stage${alsoIn.length === 1 ? '' : 's'} (${alsoIn.slice(0, 5).join(', ')}${alsoIn.length > 5 ? ', …' : ''})`}
+                </Typography>
+              )}
               <Typography variant="body2" data-testid="finding-evidence">
                 <strong>Measured:</strong> {f.evidence}
               </Typography>

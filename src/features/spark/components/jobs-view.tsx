@@ -1,5 +1,4 @@
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Suspense, lazy, type Ref } from 'react';
@@ -10,6 +9,7 @@ import type { JobData } from '../../../schemas/spark';
 import type { AppRef } from '../api/spark-api';
 import { jobsQuery } from '../api/spark-queries';
 import { elapsedMs, formatMs } from '../units';
+import { MoreButton } from './more-button';
 import { CellLink, DataTable, TableScroll } from './data-table';
 import { useSparkPlace } from './spark-url';
 import { StatusPill, TaskProgress } from './status';
@@ -61,11 +61,7 @@ export function JobsView({ app, live }: { app: AppRef; live: boolean }) {
           </tbody>
         </DataTable>
       </TableScroll>
-      {query.hasNextPage && (
-        <Button sx={{ mt: 1 }} onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? 'Loading…' : 'Load older jobs'}
-        </Button>
-      )}
+      <MoreButton query={query} label="Load older jobs" />
     </Box>
   );
 }
@@ -91,9 +87,7 @@ function JobRow({
       </th>
       <td>
         <CellLink to={href({ job: job.jobId })}>{job.description || job.name}</CellLink>
-        <Typography variant="caption" component="div" color="text.secondary">
-          {job.name}
-        </Typography>
+        <div className="sub">{job.name}</div>
       </td>
       <td>
         <StatusPill status={job.status} />

@@ -1,14 +1,34 @@
 import Box from '@mui/material/Box';
 import { styled } from '@mui/material/styles';
-import { Suspense, lazy } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, lazy, useEffect } from 'react';
 import { Link as RouterLink, useLocation, useSearchParams } from 'wouter';
 import type { Session } from '../../../schemas/wire';
+import { applicationsQuery, jobsQuery } from '../api/spark-queries';
 
 const SparkTab = lazy(() => import('./spark-tab'));
 
-/** Whether the session page shows its Spark tab (`?tab=spark`) instead of the overview. */
-export function useSparkTabOpen(): boolean {
-  return useSearchParams()[0].get('tab') === 'spark';
+/**
+ * Whether the session page shows its Spark tab (`?tab=spark`) instead of the overview. When it
+ * does, the tab's code, the application and its first page of jobs load while the session itself
+ * does, instead of one after the other.
+ */
+export function useSparkTabOpen(sessionName: string): boolean {
+  const open = useSearchParams()[0].get('tab') === 'spark';
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!open) return;
+    void import('./spark-tab');
+    client
+      .fetchQuery(applicationsQuery(sessionName, true))
+      .then((data) => {
+        const app = data.sparkApplications?.[0]?.name;
+        if (app) return client.prefetchInfiniteQuery(jobsQuery({ app, session: sessionName }, true));
+      })
+      // A failure shows where the data belongs, when the tab asks again.
+      .catch(() => undefined);
+  }, [open, sessionName, client]);
+  return open;
 }
 
 const TabLink = styled(RouterLink)(({ theme }) => ({
@@ -27,7 +47,7 @@ const TabLink = styled(RouterLink)(({ theme }) => ({
 /** The session page's tabs as links (each is a URL), and the Spark tab's content when it is open. */
 export function SessionTabs({ session }: { session: Session }) {
   const [path] = useLocation();
-  const open = useSparkTabOpen();
+  const open = useSearchParams()[0].get('tab') === 'spark';
   return (
     <>
       <Box

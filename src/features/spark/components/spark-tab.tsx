@@ -4,13 +4,12 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatDateTime } from '../../../lib/format';
-import { useNow } from '../../../lib/use-now';
 import type { ApplicationInfo } from '../../../schemas/spark';
 import type { Session } from '../../../schemas/wire';
 import type { AppRef } from '../api/spark-api';
 import { applicationsQuery, jobsSummaryQuery, recentStagesQuery } from '../api/spark-queries';
-import { diagnoseStages } from '../diagnosis';
-import { elapsedMs, formatMs } from '../units';
+import { diagnoseStages, groupFindings } from '../diagnosis';
+import { formatMs } from '../units';
 import { CellLink } from './data-table';
 import { ExecutorsView } from './executors-view';
 import { FindingList } from './findings';
@@ -57,11 +56,11 @@ function Application({
   live: boolean;
 }) {
   const { place, href } = useSparkPlace();
-  const now = useNow(1000);
   const summary = useQuery(jobsSummaryQuery(appRef, live));
   const recent = useQuery(recentStagesQuery(appRef, live));
   const stages = recent.data?.sparkApplicationStages ?? [];
   const findings = diagnoseStages(stages);
+  const groups = groupFindings(findings);
   const jobOfStage = new Map(stages.map((s) => [s.stageId, s.jobIds?.[0]]));
   const attempt = info?.attempts?.[0];
   const s = summary.data?.jobsSummary;
@@ -73,12 +72,11 @@ function Application({
         </Typography>
         <Typography variant="body2" color="text.secondary" data-testid="spark-app-summary">
           {info?.name} · Spark {attempt?.appSparkVersion} · {live ? 'running' : 'completed'} · started{' '}
-          {formatDateTime(attempt?.startTime)} ·{' '}
-          {formatMs(elapsedMs(attempt?.startTime, attempt?.endTime, now))}
+          {formatDateTime(attempt?.startTime)} · {formatMs(attempt?.durationMillis)}
           {' · '}
           {info?.coresGranted ?? 0} cores granted
           {s &&
-            ` · ${s.activeJobs ?? 0} jobs running, ${s.completedJobs ?? 0} succeeded, ${s.failedJobs ?? 0} failed`}
+            ` · jobs: ${s.activeJobs ?? 0} running, ${s.completedJobs ?? 0} succeeded, ${s.failedJobs ?? 0} failed`}
         </Typography>
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="diagnosis-title">
@@ -93,11 +91,10 @@ function Application({
         ) : findings.length ? (
           <>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {findings.length} finding{findings.length === 1 ? '' : 's'} in the latest {stages.length}{' '}
-              stages.
+              {`${groups.length} problem${groups.length === 1 ? '' : 's'} (${findings.length} finding${findings.length === 1 ? '' : 's'}) in the latest ${stages.length} stages${groups.length > 8 ? '; the first 8 are shown' : ''}.`}
             </Typography>
             <FindingList
-              findings={findings.slice(0, 8)}
+              groups={groups.slice(0, 8)}
               stageHref={(stageId) => {
                 const job = jobOfStage.get(stageId);
                 return job ? href({ job, stage: stageId }) : undefined;

@@ -1,4 +1,3 @@
-import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ErrorPanel } from '../../../components/error-panel';
@@ -7,6 +6,7 @@ import { useNow } from '../../../lib/use-now';
 import type { AppRef } from '../api/spark-api';
 import { sqlQueriesQuery } from '../api/spark-queries';
 import { elapsedMs, formatMs } from '../units';
+import { MoreButton } from './more-button';
 import { CellLink, DataTable, Pre, TableScroll } from './data-table';
 import { useSparkPlace } from './spark-url';
 import { StatusPill } from './status';
@@ -82,11 +82,7 @@ export function SqlView({ app, live }: { app: AppRef; live: boolean }) {
           </tbody>
         </DataTable>
       </TableScroll>
-      {query.hasNextPage && (
-        <Button sx={{ mt: 1 }} onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          Older queries
-        </Button>
-      )}
+      <MoreButton query={query} label="Older queries" />
     </>
   );
 }

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { Quantiles } from '../../../schemas/spark';
 import type { AppRef } from '../api/spark-api';
 import { stagesQuery, tasksQuery } from '../api/spark-queries';
-import { diagnoseStage } from '../diagnosis';
+import { diagnoseStage, errorHeadline, groupFindings } from '../diagnosis';
 import { formatBytes, formatMs, num } from '../units';
 import { DataTable, Pre, TableScroll } from './data-table';
 import { FindingList } from './findings';
@@ -26,7 +26,9 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
   const failedTasks = useQuery(
     tasksQuery(app, stageId, { taskStatus: 'TASK_STATUS_FAILED' }, live && running),
   );
-  const [filter, setFilter] = useState<TaskFilter>(stage?.numFailedTasks ? 'failed' : 'slowest');
+  // Failed tasks first when there are any: their errors are what the reader came for.
+  const [chosen, setFilter] = useState<TaskFilter>();
+  const filter = chosen ?? (stage?.numFailedTasks ? 'failed' : 'slowest');
   const [pageToken, setPageToken] = useState<string>();
   const tasks = useQuery(
     tasksQuery(
@@ -77,7 +79,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
           <Pre data-testid="stage-failure">{stage.failureReason}</Pre>
         </Paper>
       )}
-      {findings.length > 0 && <FindingList findings={findings} />}
+      {findings.length > 0 && <FindingList groups={groupFindings(findings)} />}
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="quantiles-title">
         <Typography id="quantiles-title" variant="subtitle1" component="h4" gutterBottom>
           Task metrics over {q?.durationMillis?.count ?? 0} successful tasks
@@ -194,7 +196,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
                   <td style={{ minWidth: 280 }}>
                     {t.errorMessage && (
                       <details>
-                        <summary>{t.errorMessage.split('\n')[0]}</summary>
+                        <summary>{errorHeadline(t.errorMessage)}</summary>
                         <Pre data-testid="task-error">{t.errorMessage}</Pre>
                       </details>
                     )}

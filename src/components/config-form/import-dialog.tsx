@@ -1,0 +1,87 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+
+/**
+ * Paste (or open) a session or template as JSON or YAML to fill a form; fields the form cannot
+ * take are listed by the caller after import, never dropped silently.
+ */
+export function ImportDialog<R extends { error?: string }>({
+  what,
+  placeholder,
+  parse,
+  onImport,
+  onClose,
+}: {
+  /** "session" or "template". */
+  what: string;
+  placeholder: string;
+  parse: (text: string) => Promise<R>;
+  onImport: (result: R) => void;
+  onClose: () => void;
+}) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const apply = async () => {
+    setBusy(true);
+    const result = await parse(text);
+    setBusy(false);
+    if (result.error) setError(result.error);
+    else {
+      onImport(result);
+      onClose();
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="import-title">
+      <DialogTitle id="import-title">Import a {what} from JSON or YAML</DialogTitle>
+      <DialogContent>
+        <Button component="label" size="small" sx={{ mb: 1 }}>
+          Open a file…
+          <input
+            type="file"
+            hidden
+            accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void file.text().then(setText);
+            }}
+          />
+        </Button>
+        <TextField
+          label={`${what[0]!.toUpperCase()}${what.slice(1)} JSON or YAML`}
+          placeholder={placeholder}
+          multiline
+          minRows={10}
+          fullWidth
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setError(undefined);
+          }}
+          error={Boolean(error)}
+          helperText={error}
+          sx={{ mt: 1, '& textarea': { fontFamily: 'monospace', fontSize: 13 } }}
+        />
+        {!error && text === '' && (
+          <Alert severity="info" sx={{ mt: 2 }}>
+            Fields set by the service (uuid, create time, …) and fields this API does not know are listed
+            after import.
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" onClick={() => void apply()} disabled={!text.trim() || busy}>
+          Import
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

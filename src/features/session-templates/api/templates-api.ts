@@ -1,0 +1,48 @@
+import * as z from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { collectionName } from '../../../schemas/names';
+import { lenient, type SessionTemplate } from '../../../schemas/wire';
+
+/** Plain calls to the Dataproc sessionTemplates API. Templates change synchronously: no operations. */
+
+export interface TemplateListParams {
+  filter?: string;
+  pageSize?: number;
+  pageToken?: string;
+}
+
+export function listTemplates(parent: string, params: TemplateListParams, signal?: AbortSignal) {
+  return apiRequest(collectionName(parent, 'sessionTemplates'), {
+    query: { ...params },
+    signal,
+    schema: lenient.ListSessionTemplatesResponse,
+  });
+}
+
+export function getTemplate(name: string, signal?: AbortSignal) {
+  return apiRequest(name, { signal, schema: lenient.SessionTemplate });
+}
+
+/** The body carries the template's full name; the API takes the ID from it. */
+export function createTemplate(parent: string, template: SessionTemplate, signal?: AbortSignal) {
+  return apiRequest(collectionName(parent, 'sessionTemplates'), {
+    method: 'POST',
+    body: template,
+    signal,
+    schema: lenient.SessionTemplate,
+  });
+}
+
+/** PATCH has no update mask: the body replaces the whole template, so it must carry every field. */
+export function updateTemplate(template: SessionTemplate & { name: string }, signal?: AbortSignal) {
+  return apiRequest(template.name, {
+    method: 'PATCH',
+    body: template,
+    signal,
+    schema: lenient.SessionTemplate,
+  });
+}
+
+export function deleteTemplate(name: string, signal?: AbortSignal) {
+  return apiRequest(name, { method: 'DELETE', signal, schema: z.unknown() });
+}

@@ -1,0 +1,146 @@
+import {
+  configFromWire,
+  configProblems,
+  configToWire,
+  emptyConfig,
+  formPathFor,
+  formPathForWire,
+  mergeProblems,
+  problemsSchema,
+  prune,
+  text,
+  type ConfigFormValues,
+  type FormProblem,
+} from '../../../components/config-form/config-form-model';
+import {
+  droppedFields,
+  parseResourceText,
+  withoutFields,
+} from '../../../components/config-form/resource-text';
+import { idOf, placeOf, templateName } from '../../../schemas/names';
+import { templateIdProblem, templateRuleViolations, type RuleViolation } from '../../../schemas/rules';
+import {
+  TEMPLATE_OUTPUT_ONLY,
+  lenient,
+  strict,
+  type FieldViolation,
+  type SessionTemplate,
+} from '../../../schemas/wire';
+
+/**
+ * The template form: the shared config part (type, labels, runtime, environment) plus the
+ * template's ID and description. Validated by the same rules the emulator runs on a template.
+ */
+
+export interface TemplateFormValues extends ConfigFormValues {
+  templateId: string;
+  description: string;
+}
+
+export function emptyTemplateForm(templateId = ''): TemplateFormValues {
+  return { templateId, description: '', ...emptyConfig() };
+}
+
+/** The whole template as it will be sent (PATCH replaces every field, so nothing may be left out). */
+export function toTemplate(values: TemplateFormValues, parent: string): SessionTemplate & { name: string } {
+  return {
+    name: templateName(parent, values.templateId.trim()),
+    ...prune({ description: text(values.description) }),
+    ...configToWire(values),
+  };
+}
+
+export function fromTemplate(
+  template: SessionTemplate,
+  templateId = idOf(template.name),
+): TemplateFormValues {
+  return { templateId, description: template.description ?? '', ...configFromWire(template) };
+}
+
+/** The template's own fields: its name holds the ID. */
+const OWN_FIELDS = { name: 'templateId', description: 'description' };
+
+export function templateFormPath(violation: RuleViolation, values: TemplateFormValues): string | undefined {
+  return formPathFor(violation, values, OWN_FIELDS);
+}
+
+/** For a violation in the server's 400 answer. */
+export function templateFormPathForWire(
+  violation: FieldViolation,
+  values: TemplateFormValues,
+): string | undefined {
+  return formPathForWire(violation, values, OWN_FIELDS);
+}
+
+export function templateFormProblems(values: TemplateFormValues, parent: string): FormProblem[] {
+  const own: FormProblem[] = [];
+  const idProblem = templateIdProblem(values.templateId.trim());
+  if (idProblem) own.push({ path: 'templateId', message: idProblem });
+  own.push(...configProblems(values));
+  const place = placeOf(parent)!;
+  return mergeProblems(own, templateRuleViolations(toTemplate(values, parent), place), (v) =>
+    templateFormPath(v, values),
+  );
+}
+
+export function templateFormSchema(parent: string) {
+  return problemsSchema((values: TemplateFormValues) => templateFormProblems(values, parent));
+}
+
+/** What a template looks like exported: gcloud's export format, without its name and output-only fields. */
+export function exportedTemplate(template: SessionTemplate): SessionTemplate {
+  const copy: Record<string, unknown> = { ...template };
+  for (const field of [...TEMPLATE_OUTPUT_ONLY, 'name']) delete copy[field];
+  return copy as SessionTemplate;
+}
+
+export interface TemplateImport {
+  values?: TemplateFormValues;
+  error?: string;
+  ignored: string[];
+}
+
+/**
+ * A template from JSON or YAML (this console's export, `gcloud dataproc session-templates export`,
+ * or the API's JSON). The ID comes from its name when it has one, otherwise the form keeps its own.
+ */
+export async function importTemplate(textValue: string, templateId: string): Promise<TemplateImport> {
+  const { raw, error } = await parseResourceText(textValue, 'session template');
+  if (!raw) return { error, ignored: [] };
+  const ignored = droppedFields(raw, strict.SessionTemplate, TEMPLATE_OUTPUT_ONLY);
+  const parsed = lenient.SessionTemplate.safeParse(withoutFields(raw, TEMPLATE_OUTPUT_ONLY));
+  if (!parsed.success)
+    return {
+      error: `Not a session template: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+      ignored,
+    };
+  const fromName = typeof raw.name === 'string' ? idOf(raw.name) : '';
+  return { values: fromTemplate(parsed.data, templateId || fromName), ignored };
+}
+
+export interface FieldChange {
+  field: string;
+  before?: string;
+  after?: string;
+}
+
+/** Leaf values by dotted path (`runtimeConfig.properties.spark.executor.cores`), for the diff. */
+function flatten(value: unknown, prefix: string, out: Map<string, string>) {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0 && prefix) out.set(prefix, '{}');
+    for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (value !== undefined) out.set(prefix, Array.isArray(value) ? value.join(', ') : String(value));
+}
+
+/** What saving would change, field by field; output-only fields are not compared. */
+export function templateDiff(before: SessionTemplate, after: SessionTemplate): FieldChange[] {
+  const a = new Map<string, string>();
+  const b = new Map<string, string>();
+  flatten(exportedTemplate(before), '', a);
+  flatten(exportedTemplate(after), '', b);
+  const fields = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return fields
+    .filter((f) => a.get(f) !== b.get(f))
+    .map((f) => ({ field: f, before: a.get(f), after: b.get(f) }));
+}

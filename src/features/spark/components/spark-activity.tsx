@@ -1,0 +1,102 @@
+import CloseIcon from '@mui/icons-material/Close';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link as RouterLink, useLocation } from 'wouter';
+import { formatDateTime } from '../../../lib/format';
+import type { Session } from '../../../schemas/wire';
+import { applicationsQuery, jobsQuery } from '../api/spark-queries';
+import { elapsedMs, formatMs } from '../units';
+import { CellLink } from './data-table';
+import { sparkSearch } from './spark-url';
+
+/**
+ * Under the state history: when Spark jobs ran while the session was ACTIVE, one mark per job
+ * (the latest page of jobs), each a link to the job; failed ones are marked with a cross as well
+ * as a colour.
+ */
+export function SparkActivity({ session }: { session: Session }) {
+  const wasActive =
+    session.state === 'ACTIVE' || (session.stateHistory ?? []).some((h) => h.state === 'ACTIVE');
+  const live = session.state === 'ACTIVE';
+  const apps = useQuery({ ...applicationsQuery(session.name!, live), enabled: wasActive });
+  const app = apps.data?.sparkApplications?.[0];
+  const ref = { app: app?.name ?? '', session: session.name! };
+  const jobs = useInfiniteQuery({ ...jobsQuery(ref, live), enabled: Boolean(app?.name) });
+  const [path] = useLocation();
+  const attempt = app?.application?.attempts?.[0];
+  if (!app || !attempt?.startTime) return null;
+  const list = jobs.data?.pages[0]?.sparkApplicationJobs ?? [];
+  const start = Date.parse(attempt.startTime);
+  const end = Date.parse(attempt.endTime ?? attempt.lastUpdated ?? '') || start + 1;
+  const span = Math.max(1, end - start);
+  const at = (iso: string | undefined) =>
+    Math.min(100, Math.max(0, ((Date.parse(iso ?? '') - start) / span) * 100));
+  const failed = list.filter((j) => j.status === 'JOB_EXECUTION_STATUS_FAILED').length;
+  return (
+    <Box
+      component="section"
+      aria-labelledby="spark-activity-title"
+      sx={{ mt: 2 }}
+      data-testid="spark-activity"
+    >
+      <Typography id="spark-activity-title" variant="subtitle2" component="h3">
+        Spark jobs while Active
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {list.length
+          ? `${list.length === 50 ? 'The latest 50' : list.length} job${list.length === 1 ? '' : 's'} between ${formatDateTime(list.at(-1)?.submissionTime)} and ${formatDateTime(list[0]?.completionTime ?? attempt.lastUpdated)}${failed ? `; ${failed} failed` : ''}. `
+          : 'No Spark jobs ran. '}
+        <CellLink to={`${path}${sparkSearch({})}`}>Open the Spark tab</CellLink>
+      </Typography>
+      {list.length > 0 && (
+        <Box
+          component="ol"
+          aria-label="When Spark jobs ran"
+          sx={{
+            position: 'relative',
+            height: 24,
+            m: 0,
+            p: 0,
+            listStyle: 'none',
+            borderBottom: 1,
+            borderColor: 'divider',
+          }}
+        >
+          {list.map((job) => {
+            const left = at(job.submissionTime);
+            const right = job.completionTime ? at(job.completionTime) : 100;
+            const isFailed = job.status === 'JOB_EXECUTION_STATUS_FAILED';
+            const label = `Job ${job.jobId}: ${job.description || job.name}, ${isFailed ? 'failed' : job.status === 'JOB_EXECUTION_STATUS_RUNNING' ? 'running' : 'succeeded'}, ${formatMs(elapsedMs(job.submissionTime, job.completionTime, end))}`;
+            return (
+              <li key={job.jobId} data-testid="activity-mark" data-status={job.status}>
+                <Box
+                  component={RouterLink}
+                  to={`${path}${sparkSearch({ job: job.jobId })}`}
+                  aria-label={label}
+                  title={label}
+                  sx={{
+                    position: 'absolute',
+                    left: `${left}%`,
+                    width: `max(4px, ${right - left}%)`,
+                    top: isFailed ? 0 : 6,
+                    height: isFailed ? 24 : 12,
+                    bgcolor: isFailed ? 'error.main' : 'primary.main',
+                    color: 'error.contrastText',
+                    display: 'flex',
+                    alignItems: 'center',
+                    justifyContent: 'center',
+                    borderRadius: 0.5,
+                    minWidth: isFailed ? 14 : 4,
+                  }}
+                >
+                  {isFailed && <CloseIcon aria-hidden sx={{ fontSize: 14, verticalAlign: 'middle' }} />}
+                </Box>
+              </li>
+            );
+          })}
+        </Box>
+      )}
+    </Box>
+  );
+}
