@@ -60,7 +60,7 @@ function RegionField({ location, onChange }: { location: string; onChange: (regi
           if (e.key === 'Enter') onChange(text.trim());
         }}
         inputProps={{ list: 'known-regions', autoComplete: 'off' }}
-        sx={{ width: 200 }}
+        sx={{ width: { xs: 'auto', sm: 200 }, flex: { xs: 1, sm: 'none' }, minWidth: 0 }}
       />
       <datalist id="known-regions">
         {KNOWN_REGIONS.map((region) => (
@@ -90,7 +90,7 @@ function PlacePickers({ project, location }: { project: string; location: string
       navigate(paths.sessions(cleanProject, l));
   };
   return (
-    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', width: { xs: '100%', sm: 'auto' } }}>
       <OutlinedField
         label="Project"
         value={projectText}
@@ -100,7 +100,7 @@ function PlacePickers({ project, location }: { project: string; location: string
           if (e.key === 'Enter') go(projectText, location);
         }}
         inputProps={{ list: 'recent-projects', autoComplete: 'off' }}
-        sx={{ width: 180 }}
+        sx={{ width: { xs: 'auto', sm: 180 }, flex: { xs: 1, sm: 'none' }, minWidth: 0 }}
       />
       <datalist id="recent-projects">
         {recent.map((p) => (
@@ -199,14 +199,20 @@ export function AppShell({ children }: { children: ReactNode }) {
         position="sticky"
         elevation={0}
         color="inherit"
-        sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
+        // On a phone the wrapped header is tall: it scrolls away instead of covering the rows.
+        sx={{
+          borderBottom: 1,
+          borderColor: 'divider',
+          bgcolor: 'background.paper',
+          position: { xs: 'static', sm: 'sticky' },
+        }}
       >
-        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: 1 }}>
+        <Toolbar sx={{ gap: { xs: 1, sm: 2 }, flexWrap: 'wrap', py: 1, px: { xs: 1, sm: 3 } }}>
           <Typography
             variant="h6"
             component={RouterLink}
             to={paths.sessions(project, location)}
-            sx={{ color: 'inherit', textDecoration: 'none', mr: 2 }}
+            sx={{ color: 'inherit', textDecoration: 'none', mr: { xs: 0, sm: 2 } }}
           >
             Dataproc Sessions
           </Typography>
