@@ -75,5 +75,18 @@ export async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
+/** axe in the light and the dark theme (the console follows the system's colour scheme), then light again. */
+export async function expectAccessibleInBothModes(page: Page) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    // MUI buttons fade their colours (250 ms): axe must not sample a colour halfway between themes.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+    );
+    await expectAccessible(page);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 export const listUrl = (api: Api, query = '') =>
   `/projects/${api.project}/locations/us-central1/sessions${query}`;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, listUrl, test } from './fixtures';
+import { expect, expectAccessibleInBothModes, listUrl, test } from './fixtures';
 
 const rows = (page: Page) => page.getByTestId('session-row');
 const expression = (page: Page) => page.getByTestId('filter-expression');
@@ -29,7 +29,7 @@ test('Enter on an unchanged expression changes nothing; a refused one marks the 
   // The last good rows stay.
   await expect(rows(page)).toHaveCount(1);
   await expect(page.getByText('Showing the rows of the last filter the API accepted.')).toBeVisible();
-  await expectAccessible(page);
+  await expectAccessibleInBothModes(page);
 
   await expression(page).fill('labels.env = dev');
   await expression(page).press('Enter');
@@ -95,6 +95,7 @@ test('live updates: the row under the pointer stays put; a new session waits beh
   await expect(show).toHaveText('1 new session — show', { timeout: 25_000 });
   await expect(page.getByTestId('announcer')).toHaveText('1 new session.');
   expect(await target.boundingBox()).toEqual(before);
+  await expectAccessibleInBothModes(page);
   await expect(rows(page)).toHaveCount(2);
   // Rows already shown keep updating in place.
   await expect(target.getByText('Active')).toBeVisible({ timeout: 20_000 });
@@ -145,7 +146,7 @@ test.describe('created filter', () => {
 
     await page.getByLabel('From (UTC)').fill('2026-02-31 10:00');
     await expect(page.getByLabel('From (UTC)')).toHaveAttribute('aria-invalid', 'true');
-    await expectAccessible(page);
+    await expectAccessibleInBothModes(page);
   });
 });
 
@@ -186,4 +187,6 @@ test('keyboard: a skip link to the table, few tab stops to it, focus on the head
   await expect(page.getByRole('heading', { level: 1, name: 'kb-one' })).toBeFocused();
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Sessions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expectAccessibleInBothModes(page);
 });
