@@ -106,6 +106,22 @@ test('live updates: the row under the pointer stays put; a new session waits beh
   await expect(show).toHaveCount(0);
 });
 
+test('coming back to the list shows sessions created meanwhile at once, not behind "show"', async ({
+  page,
+  api,
+}) => {
+  await api.createSession('back-old');
+  await page.goto(listUrl(api));
+  await expect(rows(page)).toHaveCount(1);
+  await page.getByRole('link', { name: 'back-old' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'back-old' })).toBeVisible();
+  await api.createSession('back-new');
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Sessions' }).click();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).first()).toHaveAttribute('data-session', 'back-new');
+  await expect(page.getByTestId('show-new')).toHaveCount(0);
+});
+
 test.describe('created filter', () => {
   test.use({ timezoneId: 'America/New_York', locale: 'en-US' });
 

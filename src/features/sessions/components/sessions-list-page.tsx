@@ -126,10 +126,15 @@ export function SessionsListPage({
     if (notice) announce(notice);
   }, [notice]);
 
+  // Coming back to the list: the cached rows are stale and refetched at once; that answer is not a
+  // live update (the sessions created meanwhile are shown, not held back).
+  const [cachedAtMount] = useState(() => query.isStale && query.data !== undefined);
   const latest = useMemo(() => data?.sessions ?? [], [data]);
   const calm = useCalmRows(
     latest,
-    `${viewKey}${query.isPlaceholderData ? '#placeholder' : ''}${query.data ? '' : '#last-good'}`,
+    // Rows from the cache, from the previous view or from the last accepted filter are not "on
+    // screen" in the sense that matters: the first fresh answer replaces them outright.
+    `${viewKey}${query.isPlaceholderData ? '#placeholder' : ''}${query.data ? '' : '#last-good'}${cachedAtMount && !query.isFetchedAfterMount ? '#cached' : ''}`,
     pointerInside,
   );
   const sessions = calm.rows;
