@@ -10,12 +10,12 @@
  */
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Emulator } from '../server/emulator/emulator';
 import { LIMITS } from '../server/emulator/limits';
+import { oversizedPost } from '../server/testing/oversized-post';
 import { spawnServer } from '../server/testing/spawn-server';
 import { listen } from '../server/testing/test-server';
 import { sparkFigures } from './spark';
@@ -244,58 +244,6 @@ function memoryMb(pid: number): { rss: number; peak: number } | undefined {
   }
 }
 
-/**
- * POSTs a body of `bytes` (declared by Content-Length, or chunked), writing as fast as the server
- * reads, and stops when the answer arrives: how long until the status line, and how much was sent.
- */
-function oversizedPost(url: string, bytes: number, chunked: boolean) {
-  return new Promise<{ ms: number; status: number; sentMb: number }>((resolve) => {
-    const target = new URL(`${url}/v1/${PARENT}/sessions?sessionId=too-big`);
-    const t0 = performance.now();
-    const request = http.request({
-      host: target.hostname,
-      port: target.port,
-      path: target.pathname + target.search,
-      method: 'POST',
-      agent: false,
-      headers: {
-        'content-type': 'application/json',
-        ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(bytes) }),
-      },
-    });
-    const chunk = Buffer.alloc(64 * 1024, 0x61);
-    let sent = 0;
-    let answered = false;
-    const finish = (status: number) => {
-      request.destroy();
-      resolve({ ms: performance.now() - t0, status, sentMb: sent / 2 ** 20 });
-    };
-    request.on('response', (response) => {
-      answered = true;
-      const ms = performance.now() - t0;
-      response.resume();
-      response.on('end', () => {
-        request.destroy();
-        resolve({ ms, status: response.statusCode ?? 0, sentMb: sent / 2 ** 20 });
-      });
-    });
-    request.on('error', () => {
-      if (!answered) finish(0);
-    });
-    const pump = () => {
-      while (!answered && sent < bytes) {
-        sent += chunk.length;
-        if (!request.write(chunk)) {
-          request.once('drain', pump);
-          return;
-        }
-      }
-      if (!answered) request.end();
-    };
-    pump();
-  });
-}
-
 /** "413 × 38, connection reset × 2": how the answers came out. */
 function tally(statuses: number[]): string {
   const counts = new Map<number, number>();
@@ -308,13 +256,22 @@ async function limitFigures() {
   const pid = server.child.pid!;
   try {
     const claimed = 50 * 2 ** 20;
+    // A 50 MB body, declared or chunked, sent in full unless the answer comes first.
+    const refuse = async (chunked: boolean) => {
+      const outcome = await oversizedPost(`${server.url}/v1/${PARENT}/sessions?sessionId=too-big`, {
+        send: claimed,
+        declared: chunked ? undefined : claimed,
+        end: true,
+      });
+      return { ...outcome, sentMb: outcome.sent / 2 ** 20 };
+    };
     const byLength: number[] = [];
     const byChunks: number[] = [];
     let statuses: number[] = [];
     let chunkedSent = 0;
     for (let i = 0; i < 20; i++) {
-      const a = await oversizedPost(server.url, claimed, false);
-      const b = await oversizedPost(server.url, claimed, true);
+      const a = await refuse(false);
+      const b = await refuse(true);
       byLength.push(a.ms);
       byChunks.push(b.ms);
       statuses.push(a.status, b.status);
@@ -342,7 +299,7 @@ async function limitFigures() {
       Array.from({ length: 40 }, async () => {
         while (next < 400) {
           const i = next++;
-          statuses.push((await oversizedPost(server.url, claimed, i % 2 === 1)).status);
+          statuses.push((await refuse(i % 2 === 1)).status);
         }
       }),
     );
@@ -357,7 +314,7 @@ async function limitFigures() {
   }
 }
 
-// `npm run bench -- console` runs one part: emulator, limits, console or spark.
+// `npm run bench -- emulator` (or `-- limits`, `-- console`, `-- spark`) runs one part.
 const only = process.argv[2];
 if (!only || only === 'emulator') await emulatorFigures();
 if (!only || only === 'limits') await limitFigures();

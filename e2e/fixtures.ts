@@ -65,6 +65,16 @@ export { expect };
 
 /** axe: no serious or critical accessibility violations on the page as it is. */
 export async function expectAccessible(page: Page) {
+  // Colours measured mid-transition (a theme switch, a hover fading out) are neither theme's.
+  // (Endless ones, such as a spinner, are left alone.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
@@ -86,6 +96,16 @@ export async function expectAccessibleInBothModes(page: Page) {
     await expectAccessible(page);
   }
   await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Counts the create requests the page sends (to show that bad input never leaves the page). */
+export function countCreates(page: Page, parent: string): string[] {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes(`/v1/${parent}/sessions?`))
+      sent.push(request.url());
+  });
+  return sent;
 }
 
 export const listUrl = (api: Api, query = '') =>

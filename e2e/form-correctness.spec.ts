@@ -1,15 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-/** Counts the create requests the page sends. */
-function countCreates(page: Page, parent: string) {
-  const sent: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().includes(`/v1/${parent}/sessions?`))
-      sent.push(request.url());
-  });
-  return sent;
-}
+import { countCreates, expect, test } from './fixtures';
 
 test('the form refuses what the session would not survive, at the field, in its own words', async ({
   page,

@@ -1,17 +1,6 @@
-import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { countCreates, expect, expectAccessible, test } from './fixtures';
 
 const newUrl = (parent: string) => `/${parent}/sessions/new`;
-
-/** Counts the create requests the page sends. */
-function countCreates(page: Page, parent: string) {
-  const sent: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().includes(`/v1/${parent}/sessions?`))
-      sent.push(request.url());
-  });
-  return sent;
-}
 
 test('creates a session with labels, properties, TTLs and a template; every value is on its page', async ({
   page,

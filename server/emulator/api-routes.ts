@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { enumFields } from '../../src/schemas/enums';
+import { parentName } from '../../src/schemas/names';
 import { strict } from '../../src/schemas/wire';
 import { RpcError } from './errors';
 import { LIMITS, checkLength, requestLimits } from './limits';
@@ -53,10 +54,7 @@ export function apiRoutes(sessions: Sessions, templates: Templates, operations: 
     checkPlace(project, location);
     return { project, location };
   };
-  const parentOf = (c: Context) => {
-    const { project, location } = place(c);
-    return `projects/${project}/locations/${location}`;
-  };
+  const parentOf = (c: Context) => parentName(place(c));
   const listQuery = (c: Context) => {
     const query = {
       pageSize: c.req.query('pageSize'),

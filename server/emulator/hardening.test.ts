@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { httpClient } from '../testing/http';
+import { oversizedPost } from '../testing/oversized-post';
 import { startTestServer, waitFor, type TestServer } from '../testing/test-server';
 import { RETENTION_MS } from './emulator';
+import { LIMITS } from './limits';
 
 const PARENT = 'projects/hard/locations/us-central1';
 let server: TestServer;
@@ -110,6 +112,37 @@ describe('user keys are data', () => {
       expect(status, filter).toBe(400);
       expect(body.error.message).toMatch(/at position \d+/);
     }
+  });
+});
+
+describe('a session with a template', () => {
+  it('may not hold more labels or properties with the template than the limits allow', async () => {
+    const many = (prefix: string, n: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, 'v']));
+    const template = `${PARENT}/sessionTemplates/crowded`;
+    const made = await call('POST', `/v1/${PARENT}/sessionTemplates`, {
+      name: template,
+      labels: many('t', 20),
+      runtimeConfig: { properties: many('spark.t', 150) },
+    });
+    expect(made.status).toBe(200);
+    for (const [session, field] of [
+      [{ labels: many('s', 20) }, 'session.labels'],
+      [{ runtimeConfig: { properties: many('spark.s', 100) } }, 'session.runtimeConfig.properties'],
+    ] as const) {
+      const { status, body } = await call<ErrorBody>('POST', `/v1/${PARENT}/sessions?sessionId=crowded`, {
+        ...session,
+        sessionTemplate: template,
+      });
+      expect(status).toBe(400);
+      expect(fields(body)).toContain(field);
+    }
+    // Within the limits together, it is made.
+    const fits = await call('POST', `/v1/${PARENT}/sessions?sessionId=crowded`, {
+      labels: many('s', 12),
+      sessionTemplate: template,
+    });
+    expect(fits.status).toBe(200);
   });
 });
 
@@ -227,3 +260,31 @@ describe('the control API', () => {
 function fields_(body: ErrorBody): string[] {
   return fields(body) ?? [];
 }
+
+describe('the body limit', () => {
+  it('refuses a body declared too large with 413 in the envelope, before it arrives', async () => {
+    const { status, text, sent } = await oversizedPost(
+      `${server.url}/v1/${PARENT}/sessions?sessionId=too-big`,
+      {
+        send: 64 * 1024,
+        declared: 50 * 2 ** 20,
+      },
+    );
+    expect(status).toBe(413);
+    const body = JSON.parse(text) as ErrorBody;
+    expect(body.error).toMatchObject({ code: 413, status: 'INVALID_ARGUMENT' });
+    expect(fields(body)).toEqual(['body']);
+    expect(sent).toBeLessThan(LIMITS.bodyBytes);
+    expect(
+      (await call<{ sessions?: unknown[] }>('GET', `/v1/${PARENT}/sessions`)).body.sessions ?? [],
+    ).toEqual([]);
+  });
+
+  it('refuses a chunked body once it passes the limit, without waiting for its end', async () => {
+    const { status, sent } = await oversizedPost(`${server.url}/control/reset`, {
+      send: LIMITS.bodyBytes + 128 * 1024,
+    });
+    expect(status).toBe(413);
+    expect(sent).toBeGreaterThan(LIMITS.bodyBytes);
+  });
+});

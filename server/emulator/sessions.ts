@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SessionState } from '../../src/schemas/enums';
+import { sessionName } from '../../src/schemas/names';
 import { strict, type Operation, type Session } from '../../src/schemas/wire';
 import type { Clock } from './clock';
 import type { Db } from './database';
@@ -13,7 +14,7 @@ import { parseJsonBody } from './request-body';
 import { renderSession, storedSession } from './runtime-info';
 import { runtimeVersionFailure, withDefaults } from './session-defaults';
 import { SessionStore, type SessionRow } from './session-store';
-import { validateCreate, type CreateRequest } from './session-validation';
+import { checkMerged, validateCreate, type CreateRequest } from './session-validation';
 import { mergeTemplate } from './template-merge';
 import type { Templates } from './templates';
 
@@ -69,12 +70,13 @@ export class Sessions {
       const created = seen?.lostOperationOf ? this.store.find(seen.lostOperationOf) : undefined;
       if (created) return this.reissueCreate(created, `create:${parent}`, requestId!);
       const valid = validateCreate(request, this.o.templates);
-      const name = `${parent}/sessions/${valid.sessionId}`;
+      const name = sessionName(parent, valid.sessionId);
       if (this.store.find(name)) throw new RpcError('ALREADY_EXISTS', `Already exists: Session ${name}`);
 
       const now = this.o.clock.now();
       const uuid = randomUUID();
       const merged = valid.template ? mergeTemplate(valid.template, valid.input) : valid.input;
+      if (valid.template) checkMerged(merged);
       const session = withDefaults(merged, {
         name,
         uuid,

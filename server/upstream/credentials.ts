@@ -1,4 +1,4 @@
-import { GoogleAuth, type AuthClient } from 'google-auth-library';
+import { GoogleAuth, type AuthClient, type OAuth2Client } from 'google-auth-library';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,10 +94,23 @@ export async function findCredentials(env: NodeJS.ProcessEnv = process.env): Pro
     throw new NoCredentialsError(`${NO_CREDENTIALS_HELP}\n(${(error as Error).message.split('\n')[0]})`);
   }
   const file = env.GOOGLE_APPLICATION_CREDENTIALS;
+  let who = describeClient(client);
+  if (client.constructor.name === 'UserRefreshClient') {
+    // A user's ADC file does not name the account; Google's tokeninfo does (best effort, 3 s).
+    const email = await withTimeout(
+      (async () => {
+        const { token } = await client.getAccessToken();
+        const info = await (client as unknown as OAuth2Client).getTokenInfo(token ?? '');
+        return info.email;
+      })(),
+      3000,
+    );
+    if (email) who = `${email} (gcloud auth application-default login)`;
+  }
   // getProjectId may ask gcloud or the metadata server; a console start should not wait long on it.
   const project = configuredProject ?? (await withTimeout(auth.getProjectId(), 3000));
   return {
-    description: `Application Default Credentials${file ? ` (${file})` : ''}: ${describeClient(client)}`,
+    description: `Application Default Credentials${file ? ` (${file})` : ''}: ${who}`,
     quotaProject: client.quotaProjectId,
     project,
     token: async () => {

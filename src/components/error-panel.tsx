@@ -5,7 +5,6 @@ import LockIcon from '@mui/icons-material/Lock';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
-import Link from '@mui/material/Link';
 import type { ReactNode } from 'react';
 import { ApiError } from '../lib/api-client';
 import { errorGuidance, type Guidance } from '../lib/error-guidance';
@@ -48,9 +47,9 @@ export function ErrorPanel({ error, onRetry, what }: { error: unknown; onRetry?:
       {guidance.hint && <div>{guidance.hint}</div>}
       {guidance.links.map((link) => (
         <div key={link.href}>
-          <Link href={link.href} color="inherit" underline="always" rel="noreferrer">
+          <a href={link.href} rel="noreferrer" style={{ color: 'inherit', textDecoration: 'underline' }}>
             {link.label}
-          </Link>
+          </a>
         </div>
       ))}
     </Alert>

@@ -1,11 +1,11 @@
 import Box from '@mui/material/Box';
-import Skeleton from '@mui/material/Skeleton';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorPanel } from './error-panel';
 import { NotFoundPage } from './not-found-page';
 import { PageFrame, type Crumb } from './page-frame';
 import { ApiError } from '../lib/api-client';
+import { PlaceholderBlock } from './placeholder-block';
 
 /** What a page needs to show that its data could not be refreshed (it keeps the last copy). */
 export interface RefreshState {
@@ -37,7 +37,7 @@ export function LoadResource<T>({
     return (
       <PageFrame title={title} breadcrumbs={breadcrumbs}>
         <Box aria-busy="true" aria-label={`Loading ${what}`}>
-          <Skeleton height={240} />
+          <PlaceholderBlock height={240} />
         </Box>
       </PageFrame>
     );

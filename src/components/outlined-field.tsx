@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import { styled, type SxProps, type Theme } from '@mui/material/styles';
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
 
 /**
  * A labelled text input with its label above the box: plain elements styled once. The list route
@@ -12,7 +12,7 @@ const Field = styled('div')(({ theme }) => ({
   flexDirection: 'column',
   gap: 2,
   '& label': { fontSize: '0.75rem', color: theme.palette.text.secondary },
-  '& input': {
+  '& input, & select': {
     font: 'inherit',
     fontSize: '0.9375rem',
     color: theme.palette.text.primary,
@@ -25,8 +25,9 @@ const Field = styled('div')(({ theme }) => ({
     boxSizing: 'border-box',
     width: '100%',
   },
-  '& input:hover': { borderColor: theme.palette.text.primary },
-  '& input:focus': {
+  '& input:hover, & select:hover': { borderColor: theme.palette.text.primary },
+  '& select option': { background: theme.palette.background.paper, color: theme.palette.text.primary },
+  '& input:focus, & select:focus': {
     outline: `2px solid ${theme.palette.primary.main}`,
     outlineOffset: -1,
     borderColor: 'transparent',
@@ -65,6 +66,26 @@ export function OutlinedField({ label, helperText, error, inputRef, inputProps, 
             {helperText}
           </span>
         )}
+      </Field>
+    </Box>
+  );
+}
+
+/** A labelled native select styled as OutlinedField (MUI's NativeSelect pulls in its whole input stack). */
+export function OutlinedSelect({
+  label,
+  sx,
+  children,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; sx?: SxProps<Theme> }) {
+  const id = useId();
+  return (
+    <Box sx={sx}>
+      <Field>
+        <label htmlFor={id}>{label}</label>
+        <select id={id} {...select}>
+          {children}
+        </select>
       </Field>
     </Box>
   );

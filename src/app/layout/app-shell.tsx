@@ -3,11 +3,8 @@ import LightModeIcon from '@mui/icons-material/LightMode';
 import SettingsBrightnessIcon from '@mui/icons-material/SettingsBrightness';
 import CloudIcon from '@mui/icons-material/Cloud';
 import StorageIcon from '@mui/icons-material/Storage';
-import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
-import Link from '@mui/material/Link';
-import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -168,18 +165,21 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
-      <Link
+      <Box
+        component="a"
         href="#main"
         sx={{
           position: 'absolute',
           left: -9999,
+          color: 'primary.main',
           '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 },
         }}
       >
         Skip to content
-      </Link>
+      </Box>
       {onList && (
-        <Link
+        <Box
+          component="a"
           href="#sessions-table"
           onClick={(event) => {
             // Focus the table itself (it takes focus programmatically), without a hash in the URL.
@@ -189,25 +189,38 @@ export function AppShell({ children }: { children: ReactNode }) {
           sx={{
             position: 'absolute',
             left: -9999,
+            color: 'primary.main',
             '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 },
           }}
         >
           Skip to the sessions table
-        </Link>
+        </Box>
       )}
-      <AppBar
-        position="sticky"
-        elevation={0}
-        color="inherit"
-        // On a phone the wrapped header is tall: it scrolls away instead of covering the rows.
+      {/* A plain sticky header: MUI's AppBar and Toolbar add weight to every route for a flex row. */}
+      <Box
+        component="header"
         sx={{
+          // On a phone the wrapped header is tall: it scrolls away instead of covering the rows.
+          position: { xs: 'static', sm: 'sticky' },
+          top: 0,
+          zIndex: 1100,
           borderBottom: 1,
           borderColor: 'divider',
           bgcolor: 'background.paper',
-          position: { xs: 'static', sm: 'sticky' },
+          color: 'text.primary',
         }}
       >
-        <Toolbar sx={{ gap: { xs: 1, sm: 2 }, flexWrap: 'wrap', py: 1, px: { xs: 1, sm: 3 } }}>
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: { xs: 1, sm: 2 },
+            flexWrap: 'wrap',
+            py: 1,
+            px: { xs: 1, sm: 3 },
+            minHeight: { xs: 56, sm: 64 },
+          }}
+        >
           <Typography
             variant="h6"
             component={RouterLink}
@@ -222,8 +235,8 @@ export function AppShell({ children }: { children: ReactNode }) {
           <BackendIndicator info={serverInfo} />
           <TimeZoneToggle />
           <ThemeToggle />
-        </Toolbar>
-      </AppBar>
+        </Box>
+      </Box>
       <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1, sm: 3 }, maxWidth: 1600, mx: 'auto' }}>
         {children}
       </Box>

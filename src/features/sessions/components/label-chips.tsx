@@ -39,6 +39,41 @@ const ClickableChip = styled('button')(({ theme }) => ({
   '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 1 },
 }));
 
+const RemovableChip = styled('span')(({ theme }) => ({
+  ...chipStyle,
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: 4,
+  paddingRight: 2,
+  background: theme.palette.action.selected,
+  color: theme.palette.text.primary,
+  '& button': {
+    font: 'inherit',
+    lineHeight: 1,
+    border: 0,
+    borderRadius: '50%',
+    width: 20,
+    height: 20,
+    cursor: 'pointer',
+    background: 'transparent',
+    color: 'inherit',
+  },
+  '& button:hover': { background: theme.palette.action.focus },
+  '& button:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
+}));
+
+/** An active filter as a chip with its own remove button (named, so it reads "Remove label filter …"). */
+export function RemovableLabelChip({ text, onRemove }: { text: string; onRemove: () => void }) {
+  return (
+    <RemovableChip title={text}>
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{text}</span>
+      <button type="button" aria-label={`Remove label filter ${text}`} onClick={onRemove}>
+        ×
+      </button>
+    </RemovableChip>
+  );
+}
+
 /** A session's own labels as chips; clicking one filters by it. Service-added goog-* labels are left out. */
 export function LabelChips({
   labels,

@@ -1,8 +1,8 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { OutlinedField } from '../../../components/outlined-field';
+import { RemovableLabelChip } from './label-chips';
 import { useTheme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
@@ -210,10 +210,10 @@ export function SessionFiltersBar({
         {!custom && view.labels.length > 0 && (
           <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} aria-label="Label filters">
             {view.labels.map(({ key, value }) => (
-              <Chip
+              <RemovableLabelChip
                 key={key}
-                label={`${key}=${value}`}
-                onDelete={() =>
+                text={`${key}=${value}`}
+                onRemove={() =>
                   onChange(withFilters(view, { labels: view.labels.filter((l) => l.key !== key) }))
                 }
               />

@@ -7,10 +7,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
-import Skeleton from '@mui/material/Skeleton';
-import FormControl from '@mui/material/FormControl';
-import InputLabel from '@mui/material/InputLabel';
-import NativeSelect from '@mui/material/NativeSelect';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -21,6 +17,7 @@ import { useCalmRows } from '../calm-rows';
 import { Link as RouterLink } from 'wouter';
 import { paths } from '../../../lib/paths';
 import { ErrorPanel } from '../../../components/error-panel';
+import { OutlinedSelect } from '../../../components/outlined-field';
 import { PageFrame } from '../../../components/page-frame';
 import { formatSeconds } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
@@ -38,12 +35,13 @@ import {
 import { BulkActions } from './bulk-actions';
 import { SessionFiltersBar, type FilterProblem } from './session-filters-bar';
 import { SessionsTable } from './sessions-table';
+import { PlaceholderBlock } from '../../../components/placeholder-block';
 
 function LoadingRows() {
   return (
     <Box aria-busy="true" aria-label="Loading sessions" sx={{ p: 2 }}>
       {Array.from({ length: 8 }, (_, i) => (
-        <Skeleton key={i} height={36} />
+        <PlaceholderBlock key={i} height={36} />
       ))}
     </Box>
   );
@@ -313,22 +311,17 @@ export function SessionsListPage({
           flexWrap: 'wrap',
         }}
       >
-        <FormControl size="small">
-          <InputLabel variant="standard" htmlFor="page-size">
-            Rows per page
-          </InputLabel>
-          <NativeSelect
-            value={view.pageSize}
-            onChange={(e) => setView(withFilters(view, { pageSize: Number(e.target.value) }))}
-            inputProps={{ id: 'page-size' }}
-          >
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </NativeSelect>
-        </FormControl>
+        <OutlinedSelect
+          label="Rows per page"
+          value={view.pageSize}
+          onChange={(e) => setView(withFilters(view, { pageSize: Number(e.target.value) }))}
+        >
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </OutlinedSelect>
         <Typography variant="body2">Page {page}</Typography>
         <Button
           startIcon={<NavigateBeforeIcon />}
