@@ -21,7 +21,7 @@ test('a running session shows its Spark jobs appearing live', async ({ page, api
     timeout: 20_000,
   });
   await expect(aggregation.getByRole('progressbar')).toHaveAttribute('aria-label', '264 of 264 tasks done');
-  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'Listing leaf files' })).toHaveCount(1);
 });
 
 test('the skewed stage is flagged with its numbers, in the summary and on the stage', async ({
@@ -54,6 +54,8 @@ test('the skewed stage is flagged with its numbers, in the summary and on the st
   const details = page.getByRole('region', { name: 'Spark details' });
   const stageSkew = details.getByTestId('finding').and(page.locator('[data-kind="skew"]'));
   await expect(stageSkew.getByTestId('finding-evidence')).toContainText(`${max} vs median ${median}`);
+  // Where the stage's work ran: the two static executors and the one dynamic allocation added.
+  await expect(page.getByTestId('stage-executors-table').locator('tbody tr')).toHaveCount(3);
   // The job page flags the stage too.
   await page.getByRole('link', { name: /^Job \d+$/ }).click();
   await expect(page.getByTestId('stage-row').last().getByTestId('stage-flag').first()).toContainText('Skew');
@@ -89,6 +91,12 @@ test("a failed job leads to its failed stage and the task's error, shown as text
     .and(page.locator('[data-kind="failures"]'));
   await expect(finding).toContainText('4 failed and');
   await expect(finding).toContainText('spark.task.maxFailures');
+  // The jobs list filtered to failures, from its own link.
+  await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Which jobs' }).getByRole('link', { name: 'Failed' }).click();
+  await expect(page).toHaveURL(/jobs=failed/);
+  await expect(page.getByTestId('job-row')).toHaveCount(1);
+  await expect(page.getByTestId('job-row')).toHaveAttribute('data-status', 'JOB_EXECUTION_STATUS_FAILED');
 });
 
 test('executors and SQL queries, deep-linked', async ({ page, api }) => {
@@ -104,6 +112,32 @@ test('executors and SQL queries, deep-linked', async ({ page, api }) => {
   const join = page.getByTestId('sql-row').filter({ hasText: 'JOIN sales.customers' }).first();
   await join.locator('summary', { hasText: 'Physical plan' }).click();
   await expect(join.locator('pre')).toContainText('SortMergeJoin');
+});
+
+test('a long job list pages on demand and renders only the rows on screen', async ({ page, api }) => {
+  const name = await activeSession(api, 'spark-long');
+  await api.call('POST', '/control/sessions:runWorkload', { name, workload: 'bench' });
+  await api.call('POST', '/control/clock:advance', { seconds: 205 });
+  await page.goto(`/${name}?tab=spark`);
+  const rows = page.getByTestId('job-row');
+  await expect(rows).toHaveCount(50, { timeout: 15_000 });
+  const newest = Number(await rows.first().getAttribute('data-job'));
+  expect(newest).toBeGreaterThan(2000);
+  const more = page.getByRole('button', { name: /Load older jobs|Loading/ });
+  for (let i = 0; i < 2; i++) {
+    await more.click();
+    // The next page is in once the button is back (2,007 jobs: there is always another page).
+    await expect(more).toHaveText('Load older jobs');
+  }
+  // 150 jobs loaded; above 100 only those near the viewport are in the DOM.
+  await expect(page.locator(`[data-testid="job-row"][data-index="149"]`)).toHaveCount(0);
+  expect(await rows.count()).toBeLessThan(100);
+  await page.locator('body').press('End');
+  // The notebook workload may add a job meanwhile, which shifts the list by one.
+  await expect(page.locator(`[data-testid="job-row"][data-index="149"]`)).toHaveAttribute(
+    'data-job',
+    new RegExp(`^(${newest - 149}|${newest - 148})$`),
+  );
 });
 
 test('the Spark tab has no serious accessibility violations, in light and dark', async ({ page, api }) => {

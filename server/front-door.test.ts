@@ -192,6 +192,76 @@ describe('--require-auth', () => {
   });
 });
 
+describe('the sign-in form, which anyone can reach', () => {
+  let emulator: Emulator;
+  let server: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    emulator = new Emulator({ db: ':memory:', transitionMs: 50, seed: false });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-dist-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>console</title>');
+    server = await listen(emulator, {
+      requireAuth: 's3cret',
+      staticDir: dir,
+      publicUrl: 'https://console.example.com',
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    emulator.close();
+  });
+  const signIn = (body: BodyInit, type = 'application/x-www-form-urlencoded') =>
+    fetch(`${server.url}/console/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body,
+      redirect: 'manual',
+    });
+
+  it('refuses a large form before holding it, and a malformed one with 400, not 500', async () => {
+    expect((await signIn(`token=${'a'.repeat(200_000)}`)).status).toBe(413);
+    expect((await signIn('garbage', 'multipart/form-data')).status).toBe(400);
+    expect(
+      (await fetch(`${server.url}/console/info`, { headers: { authorization: 'Bearer s3cret' } })).status,
+    ).toBe(200);
+  });
+
+  it('cannot be framed, and behind https gives a __Host- Secure cookie that lasts 12 h and signs out', async () => {
+    const form = await fetch(`${server.url}/console/sign-in`);
+    expect(form.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(form.headers.get('x-frame-options')).toBe('DENY');
+    const cookie = (await signIn('token=s3cret')).headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^__Host-console_auth=/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/Max-Age=43200/);
+    const out = await fetch(`${server.url}/console/sign-out`, {
+      method: 'POST',
+      headers: { cookie: cookie.split(';')[0]! },
+      redirect: 'manual',
+    });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+  });
+
+  it('takes only the public URL’s own scheme as the origin when reached by its public name', async () => {
+    const http = await rawRequest(`${server.url}${PARENT}/sessions`, {
+      headers: {
+        host: 'console.example.com',
+        origin: 'http://console.example.com',
+        authorization: 'Bearer s3cret',
+      },
+    });
+    expect(http.status).toBe(403);
+    const https = await rawRequest(`${server.url}${PARENT}/sessions`, {
+      headers: {
+        host: 'console.example.com',
+        origin: 'https://console.example.com',
+        authorization: 'Bearer s3cret',
+      },
+    });
+    expect(https.status).toBe(200);
+  });
+});
+
 describe('front-door helpers', () => {
   it('reads host names without ports, IPv6 included', () => {
     expect(hostName('Example.COM:8080')).toBe('example.com');

@@ -1,8 +1,10 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import os from 'node:os';
 import { RpcError } from './emulator/errors';
+import { sameSecret } from './secrets';
+import { SIGN_IN_PATH, SIGN_IN_PATHS, SIGN_IN_REASON, signInHandler } from './sign-in';
+
+export { SIGN_IN_PATH, SIGN_IN_REASON };
 
 /**
  * The server's front door, the same in emulator and upstream mode: who may talk to it at all.
@@ -62,43 +64,10 @@ export function allowedHostNames({ boundHost, publicUrl }: FrontDoorOptions): Se
   return names;
 }
 
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
-}
-
 /** `Authorization: Bearer TOKEN` with the scheme in any case; compared in constant time. */
 export function bearerMatches(header: string | undefined, expected: string): boolean {
   const match = /^bearer[ \t]+(\S+)\s*$/i.exec(header ?? '');
-  // Hashing first gives both sides the same length, so the comparison time says nothing.
-  return timingSafeEqual(sha256(match?.[1] ?? ''), sha256(expected)) && match !== null;
-}
-
-/**
- * A browser cannot be given the --require-auth token as a header (no token lives in the page), so
- * the sign-in form trades it for an HttpOnly, SameSite=Strict cookie holding an HMAC of it under a
- * key that lives only in this process: it is never the token itself and dies with a restart.
- */
-const COOKIE = 'console_auth';
-const cookieKey = randomBytes(32);
-const cookieFor = (token: string) => createHmac('sha256', cookieKey).update(token).digest('base64url');
-
-function cookieMatches(cookie: string | undefined, expected: string): boolean {
-  return timingSafeEqual(sha256(cookie ?? ''), sha256(cookieFor(expected)));
-}
-
-export const SIGN_IN_PATH = '/console/sign-in';
-/** The ErrorInfo reason of this server's own 401, so the console can tell it from the upstream's. */
-export const SIGN_IN_REASON = 'CONSOLE_SIGN_IN_REQUIRED';
-
-function signInPage(problem?: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in · Dataproc Sessions Console</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem">
-<h1>Sign in to this console server</h1>
-<p>This server was started with <code>--require-auth</code>. Enter the token it was given.</p>
-${problem ? `<p role="alert" style="color:#b00020">${problem}</p>` : ''}
-<form method="post" action="${SIGN_IN_PATH}"><label for="token">Server token</label><br>
-<input id="token" name="token" type="password" autocomplete="current-password" required style="width:100%;padding:.5rem;margin:.5rem 0">
-<button type="submit" style="padding:.5rem 1rem">Sign in</button></form></body></html>`;
+  return sameSecret(match?.[1] ?? '', expected) && match !== null;
 }
 
 function refuse(message: string): never {
@@ -113,11 +82,19 @@ export function frontDoor(options: FrontDoorOptions): MiddlewareHandler {
   const hosts = allowedHostNames(options);
   const allowOrigins = new Set((options.allowOrigins ?? []).map((o) => new URL(o).origin));
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
+  const publicHost = options.publicUrl ? new URL(options.publicUrl).host.toLowerCase() : undefined;
+  const signIn =
+    options.requireAuth && options.browserSignIn
+      ? signInHandler(options.requireAuth, { secure: options.publicUrl?.startsWith('https:') ?? false })
+      : undefined;
 
   return async (c, next) => {
     c.header('x-content-type-options', 'nosniff');
     // The adapter builds the URL from the Host header (the bound address when there is none).
-    const { host, origin: ownOrigin } = new URL(c.req.url);
+    const url = new URL(c.req.url);
+    const { host } = url;
+    // Reached by its public name, the server's origin is the public URL's (https behind a proxy).
+    const ownOrigin = publicOrigin && host.toLowerCase() === publicHost ? publicOrigin : url.origin;
     if (!hosts.has(hostName(host)))
       refuse(
         `Host "${host}" is not a name of this server. Use its own address, or start it with --public-url.`,
@@ -125,7 +102,7 @@ export function frontDoor(options: FrontDoorOptions): MiddlewareHandler {
     if (!API_PATH.test(c.req.path)) return next();
 
     const origin = c.req.header('origin');
-    const crossOrigin = origin !== undefined && origin.toLowerCase() !== ownOrigin && origin !== publicOrigin;
+    const crossOrigin = origin !== undefined && origin.toLowerCase() !== ownOrigin.toLowerCase();
     const allowed = origin !== undefined && allowOrigins.has(origin);
     if (crossOrigin && !allowed)
       refuse(`Requests from ${origin} are not allowed. Only this server's own page may use its API.`);
@@ -145,19 +122,8 @@ export function frontDoor(options: FrontDoorOptions): MiddlewareHandler {
       }
     }
     const token = options.requireAuth;
-    if (token && options.browserSignIn && c.req.path === SIGN_IN_PATH) {
-      if (c.req.method !== 'POST') return c.html(signInPage());
-      const form = await c.req.parseBody();
-      if (typeof form.token !== 'string' || !bearerMatches(`Bearer ${form.token}`, token))
-        return c.html(signInPage('That is not the token this server was started with.'), 401);
-      setCookie(c, COOKIE, cookieFor(token), { httpOnly: true, sameSite: 'Strict', path: '/' });
-      return c.redirect('/', 303);
-    }
-    if (
-      token &&
-      !bearerMatches(c.req.header('authorization'), token) &&
-      !cookieMatches(getCookie(c, COOKIE), token)
-    )
+    if (token && signIn && SIGN_IN_PATHS.has(c.req.path)) return signIn(c);
+    if (token && !bearerMatches(c.req.header('authorization'), token) && !signIn?.signedIn(c))
       throw new RpcError(
         'UNAUTHENTICATED',
         'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.',

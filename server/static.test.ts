@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRequestFor } from '../src/features/sessions/first-page';
 import { Emulator } from './emulator/emulator';
+import { FaultSpec } from './emulator/faults';
 import { listen } from './testing/test-server';
 
 const PARENT = 'projects/p1/locations/us-central1';
@@ -57,6 +58,25 @@ describe('the first page embedded in a list URL’s HTML', () => {
     const direct = await (await fetch(server.url + expected)).json();
     expect(block.body).toEqual(direct);
     expect((block.body as { sessions: unknown[] }).sessions).toHaveLength(1);
+  });
+
+  it('is kept out of the disk cache, and only for names that cannot turn into another request', async () => {
+    const listed = await fetch(`${server.url}${LIST}`);
+    expect(listed.headers.get('cache-control')).toBe('no-store');
+    const tricky = `/projects/x%2F..%2F..%2Fv1%2Fprojects%2Fp%2Fregions%2Fr%2Fclusters%3Fa%3D/locations/l/sessions`;
+    expect(embedded(await (await fetch(server.url + tricky)).text())).toBeNull();
+    expect(listRequestFor('/projects/x%2Fy/locations/l/sessions', '')).toBeUndefined();
+    expect(listRequestFor('/projects/example.com:my-proj/locations/us-central1/sessions', '')?.url).toBe(
+      '/v1/projects/example.com:my-proj/locations/us-central1/sessions?pageSize=50',
+    );
+  });
+
+  it('is left out when the backend is slower than the budget (the page asks for itself)', async () => {
+    emulator.faults.add(FaultSpec.parse({ path: '/sessions', delayMs: 1500 }));
+    const html = await (await fetch(`${server.url}${LIST}`)).text();
+    expect(embedded(html)).toBeNull();
+    expect(html).toContain('<div id="root">');
+    await new Promise((resolve) => setTimeout(resolve, 600));
   });
 
   it('carries errors too, as the API answered them', async () => {

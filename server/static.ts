@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../src/features/sessions/first-page';
 import type { ApiBackend } from './backend';
+import { setPageSecurityHeaders } from './security-headers';
 
 /** How long the HTML may wait for the list's first page before it is sent without it. */
 const FIRST_PAGE_BUDGET_MS = 1000;
@@ -20,34 +21,25 @@ async function firstPageBlock(backend: ApiBackend, url: URL): Promise<string> {
   const request = listRequestFor(url.pathname, url.search);
   if (!request) return '';
   const timeout = AbortSignal.timeout(FIRST_PAGE_BUDGET_MS);
+  // The signal stops an upstream call; the race stops waiting for any backend.
+  const outOfTime = new Promise<undefined>((resolve) =>
+    timeout.addEventListener('abort', () => resolve(undefined)),
+  );
   try {
-    const response = await backend.routes.request(request.url, { signal: timeout });
-    const text = await response.text();
+    const answer = async () => {
+      const response = await backend.routes.request(request.url, { signal: timeout });
+      return { response, text: await response.text() };
+    };
+    const result = await Promise.race([answer(), outOfTime]);
+    // Out of time: whatever comes back is about the timeout, not the list; the page asks itself.
+    if (!result || timeout.aborted) return '';
+    const { response, text } = result;
     if (!response.headers.get('content-type')?.includes('json')) return '';
     return `<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}" data-request="${escapeAttribute(request.url)}" data-status="${response.status}">${text.replace(/</g, '\\u003c')}</script>`;
   } catch {
     return ''; // slow or unreachable: the page asks for itself
   }
 }
-
-/**
- * The browser talks to this server only (`connect-src 'self'`): tokens stay on the server, and an
- * injected script could not send data anywhere else.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
-
-const PERMISSIONS_POLICY =
-  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), clipboard-read=(), interest-cohort=()';
 
 /**
  * Serves the built console. Hashed assets are immutable for a year; a missing asset is a 404, never
@@ -65,10 +57,7 @@ export function staticRoutes(
   const root = path.relative(process.cwd(), dir) || '.';
   routes.use('*', async (c, next) => {
     await next();
-    c.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    c.header('permissions-policy', PERMISSIONS_POLICY);
-    c.header('referrer-policy', 'no-referrer');
-    c.header('cross-origin-opener-policy', 'same-origin');
+    setPageSecurityHeaders(c);
   });
   routes.use(
     '/assets/*',
@@ -89,8 +78,11 @@ export function staticRoutes(
   routes.use('*', serveStatic({ root, onFound: (_path, c) => c.header('cache-control', 'no-cache') }));
   routes.get('*', async (c) => {
     const block = embedFirstPage ? await firstPageBlock(backend, new URL(c.req.url)) : '';
-    const html = block ? index().replace('<div id="root">', `${block}<div id="root">`) : index();
-    return c.html(html, 200, { 'cache-control': 'no-cache' });
+    if (!block) return c.html(index(), 200, { 'cache-control': 'no-cache' });
+    // A page that carries data is not kept in the browser's disk cache.
+    return c.html(index().replace('<div id="root">', `${block}<div id="root">`), 200, {
+      'cache-control': 'no-store',
+    });
   });
   return routes;
 }

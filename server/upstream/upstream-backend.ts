@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { proxy } from 'hono/proxy';
 import type { ApiBackend, ServerInfo } from '../backend';
+import { errorReply } from '../app';
 import { RpcError } from '../emulator/errors';
 import type { Credentials } from './credentials';
 
@@ -28,6 +29,28 @@ function causeCode(error: unknown): string | undefined {
 }
 
 /**
+ * Response headers worth passing back. An allowlist too: an upstream's CORS grants, its own CSP,
+ * a `WWW-Authenticate: Basic` (a password prompt on the console's origin), redirects and cookies
+ * are not the console's.
+ */
+const FORWARDED_RESPONSE_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'date',
+  'etag',
+  'cache-control',
+  'expires',
+  'last-modified',
+  'retry-after',
+  'vary',
+]);
+
+/** What the console uses of Dataproc: sessions (and their Spark applications), templates, operations. */
+const CONSOLE_API_PATH =
+  /^\/v1\/projects\/[^/]+\/(?:locations\/[^/]+\/(?:sessions|sessionTemplates|operations)|regions\/[^/]+\/operations)(?:[/:]|$)/;
+const METHODS = new Set(['GET', 'POST', 'PATCH', 'DELETE']);
+
+/**
  * The real Dataproc API behind `/v1`: method, path, query string, body, status and error bodies
  * pass unchanged both ways and stream; the server adds its own access token.
  */
@@ -37,6 +60,19 @@ export function upstreamBackend(options: UpstreamOptions): ApiBackend {
   const routes = new Hono();
 
   routes.all('/v1/*', async (c) => {
+    if (!METHODS.has(c.req.method))
+      return errorReply(
+        c,
+        new RpcError('UNIMPLEMENTED', `The console does not forward ${c.req.method}.`, [], 405),
+      );
+    if (!CONSOLE_API_PATH.test(c.req.path))
+      return errorReply(
+        c,
+        new RpcError(
+          'NOT_FOUND',
+          `The console forwards sessions, session templates and operations only, not ${c.req.path}.`,
+        ),
+      );
     let token: string;
     try {
       token = await options.credentials.token();
@@ -62,17 +98,23 @@ export function upstreamBackend(options: UpstreamOptions): ApiBackend {
         body: hasBody ? c.req.raw.body : undefined,
         duplex: hasBody ? 'half' : undefined,
         signal: AbortSignal.any([c.req.raw.signal, timeout]),
+        // A redirect is answered as it is, never followed to wherever it points.
+        redirect: 'manual',
       } as RequestInit);
-      // Google's cookies are for Google's domains; none belong to this console.
-      response.headers.delete('set-cookie');
-      return response;
+      const answerHeaders = new Headers();
+      for (const [name, value] of response.headers)
+        if (FORWARDED_RESPONSE_HEADERS.has(name) || name.startsWith('x-goog-'))
+          answerHeaders.append(name, value);
+      answerHeaders.set('x-content-type-options', 'nosniff');
+      return new Response(response.body, { status: response.status, headers: answerHeaders });
     } catch (error) {
       if (timeout.aborted)
         throw new RpcError(
           'DEADLINE_EXCEEDED',
           `The upstream API ${base} did not answer within ${options.timeoutMs / 1000} s.`,
         );
-      if (c.req.raw.signal.aborted) throw error;
+      // The caller went away (a closed tab, the first-page budget): nobody reads an answer.
+      if (c.req.raw.signal.aborted && !timeout.aborted) return c.body(null, 499 as 400);
       // Whatever went wrong on the way (refused, unknown host, reset, TLS), the upstream is unavailable.
       const why = causeCode(error) ?? (error as Error).message;
       throw new RpcError(

@@ -36,7 +36,11 @@ async function startUpstream(requireAuth = UPSTREAM_TOKEN, transitionMs = 50) {
     const url = new URL(c.req.url);
     seen.push({ method: c.req.method, url: url.pathname + url.search, headers: c.req.header(), body });
     await next();
+    // Headers a hostile or merely different upstream might send, none of them the console's.
     c.header('set-cookie', 'GOOGLE_SESSION=abc; Path=/');
+    c.header('access-control-allow-origin', '*');
+    c.header('www-authenticate', 'Basic realm="upstream"');
+    c.header('content-security-policy', 'default-src *');
   });
   routes.route('/', inner.routes);
   const backend: ApiBackend = { routes, info: inner.info, close: inner.close };
@@ -151,10 +155,27 @@ describe('the upstream proxy', () => {
     expect(await missing.json()).toMatchObject({ error: { code: 404, status: 'NOT_FOUND' } });
   });
 
-  it('drops the upstream’s cookies', async () => {
+  it('passes back only the response headers that describe the answer', async () => {
     const response = await fetch(`${proxy.url}/v1/${PARENT}/sessions`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(response.headers.get('content-type')).toContain('application/json');
+    for (const name of [
+      'set-cookie',
+      'access-control-allow-origin',
+      'www-authenticate',
+      'content-security-policy',
+    ])
+      expect(response.headers.get(name), name).toBeNull();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('forwards the console’s methods and paths only', async () => {
+    upstream.seen.length = 0;
+    const put = await fetch(`${proxy.url}/v1/${PARENT}/sessions/x`, { method: 'PUT', body: '{}' });
+    expect(put.status).toBe(405);
+    const clusters = await fetch(`${proxy.url}/v1/projects/p1/regions/us-central1/clusters`);
+    expect(clusters.status).toBe(404);
+    expect(upstream.seen).toHaveLength(0);
   });
 
   it('terminates and deletes through the proxy', async () => {
@@ -206,6 +227,34 @@ describe('the upstream proxy', () => {
 });
 
 describe('upstream failures', () => {
+  it('answers an upstream redirect as it is, without following it', async () => {
+    let followed = false;
+    const sink = http.createServer((_req, res) => {
+      followed = true;
+      res.end('stolen');
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    const redirecting = http.createServer((_req, res) => {
+      res.writeHead(302, { location: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/x` });
+      res.end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    const proxy = await startProxy(
+      `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`,
+      fixedToken('t'),
+    );
+    try {
+      const response = await fetch(`${proxy.url}/v1/${PARENT}/sessions`, { redirect: 'manual' });
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBeNull();
+      expect(followed).toBe(false);
+    } finally {
+      await proxy.close();
+      await new Promise((resolve) => redirecting.close(resolve));
+      await new Promise((resolve) => sink.close(resolve));
+    }
+  });
+
   it('passes the upstream’s 401 through when the server’s token is wrong', async () => {
     const upstream = await startUpstream();
     const proxy = await startProxy(upstream.url, fixedToken('expired-token'));

@@ -4,6 +4,7 @@ import { sessionListQuery } from '../features/sessions/api/session-queries';
 import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../features/sessions/first-page';
 import { readAnswer } from '../lib/api-client';
 import { lenient } from '../schemas/wire';
+import { sparkSessionFor } from '../features/spark/spark-path';
 
 /** The answer the server embedded for exactly this list request, read once. */
 function takeEmbeddedAnswer(url: string): { status: number; text: string } | undefined {
@@ -25,6 +26,10 @@ export function prefetchForLocation(
   queryClient: QueryClient,
   location: Pick<Location, 'pathname' | 'search'>,
 ): Promise<void> {
+  const sparkSession = sparkSessionFor(location.pathname, location.search);
+  // The Spark tab's chunk loads beside the detail page's, and starts its requests at once.
+  if (sparkSession)
+    void import('../features/spark/prefetch').then((m) => m.prefetchSpark(queryClient, sparkSession));
   const request = listRequestFor(location.pathname, location.search);
   if (!request) return Promise.resolve();
   const query = sessionListQuery(request.parent, request.params);

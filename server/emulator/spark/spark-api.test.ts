@@ -314,6 +314,20 @@ describe('sparkApplications through the googleapis client', () => {
     const taskBody = (await tasks.json()) as { sparkApplicationStageAttemptTasks: { status: unknown }[] };
     // A task's status is plain text in the API, not an enum.
     expect(taskBody.sparkApplicationStageAttemptTasks[0]!.status).toBe('SUCCESS');
+    const stages = await fetch(
+      `${server.url}/v1/${app}:searchStages?parent=${session}&stageIds=0&$alt=json;enum-encoding=int`,
+    );
+    expect(
+      ((await stages.json()) as { sparkApplicationStages: { status: unknown }[] }).sparkApplicationStages[0]!
+        .status,
+    ).toBe(2);
+    const sql = await fetch(
+      `${server.url}/v1/${app}:searchSqlQueries?parent=${session}&$alt=json;enum-encoding=int`,
+    );
+    const queries = (
+      (await sql.json()) as { sparkApplicationSqlQueries: { jobs: Record<string, unknown> }[] }
+    ).sparkApplicationSqlQueries;
+    expect(queries.flatMap((q) => Object.values(q.jobs)).every((v) => typeof v === 'number')).toBe(true);
   });
 
   it('when the session ends, the application completes and what ran is cancelled', async () => {
@@ -396,6 +410,45 @@ describe('persistence', () => {
       expect(after).toEqual(before);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the demo seed', () => {
+  it('gives every session that was ACTIVE a Spark history: running while ACTIVE, completed once ended', async () => {
+    const seeded = await startTestServer({ seed: true });
+    try {
+      const client = google.dataproc({ version: 'v1', rootUrl: `${seeded.url}/` });
+      const { data } = await client.projects.locations.sessions.list({
+        parent: 'projects/demo-project/locations/us-central1',
+        pageSize: 100,
+      });
+      const checked: string[] = [];
+      for (const session of data.sessions ?? []) {
+        const everActive =
+          session.state === 'ACTIVE' || (session.stateHistory ?? []).some((h) => h.state === 'ACTIVE');
+        const { data: apps } = await client.projects.locations.sessions.sparkApplications.search({
+          parent: session.name!,
+        });
+        if (!everActive) {
+          expect(apps.sparkApplications ?? []).toEqual([]);
+          continue;
+        }
+        const app = apps.sparkApplications![0]!;
+        expect(app.application?.attempts?.[0]?.completed).toBe(session.state !== 'ACTIVE');
+        const { data: jobs } = await client.projects.locations.sessions.sparkApplications.summarizeJobs({
+          name: app.name!,
+          parent: session.name!,
+        });
+        const s = jobs.jobsSummary!;
+        if (session.state !== 'ACTIVE') expect(s.activeJobs).toBe(0);
+        checked.push(`${session.state}:${s.completedJobs! + s.failedJobs! + s.activeJobs! > 0}`);
+      }
+      // Live and ended sessions both, each with jobs.
+      expect(checked).toContain('ACTIVE:true');
+      expect(checked).toContain('TERMINATED:true');
+    } finally {
+      await seeded.close();
     }
   });
 });

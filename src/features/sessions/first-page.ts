@@ -6,7 +6,11 @@ import type { ListParams } from './api/sessions-api';
 /** The id of the `application/json` block in which the server may embed a list URL's first page. */
 export const FIRST_PAGE_ELEMENT_ID = 'first-page';
 
-const LIST_PATH = /^\/projects\/([^/]+)\/locations\/([^/]+)\/sessions\/?$/;
+/**
+ * Project IDs (with an optional `domain:` prefix) and regions: nothing that decodes to a path
+ * separator, a query or `..`, so the request the server makes is always a session list.
+ */
+const LIST_PATH = /^\/projects\/([a-z0-9][a-z0-9.:-]*)\/locations\/([a-z0-9-]+)\/sessions\/?$/;
 
 export interface ListRequest {
   parent: string;
@@ -23,14 +27,7 @@ export interface ListRequest {
 export function listRequestFor(pathname: string, search: string): ListRequest | undefined {
   const match = LIST_PATH.exec(pathname);
   if (!match) return undefined;
-  try {
-    const parent = parentName({
-      project: decodeURIComponent(match[1]!),
-      location: decodeURIComponent(match[2]!),
-    });
-    const params = listParams(readListView(new URLSearchParams(search)));
-    return { parent, params, url: requestUrl(`/v1/${collectionName(parent, 'sessions')}`, { ...params }) };
-  } catch {
-    return undefined;
-  }
+  const parent = parentName({ project: match[1]!, location: match[2]! });
+  const params = listParams(readListView(new URLSearchParams(search)));
+  return { parent, params, url: requestUrl(`/v1/${collectionName(parent, 'sessions')}`, { ...params }) };
 }

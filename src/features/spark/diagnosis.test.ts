@@ -105,6 +105,13 @@ describe('stage diagnosis', () => {
     );
   });
 
+  it('failed tasks without their errors at hand say where the errors are', () => {
+    const [finding] = diagnoseStage(stage({ numFailedTasks: 1 }));
+    expect(finding!.evidence).toBe(
+      "1 failed and 0 killed task attempts of 48 tasks. The failed tasks' errors are on the stage's page",
+    );
+  });
+
   it('a failed stage is an error and lists killed tasks with their reason', () => {
     const [finding] = diagnoseStage(
       stage({

@@ -164,7 +164,7 @@ function failures(stage: StageData, errors: string[]): Finding | undefined {
     stageId: stage.stageId ?? '',
     work: stage.description || stage.name || '',
     title: stageFailed ? 'Stage failed' : 'Failed tasks',
-    evidence: `${failed} failed and ${killed} killed task attempts of ${stage.numTasks ?? 0} tasks${reasons.length ? `. Reason: ${reasons.join(' · ')}` : ''}`,
+    evidence: `${failed} failed and ${killed} killed task attempts of ${stage.numTasks ?? 0} tasks${reasons.length ? `. Reason: ${reasons.join(' · ')}` : ". The failed tasks' errors are on the stage's page"}`,
     meaning: stageFailed
       ? 'A task kept failing until Spark gave up on the stage, and the job failed with it; killed tasks were cancelled because of that.'
       : 'A task attempt threw an error; Spark retried it and the stage went on. Retries cost time and the cause may return.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { installMockFetch, jsonResponse } from '../../../testing/mock-fetch';
 import { readSparkPlace, sparkSearch } from '../components/spark-url';
+import { sparkSessionFor } from '../spark-path';
 import { searchJobs, searchStageTasks, searchStages } from './spark-api';
 
 const fetchMock = installMockFetch();
@@ -17,7 +18,7 @@ describe('the sparkApplications calls', () => {
     expect(url.pathname).toBe(`/v1/${ref.app}:searchStages`);
     expect(url.searchParams.get('parent')).toBe(ref.session);
     expect(url.searchParams.getAll('stageIds')).toEqual(['3', '4']);
-    expect(url.searchParams.get('summaryMetricsMask')).toBe('taskQuantileMetrics');
+    expect(url.searchParams.get('summaryMetricsMask')).toBe('task_quantile_metrics');
   });
 
   it('ask for one stage attempt’s tasks, with a status filter and runtime order', async () => {
@@ -60,5 +61,22 @@ describe('the Spark tab URL', () => {
     expect(readSparkPlace(new URLSearchParams(search))).toEqual({ view: 'jobs', job: '12', stage: '40' });
     expect(readSparkPlace(new URLSearchParams('tab=spark&view=sql'))).toEqual({ view: 'sql' });
     expect(readSparkPlace(new URLSearchParams('tab=spark&view=nonsense'))).toEqual({ view: 'jobs' });
+    expect(sparkSearch({ app: 'app-2', view: 'sql', jobs: 'failed' })).toBe(
+      '?tab=spark&app=app-2&view=sql&jobs=failed',
+    );
+    expect(readSparkPlace(new URLSearchParams('tab=spark&app=app-2&jobs=failed'))).toEqual({
+      app: 'app-2',
+      view: 'jobs',
+      jobs: 'failed',
+    });
+  });
+
+  it('tells a Spark deep link, for the early prefetch', () => {
+    expect(sparkSessionFor('/projects/p/locations/l/sessions/s1', '?tab=spark&job=3')).toBe(
+      'projects/p/locations/l/sessions/s1',
+    );
+    expect(sparkSessionFor('/projects/p/locations/l/sessions/s1', '')).toBeUndefined();
+    expect(sparkSessionFor('/projects/p/locations/l/sessions', '?tab=spark')).toBeUndefined();
+    expect(sparkSessionFor('/projects/p/locations/l/sessionTemplates/t', '?tab=spark')).toBeUndefined();
   });
 });

@@ -52,14 +52,18 @@ export function summarizeJobs(ref: AppRef, signal?: AbortSignal) {
   });
 }
 
-/** Stages with their task-time quantiles (the diagnosis needs them). */
+/**
+ * Stages with their task-time quantiles (the diagnosis needs them). The mask is written with the
+ * proto field name, as the API's own description shows it: a field mask given in JSON form is
+ * turned from camelCase into snake_case, so this spelling means the same either way.
+ */
 export function searchStages(
   ref: AppRef,
   params: PageParams & { stageIds?: readonly string[] },
   signal?: AbortSignal,
 ) {
   return apiRequest(`${ref.app}:searchStages`, {
-    query: { parent: ref.session, summaryMetricsMask: 'taskQuantileMetrics', ...params },
+    query: { parent: ref.session, summaryMetricsMask: 'task_quantile_metrics', ...params },
     signal,
     schema: spark.SearchSessionSparkApplicationStagesResponse,
   });
@@ -91,5 +95,13 @@ export function searchSqlQueries(ref: AppRef, params: PageParams, signal?: Abort
     query: { parent: ref.session, planDescription: true, ...params },
     signal,
     schema: spark.SearchSessionSparkApplicationSqlQueriesResponse,
+  });
+}
+
+export function searchStageExecutors(ref: AppRef, stageId: string, signal?: AbortSignal) {
+  return apiRequest(`${ref.app}:searchExecutorStageSummary`, {
+    query: { parent: ref.session, stageId, stageAttemptId: 0, pageSize: MAX_PAGE_SIZE },
+    signal,
+    schema: spark.SearchSessionSparkApplicationExecutorStageSummaryResponse,
   });
 }

@@ -7,6 +7,7 @@ import {
   searchExecutors,
   searchJobs,
   searchSqlQueries,
+  searchStageExecutors,
   searchStageTasks,
   searchStages,
   summarizeJobs,
@@ -89,6 +90,15 @@ export function tasksQuery(
     queryKey: [...sparkKeys.app(ref.app), 'tasks', stageId, params],
     queryFn: ({ signal }) => searchStageTasks(ref, stageId, { pageSize: MAX_PAGE_SIZE, ...params }, signal),
     placeholderData: keepPreviousData,
+    refetchInterval: poll(live),
+  });
+}
+
+/** One stage's work per executor (the first 100 executors). */
+export function stageExecutorsQuery(ref: AppRef, stageId: string, live: boolean) {
+  return queryOptions({
+    queryKey: [...sparkKeys.app(ref.app), 'stage-executors', stageId],
+    queryFn: ({ signal }) => searchStageExecutors(ref, stageId, signal),
     refetchInterval: poll(live),
   });
 }

@@ -1,36 +1,17 @@
 import { styled } from '@mui/material/styles';
-import { Link as RouterLink } from 'wouter';
+import { RowLink, Table } from '../../../components/data-table';
 
-/** Spark tables: plain HTML styled once (pages hold up to 100 rows of a dozen cells); numbers right-aligned. */
-export const DataTable = styled('table')(({ theme }) => ({
-  width: '100%',
-  borderCollapse: 'collapse',
-  fontSize: '0.875rem',
-  '& caption': {
-    textAlign: 'left',
-    padding: '4px 12px',
-    color: theme.palette.text.secondary,
-    captionSide: 'top',
-  },
-  '& th, & td': {
-    textAlign: 'left',
-    verticalAlign: 'top',
-    padding: '6px 12px',
-    borderBottom: `1px solid ${theme.palette.divider}`,
-  },
-  '& thead th': { fontWeight: 500, whiteSpace: 'nowrap' },
-  '& tbody th': { fontWeight: 400, whiteSpace: 'nowrap' },
+/** Spark tables: the resource tables' style, plus right-aligned numbers and a secondary line. */
+export const DataTable = styled(Table)(({ theme }) => ({
+  '& th, & td': { verticalAlign: 'top' },
+  '& thead th': { whiteSpace: 'nowrap' },
   '& .num': { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  '& tbody tr:hover': { background: theme.palette.action.hover },
   '& .sub': { fontSize: '0.75rem', color: theme.palette.text.secondary },
 }));
 
 export const TableScroll = styled('div')({ overflowX: 'auto' });
 
-export const CellLink = styled(RouterLink)(({ theme }) => ({
-  color: theme.palette.primary.main,
-  textUnderlineOffset: 2,
-}));
+export const CellLink = RowLink;
 
 /** Error and plan text: shown as text, never as markup, wrapped and scrollable. */
 export const Pre = styled('pre')(({ theme }) => ({

@@ -11,17 +11,59 @@ import { jobsQuery } from '../api/spark-queries';
 import { elapsedMs, formatMs } from '../units';
 import { MoreButton } from './more-button';
 import { CellLink, DataTable, TableScroll } from './data-table';
-import { useSparkPlace } from './spark-url';
+import { useSparkPlace, type JobFilter } from './spark-url';
 import { StatusPill, TaskProgress } from './status';
 
 /** Above this many rows only those on screen are rendered. */
 const VIRTUALIZE_ABOVE = 100;
 const VirtualRows = lazy(() => import('../../sessions/components/virtual-rows'));
 
+const STATUS_OF: Record<JobFilter, string> = {
+  running: 'JOB_EXECUTION_STATUS_RUNNING',
+  failed: 'JOB_EXECUTION_STATUS_FAILED',
+};
+
 export function JobsView({ app, live }: { app: AppRef; live: boolean }) {
-  const query = useInfiniteQuery(jobsQuery(app, live));
+  const { place, href } = useSparkPlace();
+  const filter = place.jobs;
+  return (
+    <Box>
+      <Box component="nav" aria-label="Which jobs" sx={{ display: 'flex', gap: 2, mb: 1 }}>
+        {(
+          [
+            [undefined, 'All jobs'],
+            ['running', 'Running'],
+            ['failed', 'Failed'],
+          ] as const
+        ).map(([value, label]) => (
+          <CellLink
+            key={label}
+            to={href({ jobs: value })}
+            aria-current={filter === value ? 'page' : undefined}
+            style={{ fontWeight: filter === value ? 700 : 400 }}
+          >
+            {label}
+          </CellLink>
+        ))}
+      </Box>
+      <JobsTable app={app} live={live} filter={filter} href={href} />
+    </Box>
+  );
+}
+
+function JobsTable({
+  app,
+  live,
+  filter,
+  href,
+}: {
+  app: AppRef;
+  live: boolean;
+  filter: JobFilter | undefined;
+  href: ReturnType<typeof useSparkPlace>['href'];
+}) {
+  const query = useInfiniteQuery(jobsQuery(app, live, filter && STATUS_OF[filter]));
   const now = useNow(1000);
-  const { href } = useSparkPlace();
   if (query.isPending) return <Typography role="status">Loading jobs…</Typography>;
   if (query.isError && !query.data)
     return <ErrorPanel error={query.error} what="Spark jobs" onRetry={() => void query.refetch()} />;
@@ -29,7 +71,7 @@ export function JobsView({ app, live }: { app: AppRef; live: boolean }) {
   if (!jobs.length)
     return (
       <Typography color="text.secondary">
-        No jobs yet: they appear here as the session runs Spark code.
+        {filter ? `No ${filter} jobs.` : 'No jobs yet: they appear here as the session runs Spark code.'}
       </Typography>
     );
   const row = (index: number, ref?: Ref<HTMLTableRowElement>) => (

@@ -1,32 +1,23 @@
 import Box from '@mui/material/Box';
 import { styled } from '@mui/material/styles';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useEffect } from 'react';
+import { useEffect } from 'react';
 import { Link as RouterLink, useLocation, useSearchParams } from 'wouter';
 import type { Session } from '../../../schemas/wire';
-import { applicationsQuery, jobsQuery } from '../api/spark-queries';
-
-const SparkTab = lazy(() => import('./spark-tab'));
+import { prefetchSpark } from '../prefetch';
+// Not lazy: a lazy tab behind Suspense costs React's 300 ms reveal throttle on a deep link.
+import { SparkTab } from './spark-tab';
 
 /**
- * Whether the session page shows its Spark tab (`?tab=spark`) instead of the overview. When it
- * does, the tab's code, the application and its first page of jobs load while the session itself
- * does, instead of one after the other.
+ * Whether the session page shows its Spark tab (`?tab=spark`) instead of the overview. When it does,
+ * its data starts loading now (a tab switch), if the early prefetch has not already.
  */
 export function useSparkTabOpen(sessionName: string): boolean {
   const open = useSearchParams()[0].get('tab') === 'spark';
   const client = useQueryClient();
   useEffect(() => {
     if (!open) return;
-    void import('./spark-tab');
-    client
-      .fetchQuery(applicationsQuery(sessionName, true))
-      .then((data) => {
-        const app = data.sparkApplications?.[0]?.name;
-        if (app) return client.prefetchInfiniteQuery(jobsQuery({ app, session: sessionName }, true));
-      })
-      // A failure shows where the data belongs, when the tab asks again.
-      .catch(() => undefined);
+    prefetchSpark(client, sessionName);
   }, [open, sessionName, client]);
   return open;
 }
@@ -66,11 +57,7 @@ export function SessionTabs({ session }: { session: Session }) {
           Spark
         </TabLink>
       </Box>
-      {open && (
-        <Suspense fallback={null}>
-          <SparkTab session={session} />
-        </Suspense>
-      )}
+      {open && <SparkTab session={session} />}
     </>
   );
 }

@@ -10,6 +10,8 @@ import { elapsedMs, formatMs } from '../units';
 import { CellLink } from './data-table';
 import { sparkSearch } from './spark-url';
 
+const OVERVIEW_POLL_MS = 10_000;
+
 /**
  * Under the state history: when Spark jobs ran while the session was ACTIVE, one mark per job
  * (the latest page of jobs), each a link to the job; failed ones are marked with a cross as well
@@ -19,15 +21,28 @@ export function SparkActivity({ session }: { session: Session }) {
   const wasActive =
     session.state === 'ACTIVE' || (session.stateHistory ?? []).some((h) => h.state === 'ACTIVE');
   const live = session.state === 'ACTIVE';
-  const apps = useQuery({ ...applicationsQuery(session.name!, live), enabled: wasActive });
+  const apps = useQuery({
+    ...applicationsQuery(session.name!, live),
+    enabled: wasActive,
+    refetchInterval: live ? OVERVIEW_POLL_MS : false,
+  });
   const app = apps.data?.sparkApplications?.[0];
   const ref = { app: app?.name ?? '', session: session.name! };
-  const jobs = useInfiniteQuery({ ...jobsQuery(ref, live), enabled: Boolean(app?.name) });
+  // The overview needs no 2-second updates: a new mark every 10 s is enough.
+  const jobs = useInfiniteQuery({
+    ...jobsQuery(ref, live),
+    enabled: Boolean(app?.name),
+    refetchInterval: live ? OVERVIEW_POLL_MS : false,
+  });
   const [path] = useLocation();
   const attempt = app?.application?.attempts?.[0];
   if (!app || !attempt?.startTime) return null;
   const list = jobs.data?.pages[0]?.sparkApplicationJobs ?? [];
-  const start = Date.parse(attempt.startTime);
+  // The strip spans the jobs shown: from the oldest one's start (the application's, when every
+  // job is shown) to the application's end or latest update.
+  const more = Boolean(jobs.data?.pages[0]?.nextPageToken);
+  const oldest = more ? list.at(-1)?.submissionTime : attempt.startTime;
+  const start = Date.parse(oldest ?? attempt.startTime);
   const end = Date.parse(attempt.endTime ?? attempt.lastUpdated ?? '') || start + 1;
   const span = Math.max(1, end - start);
   const at = (iso: string | undefined) =>
@@ -45,7 +60,7 @@ export function SparkActivity({ session }: { session: Session }) {
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {list.length
-          ? `${list.length === 50 ? 'The latest 50' : list.length} job${list.length === 1 ? '' : 's'} between ${formatDateTime(list.at(-1)?.submissionTime)} and ${formatDateTime(list[0]?.completionTime ?? attempt.lastUpdated)}${failed ? `; ${failed} failed` : ''}. `
+          ? `${more ? `The latest ${list.length}` : list.length} job${list.length === 1 ? '' : 's'} between ${formatDateTime(list.at(-1)?.submissionTime)} and ${formatDateTime(list[0]?.completionTime ?? attempt.lastUpdated)}${failed ? `; ${failed} failed` : ''}. `
           : 'No Spark jobs ran. '}
         <CellLink to={`${path}${sparkSearch({})}`}>Open the Spark tab</CellLink>
       </Typography>
@@ -77,8 +92,9 @@ export function SparkActivity({ session }: { session: Session }) {
                   title={label}
                   sx={{
                     position: 'absolute',
-                    left: `${left}%`,
-                    width: `max(4px, ${right - left}%)`,
+                    // Never past the right edge, however short the job.
+                    left: `min(${left}%, calc(100% - ${isFailed ? 14 : 4}px))`,
+                    width: `max(${isFailed ? 14 : 4}px, ${right - left}%)`,
                     top: isFailed ? 0 : 6,
                     height: isFailed ? 24 : 12,
                     bgcolor: isFailed ? 'error.main' : 'primary.main',
@@ -87,7 +103,6 @@ export function SparkActivity({ session }: { session: Session }) {
                     alignItems: 'center',
                     justifyContent: 'center',
                     borderRadius: 0.5,
-                    minWidth: isFailed ? 14 : 4,
                   }}
                 >
                   {isFailed && <CloseIcon aria-hidden sx={{ fontSize: 14, verticalAlign: 'middle' }} />}

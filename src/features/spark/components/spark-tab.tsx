@@ -29,10 +29,12 @@ const VIEWS: [SparkView, string][] = [
 export function SparkTab({ session }: { session: Session }) {
   const sessionLive = session.state === 'ACTIVE';
   const apps = useQuery(applicationsQuery(session.name!, sessionLive));
+  const { place, href } = useSparkPlace();
   if (apps.isPending) return <Typography role="status">Loading the Spark application…</Typography>;
   if (apps.isError && !apps.data)
     return <ErrorPanel error={apps.error} what="the Spark application" onRetry={() => void apps.refetch()} />;
-  const app = apps.data.sparkApplications?.[0];
+  const all = apps.data.sparkApplications ?? [];
+  const app = all.find((a) => a.application?.applicationId === place.app) ?? all[0];
   if (!app?.name)
     return (
       <Typography color="text.secondary" data-testid="no-spark-app">
@@ -42,7 +44,32 @@ export function SparkTab({ session }: { session: Session }) {
   const attempt = app.application?.attempts?.[0];
   const live = attempt?.completed !== true;
   return (
-    <Application appRef={{ app: app.name, session: session.name! }} info={app.application} live={live} />
+    <>
+      {all.length > 1 && (
+        <Box component="nav" aria-label="Spark applications" sx={{ display: 'flex', gap: 2, mb: 2 }}>
+          {all.map((a) => {
+            const id = a.application?.applicationId ?? '';
+            const current = a === app;
+            return (
+              <CellLink
+                key={a.name}
+                to={href({ app: id })}
+                aria-current={current ? 'page' : undefined}
+                style={{ fontWeight: current ? 700 : 400 }}
+              >
+                {id} ({a.application?.attempts?.[0]?.completed ? 'completed' : 'running'})
+              </CellLink>
+            );
+          })}
+        </Box>
+      )}
+      <Application
+        key={app.name}
+        appRef={{ app: app.name, session: session.name! }}
+        info={app.application}
+        live={live}
+      />
+    </>
   );
 }
 

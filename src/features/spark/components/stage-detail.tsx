@@ -10,7 +10,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { formatDateTime } from '../../../lib/format';
 import type { Quantiles } from '../../../schemas/spark';
 import type { AppRef } from '../api/spark-api';
-import { stagesQuery, tasksQuery } from '../api/spark-queries';
+import { stageExecutorsQuery, stagesQuery, tasksQuery } from '../api/spark-queries';
 import { diagnoseStage, errorHeadline, groupFindings } from '../diagnosis';
 import { formatBytes, formatMs, num } from '../units';
 import { DataTable, Pre, TableScroll } from './data-table';
@@ -42,6 +42,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
       live && running,
     ),
   );
+  const perExecutor = useQuery(stageExecutorsQuery(app, stageId, live && running));
   if (stages.isPending) return <Typography role="status">Loading stage {stageId}…</Typography>;
   if (stages.isError && !stages.data)
     return (
@@ -117,6 +118,48 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
                           —
                         </td>
                       ))}
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </TableScroll>
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="stage-executors-title">
+        <Typography id="stage-executors-title" variant="subtitle1" component="h4" gutterBottom>
+          By executor
+        </Typography>
+        {perExecutor.isError && (
+          <ErrorPanel
+            error={perExecutor.error}
+            what="the stage's executors"
+            onRetry={() => void perExecutor.refetch()}
+          />
+        )}
+        <TableScroll>
+          <DataTable aria-labelledby="stage-executors-title" data-testid="stage-executors-table">
+            <thead>
+              <tr>
+                <th>Executor</th>
+                <th className="num">Tasks succeeded / failed / killed</th>
+                <th className="num">Task time</th>
+                <th className="num">Input</th>
+                <th className="num">Shuffle read</th>
+                <th className="num">Shuffle write</th>
+                <th className="num">Spill (disk)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(perExecutor.data?.sparkApplicationStageExecutors ?? []).map((e) => (
+                <tr key={e.executorId}>
+                  <th scope="row">{e.executorId}</th>
+                  <td className="num">
+                    {e.succeededTasks ?? 0} / {e.failedTasks ?? 0} / {e.killedTasks ?? 0}
+                  </td>
+                  <td className="num">{formatMs(e.taskTimeMillis)}</td>
+                  <td className="num">{formatBytes(e.inputBytes)}</td>
+                  <td className="num">{formatBytes(e.shuffleRead)}</td>
+                  <td className="num">{formatBytes(e.shuffleWrite)}</td>
+                  <td className="num">{formatBytes(e.diskBytesSpilled)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,87 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createHmac, randomBytes } from 'node:crypto';
+import { sameSecret } from './secrets';
+import { setPageSecurityHeaders } from './security-headers';
+
+export const SIGN_IN_PATH = '/console/sign-in';
+export const SIGN_OUT_PATH = '/console/sign-out';
+export const SIGN_IN_PATHS = new Set([SIGN_IN_PATH, SIGN_OUT_PATH]);
+/** The ErrorInfo reason of this server's own 401, so the console can tell it from the upstream's. */
+export const SIGN_IN_REASON = 'CONSOLE_SIGN_IN_REQUIRED';
+
+/** A token form is a few hundred bytes; anything larger is refused before it is held in memory. */
+const MAX_FORM_BYTES = 4096;
+const COOKIE_MAX_AGE_S = 12 * 3600;
+
+function page(problem?: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in · Dataproc Sessions Console</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem">
+<h1>Sign in to this console server</h1>
+<p>This server was started with <code>--require-auth</code>. Enter the token it was given.</p>
+${problem ? `<p role="alert" style="color:#b00020">${problem}</p>` : ''}
+<form method="post" action="${SIGN_IN_PATH}"><label for="token">Server token</label><br>
+<input id="token" name="token" type="password" autocomplete="current-password" required style="width:100%;padding:.5rem;margin:.5rem 0">
+<button type="submit" style="padding:.5rem 1rem">Sign in</button></form></body></html>`;
+}
+
+/** The request body as text, or undefined once it passes `max` bytes (the rest is not read). */
+async function readBounded(request: Request, max: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export interface SignIn {
+  (c: Context): Promise<Response>;
+  signedIn(c: Context): boolean;
+}
+
+/**
+ * A browser cannot be given the --require-auth token as a header (no token lives in the page), so
+ * the sign-in form trades it for an HttpOnly, SameSite=Strict cookie holding an HMAC of it under a
+ * key that lives only in this process: it is never the token itself, lasts 12 hours, and dies with
+ * a restart or at sign-out. Behind an https --public-url it is `__Host-` prefixed and Secure.
+ */
+export function signInHandler(token: string, { secure }: { secure: boolean }): SignIn {
+  const key = randomBytes(32);
+  const cookie = createHmac('sha256', key).update(token).digest('base64url');
+  const name = secure ? '__Host-console_auth' : 'console_auth';
+  const options = { httpOnly: true, sameSite: 'Strict', path: '/', secure } as const;
+
+  const handler = async (c: Context) => {
+    setPageSecurityHeaders(c);
+    if (c.req.path === SIGN_OUT_PATH) {
+      if (c.req.method !== 'POST') return c.text('Sign out with POST.', 405);
+      deleteCookie(c, name, options);
+      return c.redirect(SIGN_IN_PATH, 303);
+    }
+    if (c.req.method !== 'POST') return c.html(page());
+    const type = c.req.header('content-type') ?? '';
+    if (!type.startsWith('application/x-www-form-urlencoded'))
+      return c.html(page('Send the form as it is shown here.'), 400);
+    const body = await readBounded(c.req.raw, MAX_FORM_BYTES);
+    if (body === undefined) return c.html(page('That form is too large.'), 413);
+    const given = new URLSearchParams(body).get('token');
+    if (given === null || !sameSecret(given, token))
+      return c.html(page('That is not the token this server was started with.'), 401);
+    setCookie(c, name, cookie, { ...options, maxAge: COOKIE_MAX_AGE_S });
+    return c.redirect('/', 303);
+  };
+  return Object.assign(handler, {
+    signedIn: (c: Context) => sameSecret(getCookie(c, name) ?? '', cookie),
+  });
+}
