@@ -116,6 +116,8 @@ test('coming back to the list shows sessions created meanwhile at once, not behi
   await page.getByRole('link', { name: 'back-old' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'back-old' })).toBeVisible();
   await api.createSession('back-new');
+  // Long enough away for the cached list to be stale (staleTime 1 s): it is refetched on return.
+  await api.waitForState('back-new', 'ACTIVE');
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Sessions' }).click();
   await expect(rows(page)).toHaveCount(2);
   await expect(rows(page).first()).toHaveAttribute('data-session', 'back-new');
