@@ -84,6 +84,8 @@ test('live updates: the row under the pointer stays put; a new session waits beh
 }) => {
   await api.createSession('calm-old-1');
   await api.createSession('calm-old-2');
+  await api.waitForState('calm-old-1', 'ACTIVE');
+  await api.waitForState('calm-old-2', 'ACTIVE');
   await page.goto(listUrl(api));
   await expect(rows(page)).toHaveCount(2);
   const target = page.locator('[data-session="calm-old-1"]');
@@ -95,10 +97,16 @@ test('live updates: the row under the pointer stays put; a new session waits beh
   await expect(show).toHaveText('1 new session — show', { timeout: 25_000 });
   await expect(page.getByTestId('announcer')).toHaveText('1 new session.');
   expect(await target.boundingBox()).toEqual(before);
-  await expectAccessibleInBothModes(page);
   await expect(rows(page)).toHaveCount(2);
-  // Rows already shown keep updating in place.
-  await expect(target.getByText('Active')).toBeVisible({ timeout: 20_000 });
+  await expectAccessibleInBothModes(page);
+
+  // Rows already shown keep updating in place, and their state changes are read out.
+  await api.call('POST', `/v1/${api.parent}/sessions/calm-old-2:terminate`, {});
+  await expect(page.locator('[data-session="calm-old-2"]').getByText(/Terminat/)).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId('announcer')).toHaveText(/^calm-old-2 is now (terminating|terminated)\.$/);
+  expect(await target.boundingBox()).toEqual(before);
 
   await show.click();
   await expect(rows(page)).toHaveCount(3);

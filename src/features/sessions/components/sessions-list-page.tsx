@@ -9,11 +9,12 @@ import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { announce } from '../../../lib/announce';
 import type { ListSessionsResponse } from '../../../schemas/wire';
 import { useCalmRows } from '../calm-rows';
+import { stateChangeMessage } from '../state-changes';
 import { Link as RouterLink } from 'wouter';
 import { paths } from '../../../lib/paths';
 import { ErrorPanel } from '../../../components/error-panel';
@@ -139,6 +140,13 @@ export function SessionsListPage({
   useEffect(() => {
     if (calm.waiting) announce(`${calm.waiting} new session${calm.waiting === 1 ? '' : 's'}.`);
   }, [calm.waiting]);
+  // Rows on screen that changed state since the last refresh are read out (politely).
+  const previousRows = useRef(sessions);
+  useEffect(() => {
+    const message = stateChangeMessage(previousRows.current, sessions);
+    previousRows.current = sessions;
+    if (message) announce(message);
+  }, [sessions]);
   const refresh = () => {
     setManualRefresh(true);
     calm.showAll();
