@@ -275,6 +275,28 @@ test('export as YAML and JSON, then import: the copy equals the original; droppe
   await expect(page.getByRole('dialog')).toContainText('Not valid YAML');
 });
 
+test('the list filters with the API: a typed expression, or a click on a label', async ({ page, api }) => {
+  await createTemplate(api, 'team-data', { labels: { team: 'data' } });
+  await createTemplate(api, 'team-ml', { labels: { team: 'ml' }, sparkConnectSession: {} });
+  await page.goto(templatesUrl(api));
+  await expect(page.getByTestId('template-row')).toHaveCount(2);
+  await page
+    .getByTestId('template-row')
+    .filter({ hasText: 'team-ml' })
+    .getByRole('button', { name: 'team=ml' })
+    .click();
+  await expect(page).toHaveURL(/filter=labels\.team/);
+  await expect(page.getByTestId('template-row')).toHaveText([/team-ml.*Spark Connect/]);
+  await page.getByLabel("Filter (the API's syntax)").fill('name = "*data*"');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('template-row')).toHaveText([/team-data/]);
+  await page.getByLabel("Filter (the API's syntax)").fill('nonsense ===');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('alert')).toContainText('Could not load templates');
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(page.getByTestId('template-row')).toHaveCount(2);
+});
+
 test('template pages have no serious accessibility violations, light and dark', async ({ page, api }) => {
   await createTemplate(api, 'axe-template', {
     description: 'for axe',
@@ -288,9 +310,35 @@ test('template pages have no serious accessibility violations, light and dark', 
     await expectAccessible(page);
     await page.goto(`${templatesUrl(api)}/axe-template`);
     await expect(page.getByTestId('using-summary')).toHaveText(/No session/);
+    // A section with nothing in it is not shown (this template sets no environment config).
+    await expect(page.getByRole('heading', { name: 'Environment config' })).toHaveCount(0);
     await expectAccessible(page);
     await page.goto(`${templatesUrl(api)}/axe-template/edit`);
     await expect(page.getByLabel('Description')).toHaveValue('for axe');
     await expectAccessible(page);
   }
+});
+
+test('the session form imports YAML, as gcloud describes a session', async ({ page, api }) => {
+  await page.goto(`/${api.parent}/sessions/new`);
+  await page.getByRole('button', { name: 'Import JSON or YAML' }).click();
+  await page
+    .getByLabel('Session JSON or YAML')
+    .fill(
+      [
+        `name: ${api.parent}/sessions/described`,
+        'state: ACTIVE',
+        'sparkConnectSession: {}',
+        'labels:',
+        '  team: data',
+        'runtimeConfig:',
+        '  properties:',
+        '    spark.executor.cores: "4"',
+      ].join('\n'),
+    );
+  await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByText('These fields were not taken')).toContainText('state (set by the service)');
+  await expect(page.getByLabel('Session ID')).toHaveValue('described-copy');
+  await expect(page.getByRole('radio', { name: 'Spark Connect' })).toBeChecked();
+  await expect(page.getByTestId('equivalent-rest')).toContainText('"spark.executor.cores": "4"');
 });

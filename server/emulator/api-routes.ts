@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { enumFields } from '../../src/schemas/enums';
-import { parentName } from '../../src/schemas/names';
+import { parentName, sessionName, templateName } from '../../src/schemas/names';
 import { strict } from '../../src/schemas/wire';
 import { RpcError } from './errors';
 import { LIMITS, checkLength, requestLimits } from './limits';
@@ -82,14 +82,14 @@ export function apiRoutes(sessions: Sessions, templates: Templates, operations: 
   api.get(`${P}/sessions`, (c) => reply(c, sessions.list(parentOf(c), listQuery(c))));
   api.post(`${P}/sessions/:session{[^/]+:terminate}`, async (c) => {
     const body = parseJsonBody(strict.TerminateSessionRequest, await c.req.text(), 'terminateSessionRequest');
-    const name = `${parentOf(c)}/sessions/${stripVerb(c.req.param('session'), 'terminate')}`;
+    const name = sessionName(parentOf(c), stripVerb(c.req.param('session'), 'terminate'));
     return reply(c, sessions.terminate(name, body.requestId));
   });
   api.get(`${P}/sessions/:session`, (c) =>
-    reply(c, sessions.get(`${parentOf(c)}/sessions/${c.req.param('session')}`)),
+    reply(c, sessions.get(sessionName(parentOf(c), c.req.param('session')))),
   );
   api.delete(`${P}/sessions/:session`, (c) =>
-    reply(c, sessions.delete(`${parentOf(c)}/sessions/${c.req.param('session')}`, c.req.query('requestId'))),
+    reply(c, sessions.delete(sessionName(parentOf(c), c.req.param('session')), c.req.query('requestId'))),
   );
 
   // Session templates
@@ -104,19 +104,19 @@ export function apiRoutes(sessions: Sessions, templates: Templates, operations: 
   );
   api.get(`${P}/sessionTemplates`, (c) => reply(c, templates.list(parentOf(c), listQuery(c))));
   api.get(`${P}/sessionTemplates/:template`, (c) =>
-    reply(c, templates.get(`${parentOf(c)}/sessionTemplates/${c.req.param('template')}`)),
+    reply(c, templates.get(templateName(parentOf(c), c.req.param('template')))),
   );
   api.patch(`${P}/sessionTemplates/:template`, async (c) =>
     reply(
       c,
       templates.patch(
-        `${parentOf(c)}/sessionTemplates/${c.req.param('template')}`,
+        templateName(parentOf(c), c.req.param('template')),
         parseJsonBody(strict.SessionTemplate, await c.req.text(), 'sessionTemplate'),
       ),
     ),
   );
   api.delete(`${P}/sessionTemplates/:template`, (c) => {
-    templates.delete(`${parentOf(c)}/sessionTemplates/${c.req.param('template')}`);
+    templates.delete(templateName(parentOf(c), c.req.param('template')));
     return reply(c, {});
   });
 

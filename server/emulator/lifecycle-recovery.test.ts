@@ -16,8 +16,15 @@ afterEach(async () => {
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(db: string) {
-  const server = await spawnServer(['--api-only', '--no-seed', '--db', db, '--transition-ms', '300']);
+async function start(db: string, transitionMs = 300) {
+  const server = await spawnServer([
+    '--api-only',
+    '--no-seed',
+    '--db',
+    db,
+    '--transition-ms',
+    String(transitionMs),
+  ]);
   running.push(server);
   return server;
 }
@@ -32,11 +39,14 @@ describe('a stored row the lifecycle cannot process', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dataproc-recovery-'));
     tempDirs.push(dir);
     const db = path.join(dir, 'db.sqlite');
-    const first = await start(db);
+    // Long enough that no session leaves CREATING before the kill, even on a busy machine.
+    const first = await start(db, 1500);
     const call = httpClient(first.url);
+    const created = Date.now();
     for (const id of ['not-iterable', 'not-json', 'healthy'])
       expect((await call('POST', `/v1/${PARENT}/sessions?sessionId=${id}`, {})).status).toBe(200);
     await first.stop('SIGKILL');
+    expect(Date.now() - created, 'the creates outlasted the CREATING step').toBeLessThan(1500);
 
     // Damage two rows the way a bad write or a hand edit would, while their CREATING step is due.
     const sqlite = new Database(db);
@@ -45,7 +55,8 @@ describe('a stored row the lifecycle cannot process', () => {
       .run('not-iterable');
     sqlite.prepare("UPDATE sessions SET body = '{not json' WHERE session_id = ?").run('not-json');
     sqlite.close();
-    await new Promise((r) => setTimeout(r, 400));
+    // Until the CREATING step is due for all three.
+    await new Promise((r) => setTimeout(r, Math.max(0, created + 1600 - Date.now())));
 
     const again = await start(db);
     const call2 = httpClient(again.url);

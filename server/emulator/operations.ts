@@ -6,6 +6,7 @@ import { rfc3339 } from './clock';
 import type { Db } from './database';
 import { RpcError } from './errors';
 import { decodePageToken, encodePageToken, pageSizeFrom } from './paging';
+import { operationsParent, placeOf } from '../../src/schemas/names';
 
 const DESCRIPTIONS: Record<OperationType, string> = {
   SESSION_OPERATION_TYPE_UNSPECIFIED: '',
@@ -31,8 +32,8 @@ export class Operations {
   ) {}
 
   start(kind: OperationType, session: Session): Operation {
-    const [, project, , location] = session.name!.split('/');
-    const parent = `projects/${project}/regions/${location}`;
+    const place = placeOf(session.name!)!;
+    const parent = operationsParent(place);
     const name = `${parent}/operations/${randomUUID()}`;
     const operation: Operation = {
       name,

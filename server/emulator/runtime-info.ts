@@ -2,6 +2,7 @@ import type { SessionState } from '../../src/schemas/enums';
 import type { Session } from '../../src/schemas/wire';
 import { rfc3339 } from './clock';
 import type { SessionRow } from './session-store';
+import { parseName } from '../../src/schemas/names';
 
 /** Emulated size of every session: 4 DCU and 25 GB of shuffle storage while running. */
 const MILLI_DCU = 4000;
@@ -15,7 +16,7 @@ export function runtimeInfoFor(
   at: number,
 ): Session['runtimeInfo'] {
   const id = session.uuid ?? '';
-  const location = session.name?.split('/')[3] ?? 'us-central1';
+  const location = parseName(session.name)?.location ?? 'us-central1';
   const host = `https://${id.slice(0, 8)}-dot-${location}.dataproc.googleusercontent.com`;
   const base = {
     outputUri: `gs://dataproc-staging-${location}/google-cloud-dataproc-metainfo/${id}/sessions/output`,

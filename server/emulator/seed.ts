@@ -2,6 +2,7 @@ import type { Session, SessionTemplate } from '../../src/schemas/wire';
 import type { Clock } from './clock';
 import type { Sessions } from './sessions';
 import type { Templates } from './templates';
+import { parentName, parentOf, sessionName, templateName } from '../../src/schemas/names';
 
 export const DEMO_PROJECT = 'demo-project';
 export const DEMO_REGIONS = ['us-central1', 'europe-west1'] as const;
@@ -18,7 +19,7 @@ interface Plan {
 }
 
 const MIN = 60_000;
-const us = (id: string) => `projects/${DEMO_PROJECT}/locations/us-central1/sessionTemplates/${id}`;
+const us = (id: string) => templateName(parentName({ project: DEMO_PROJECT, location: 'us-central1' }), id);
 const python = { jupyterSession: { kernel: 'PYTHON' as const, displayName: 'Python 3 on Serverless Spark' } };
 const scala = { jupyterSession: { kernel: 'SCALA' as const, displayName: 'Scala on Serverless Spark' } };
 
@@ -52,7 +53,7 @@ const TEMPLATES: SessionTemplate[] = [
     environmentConfig: { executionConfig: { ttl: '28800s', networkTags: ['ml-egress'] } },
   },
   {
-    name: `projects/${DEMO_PROJECT}/locations/europe-west1/sessionTemplates/eu-analytics`,
+    name: templateName(parentName({ project: DEMO_PROJECT, location: 'europe-west1' }), 'eu-analytics'),
     description: 'EU analytics, data stays in region.',
     labels: { team: 'analytics', residency: 'eu' },
     ...python,
@@ -196,7 +197,10 @@ const PLANS: Plan[] = [
     region: 'europe-west1',
     createdAgo: 20,
     session: {
-      sessionTemplate: `projects/${DEMO_PROJECT}/locations/europe-west1/sessionTemplates/eu-analytics`,
+      sessionTemplate: templateName(
+        parentName({ project: DEMO_PROJECT, location: 'europe-west1' }),
+        'eu-analytics',
+      ),
       labels: { env: 'prod' },
     },
   },
@@ -239,26 +243,25 @@ export function seedDemoData(sessions: Sessions, templates: Templates, clock: Cl
   const offset = clock.offset;
   const events: { at: number; run: () => void }[] = [];
   for (const plan of PLANS) {
-    const parent = `projects/${DEMO_PROJECT}/locations/${plan.region}`;
+    const parent = parentName({ project: DEMO_PROJECT, location: plan.region });
     const createdAt = realNow - plan.createdAgo * MIN;
     events.push({
       at: createdAt,
       run: () => {
         sessions.create({ parent, sessionId: plan.id, requestId: undefined, session: plan.session });
-        if (plan.fail) sessions.injectStartupFailure(`${parent}/sessions/${plan.id}`, plan.fail);
+        if (plan.fail) sessions.injectStartupFailure(sessionName(parent, plan.id), plan.fail);
       },
     });
     if (plan.terminateAfter !== undefined)
       events.push({
         at: createdAt + plan.terminateAfter * MIN,
-        run: () => sessions.terminate(`${parent}/sessions/${plan.id}`, undefined),
+        run: () => sessions.terminate(sessionName(parent, plan.id), undefined),
       });
   }
   events.sort((a, b) => a.at - b.at);
   const templatesAt = (events[0]?.at ?? realNow) - 60 * MIN;
   clock.advance(templatesAt - clock.now());
-  for (const template of TEMPLATES)
-    templates.create(template.name!.split('/').slice(0, 4).join('/'), template);
+  for (const template of TEMPLATES) templates.create(parentOf(template.name!), template);
   for (const event of events) {
     clock.advance(event.at - clock.now());
     sessions.advance(clock.now());

@@ -6,6 +6,7 @@ import type { Db } from './database';
 import { RpcError, invalidArgument, notFound } from './errors';
 import { compileFilter, type FilterFields } from './filter';
 import { decodePageToken, encodePageToken, pageSizeFrom } from './paging';
+import { placeOf } from '../../src/schemas/names';
 
 const TEMPLATE_FILTER: FilterFields = {
   fields: {
@@ -20,11 +21,6 @@ interface TemplateRow {
   name: string;
   create_time: string;
   body: string;
-}
-
-function placeOf(parent: string) {
-  const [, project, , location] = parent.split('/') as [string, string, string, string];
-  return { project, location };
 }
 
 /** Session templates: synchronous CRUD. PATCH replaces the whole template (there is no updateMask). */
@@ -55,7 +51,7 @@ export class Templates {
 
   create(parent: string, input: SessionTemplate): SessionTemplate {
     const template = this.clean(input);
-    const violations = templateViolations(template, placeOf(parent));
+    const violations = templateViolations(template, placeOf(parent)!);
     if (violations.length) throw invalidArgument(violations);
     return this.db.transaction(() => {
       if (this.find(template.name!))
@@ -77,8 +73,7 @@ export class Templates {
 
   patch(name: string, input: SessionTemplate): SessionTemplate {
     const template = { ...this.clean(input), name };
-    const parent = name.split('/').slice(0, 4).join('/');
-    const violations = templateViolations(template, placeOf(parent));
+    const violations = templateViolations(template, placeOf(name)!);
     if (violations.length) throw invalidArgument(violations);
     return this.db.transaction(() => {
       const current = this.get(name);

@@ -71,6 +71,8 @@ export function MapTable({
   );
 }
 
+const hasEntries = (map: Record<string, string> | undefined) => Object.keys(map ?? {}).length > 0;
+
 export const list = (values: string[] | undefined) => (values?.length ? values.join(', ') : undefined);
 
 type Config = Pick<Session, 'runtimeConfig' | 'environmentConfig'>;
@@ -103,20 +105,25 @@ export function ConfigSections({ config }: { config: Config }) {
   return (
     <>
       <NameValueSection title="Runtime config" rows={runtimeRows}>
-        <MapTable
-          map={runtime?.properties}
-          label="Spark properties"
-          keyHeader="Property"
-          valueHeader="Value"
-        />
+        {hasEntries(runtime?.properties) && (
+          <MapTable
+            map={runtime?.properties}
+            label="Spark properties"
+            keyHeader="Property"
+            valueHeader="Value"
+          />
+        )}
       </NameValueSection>
       <NameValueSection title="Environment config" rows={environment}>
-        <MapTable
-          map={exec?.resourceManagerTags}
-          label="Resource manager tags"
-          keyHeader="Tag key"
-          valueHeader="Tag value"
-        />
+        {/* Only when there are tags: an element, even one rendering nothing, keeps the section shown. */}
+        {hasEntries(exec?.resourceManagerTags) && (
+          <MapTable
+            map={exec?.resourceManagerTags}
+            label="Resource manager tags"
+            keyHeader="Tag key"
+            valueHeader="Tag value"
+          />
+        )}
       </NameValueSection>
     </>
   );

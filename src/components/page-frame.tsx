@@ -99,3 +99,11 @@ export function PageFrame({
     </>
   );
 }
+
+/** A wide main column and a narrower side column, one column below the large breakpoint. */
+export const TWO_COLUMNS = {
+  display: 'grid',
+  gap: 2,
+  gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
+  alignItems: 'start',
+} as const;

@@ -30,6 +30,7 @@ describe('resource names', () => {
     expect(parentOf(parentName(place))).toBe(parentName(place));
     expect(placeOf(sessionName(parentName(place), 's'))).toEqual(place);
     expect(placeOf('not/a/name')).toBeUndefined();
+    expect(placeOf('projects/p/locations/l/sessionTemplates/a/b')).toEqual({ project: 'p', location: 'l' });
   });
 
   it('takes the ID from the last segment', () => {

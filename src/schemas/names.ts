@@ -17,7 +17,7 @@ export interface ResourceName extends Place {
 }
 
 const RESOURCE = /^projects\/([^/]+)\/locations\/([^/]+)\/(sessions|sessionTemplates)\/([^/]+)$/;
-const PARENT = /^projects\/([^/]+)\/locations\/([^/]+)$/;
+const PARENT = /^projects\/([^/]+)\/locations\/([^/]+)(?:$|\/)/;
 
 export function parentName({ project, location }: Place): string {
   return `projects/${project}/locations/${location}`;
@@ -37,6 +37,11 @@ export function templateName(parent: string, id: string): string {
   return `${collectionName(parent, 'sessionTemplates')}/${id}`;
 }
 
+/** Where a region's long-running operations live: under `regions`, not `locations`. */
+export function operationsParent({ project, location }: Place): string {
+  return `projects/${project}/regions/${location}`;
+}
+
 /** The parts of a session or template name; undefined when it is neither. */
 export function parseName(name: string | undefined): ResourceName | undefined {
   const match = RESOURCE.exec(name ?? '');
@@ -49,9 +54,12 @@ export function parseName(name: string | undefined): ResourceName | undefined {
   };
 }
 
-/** The project and region of a parent (`projects/P/locations/L`) or of a resource below it. */
+/**
+ * The project and region of a parent (`projects/P/locations/L`) or of anything below it, even a
+ * name whose ID is malformed (the rules then say what is wrong with the ID).
+ */
 export function placeOf(name: string): Place | undefined {
-  const match = PARENT.exec(name) ?? RESOURCE.exec(name);
+  const match = PARENT.exec(name);
   return match ? { project: match[1]!, location: match[2]! } : undefined;
 }
 

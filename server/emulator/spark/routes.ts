@@ -17,6 +17,7 @@ import { decodePageToken, encodePageToken, pageSizeFrom } from '../paging';
 import type { Sessions } from '../sessions';
 import { SparkApplication, type JobRef, type SessionFacts, type WorkloadRun } from './application';
 import { WORKLOADS } from './workloads';
+import { parentName, sessionName } from '../../../src/schemas/names';
 
 /** Page sizes the discovery document states for every sparkApplications search: 10 by default, at most 100. */
 const PAGES = { defaultSize: 10, maxSize: 100 };
@@ -157,12 +158,15 @@ const P = '/v1/projects/:project/locations/:location/sessions/:session';
 
 export function sparkRoutes(sessions: Sessions, clock: Clock, runs: WorkloadRuns): Hono {
   const api = new Hono();
-  const sessionName = (c: Context) =>
-    `projects/${c.req.param('project')}/locations/${c.req.param('location')}/sessions/${c.req.param('session')}`;
+  const nameOf = (c: Context) =>
+    sessionName(
+      parentName({ project: c.req.param('project') ?? '', location: c.req.param('location') ?? '' }),
+      c.req.param('session') ?? '',
+    );
 
   /** The session's application, or 404: it exists once the session has been ACTIVE. */
   function application(c: Context, appId: string): SparkApplication {
-    const name = sessionName(c);
+    const name = nameOf(c);
     const facts = sessionFacts(sessions.get(name));
     if (!facts) throw notFound('Spark application', `${name}/sparkApplications/${appId}`);
     const app = new SparkApplication(facts, runs.of(facts), clock.now());
@@ -171,7 +175,7 @@ export function sparkRoutes(sessions: Sessions, clock: Clock, runs: WorkloadRuns
   }
 
   api.get(`${P}/:verb{sparkApplications:search}`, (c) => {
-    const name = sessionName(c);
+    const name = nameOf(c);
     const facts = sessionFacts(sessions.get(name));
     const status = enumParam(c, 'applicationStatus', ApplicationStatus.values);
     const bound = (key: string) => {
@@ -209,10 +213,8 @@ export function sparkRoutes(sessions: Sessions, clock: Clock, runs: WorkloadRuns
       throw invalidArgument([
         { field: 'parent', description: 'parent is required: the session resource name.' },
       ]);
-    if (parent !== sessionName(c))
-      throw invalidArgument([
-        { field: 'parent', description: `parent must be the session ${sessionName(c)}.` },
-      ]);
+    if (parent !== nameOf(c))
+      throw invalidArgument([{ field: 'parent', description: `parent must be the session ${nameOf(c)}.` }]);
     // The verb is user input: only HANDLERS' own entries count, never Object.prototype's.
     const handler = Object.hasOwn(HANDLERS, verb) ? HANDLERS[verb] : undefined;
     if (!handler)

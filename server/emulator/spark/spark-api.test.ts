@@ -416,7 +416,8 @@ describe('persistence', () => {
 
 describe('the demo seed', () => {
   it('gives every session that was ACTIVE a Spark history: running while ACTIVE, completed once ended', async () => {
-    const seeded = await startTestServer({ seed: true });
+    // Seeded CREATING sessions stay CREATING while the test reads them.
+    const seeded = await startTestServer({ seed: true, transitionMs: 600_000 });
     try {
       const client = google.dataproc({ version: 'v1', rootUrl: `${seeded.url}/` });
       const { data } = await client.projects.locations.sessions.list({

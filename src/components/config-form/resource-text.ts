@@ -11,7 +11,7 @@ export interface ParsedText {
   error?: string;
 }
 
-export async function parseResourceText(text: string, what: string): Promise<ParsedText> {
+async function parseResourceText(text: string, what: string): Promise<ParsedText> {
   const trimmed = text.trim();
   let raw: unknown;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -33,30 +33,47 @@ export async function parseResourceText(text: string, what: string): Promise<Par
   return { raw: raw as Record<string, unknown> };
 }
 
-/** Fields the form will not take: output-only ones (and others named), and unknown ones. */
-export function droppedFields(
-  raw: Record<string, unknown>,
-  strict: z.ZodMiniType,
-  setByService: readonly string[],
-  other: Record<string, string> = {},
-): string[] {
-  const dropped: string[] = [];
-  for (const field of setByService) if (field in raw) dropped.push(`${field} (set by the service)`);
-  for (const [field, why] of Object.entries(other)) if (field in raw) dropped.push(`${field} (${why})`);
-  const result = strict.safeParse(raw);
-  if (!result.success)
-    for (const issue of result.error.issues)
-      if (issue.code === 'unrecognized_keys')
-        dropped.push(...issue.keys.map((k) => `${[...issue.path, k].join('.')} (unknown field)`));
-  return dropped;
+export interface ImportResult<V> {
+  values?: V;
+  error?: string;
+  /** Fields in the text the form does not take: output-only ones and unknown ones. */
+  ignored: string[];
 }
 
-/** The object without the named fields: output-only ones are dropped before the rest is read. */
-export function withoutFields(
-  raw: Record<string, unknown>,
-  fields: readonly string[],
-): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(raw).filter(([k]) => !fields.includes(k)));
+/**
+ * Reads a session or template from text: output-only fields (and `other`, with why) are listed
+ * and left out, unknown fields (per the strict schema) listed and dropped, the rest parsed.
+ */
+export async function readResource<S extends z.ZodMiniType>(
+  text: string,
+  what: string,
+  schemas: { strict: z.ZodMiniType; lenient: S },
+  setByService: readonly string[],
+  other: Record<string, string> = {},
+): Promise<{ data?: z.output<S>; raw?: Record<string, unknown>; error?: string; ignored: string[] }> {
+  const { raw, error } = await parseResourceText(text, what);
+  if (!raw) return { error, ignored: [] };
+  const ignored: string[] = [];
+  for (const field of setByService) if (field in raw) ignored.push(`${field} (set by the service)`);
+  for (const [field, why] of Object.entries(other)) if (field in raw) ignored.push(`${field} (${why})`);
+  const strictResult = schemas.strict.safeParse(raw);
+  if (!strictResult.success)
+    for (const issue of strictResult.error.issues)
+      if (issue.code === 'unrecognized_keys')
+        ignored.push(...issue.keys.map((k) => `${[...issue.path, k].join('.')} (unknown field)`));
+  const kept = Object.fromEntries(Object.entries(raw).filter(([k]) => !setByService.includes(k)));
+  const parsed = schemas.lenient.safeParse(kept);
+  if (!parsed.success)
+    return {
+      error: `Not a ${what}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+      ignored,
+    };
+  return { data: parsed.data, raw, ignored };
+}
+
+/** The notice after an import: what was not taken, by name. */
+export function importedNotice(ignored: string[]): string {
+  return ignored.length ? `Imported. These fields were not taken: ${ignored.join(', ')}.` : 'Imported.';
 }
 
 export async function toYaml(value: unknown): Promise<string> {

@@ -15,7 +15,7 @@ import { ConfigSections } from '../../../components/config-sections';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RowLink } from '../../../components/data-table';
 import { NameValueSection } from '../../../components/name-value-list';
-import { PageFrame, placeCrumbs } from '../../../components/page-frame';
+import { PageFrame, TWO_COLUMNS, placeCrumbs } from '../../../components/page-frame';
 import { toYaml } from '../../../components/config-form/resource-text';
 import { downloadText } from '../../../lib/download';
 import { formatDateTime } from '../../../lib/format';
@@ -38,7 +38,7 @@ function scanSummary(using: SessionsUsing): string {
   if (using.capped)
     return `${found} among the newest ${using.scanned} sessions of this region. Older sessions were not checked (the check stops at ${SCAN_CAP.toLocaleString()}).`;
   return n
-    ? `${found} of the ${using.scanned} in this region use this template.`
+    ? `${found} of the ${using.scanned} in this region ${n === 1 ? 'uses' : 'use'} this template.`
     : `No session of the ${using.scanned} in this region uses this template.`;
 }
 
@@ -145,14 +145,7 @@ export function TemplateDetailPage({ template, place }: { template: SessionTempl
           Could not delete: {remove.error.message}
         </Alert>
       )}
-      <Box
-        sx={{
-          display: 'grid',
-          gap: 2,
-          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
-          alignItems: 'start',
-        }}
-      >
+      <Box sx={TWO_COLUMNS}>
         <Box sx={{ display: 'grid', gap: 2 }}>
           <NameValueSection
             title="Overview"

@@ -24,7 +24,12 @@ import { templatePageQuery } from '../api/template-queries';
 
 const PAGE_SIZE = 50;
 
-const COLUMNS: Column<SessionTemplate, { now: number }>[] = [
+interface RowContext {
+  now: number;
+  onLabel: (key: string, value: string) => void;
+}
+
+const COLUMNS: Column<SessionTemplate, RowContext>[] = [
   {
     id: 'id',
     header: 'Template ID',
@@ -48,7 +53,11 @@ const COLUMNS: Column<SessionTemplate, { now: number }>[] = [
       </time>
     ),
   },
-  { id: 'labels', header: 'Labels', cell: (t) => <LabelChips labels={t.labels} /> },
+  {
+    id: 'labels',
+    header: 'Labels',
+    cell: (t, { onLabel }) => <LabelChips labels={t.labels} onSelect={onLabel} />,
+  },
 ];
 
 /** A region's session templates, a page at a time, with the API's own filter. */
@@ -76,6 +85,11 @@ export function TemplatesListPage({
   );
   const now = useNow(30_000);
   const templates = query.data?.sessionTemplates ?? [];
+  // A label chip filters by that label, with the API's own filter.
+  const context: RowContext = {
+    now,
+    onLabel: (key, value) => onFilterChange(`labels.${key} = ${JSON.stringify(value)}`),
+  };
 
   let body;
   if (query.isPending)
@@ -124,12 +138,12 @@ export function TemplatesListPage({
       <div style={{ overflowX: 'auto' }}>
         <Table aria-label="Session templates">
           <thead>
-            <HeaderRow columns={COLUMNS} context={{ now }} />
+            <HeaderRow columns={COLUMNS} context={context} />
           </thead>
           <tbody>
             {templates.map((t) => (
               <tr key={t.name} data-testid="template-row">
-                <Cells columns={COLUMNS} row={t} context={{ now }} />
+                <Cells columns={COLUMNS} row={t} context={context} />
               </tr>
             ))}
           </tbody>

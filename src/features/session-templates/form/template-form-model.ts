@@ -12,11 +12,7 @@ import {
   type ConfigFormValues,
   type FormProblem,
 } from '../../../components/config-form/config-form-model';
-import {
-  droppedFields,
-  parseResourceText,
-  withoutFields,
-} from '../../../components/config-form/resource-text';
+import { readResource, type ImportResult } from '../../../components/config-form/resource-text';
 import { idOf, placeOf, templateName } from '../../../schemas/names';
 import { templateIdProblem, templateRuleViolations, type RuleViolation } from '../../../schemas/rules';
 import {
@@ -94,28 +90,23 @@ export function exportedTemplate(template: SessionTemplate): SessionTemplate {
   return copy as SessionTemplate;
 }
 
-export interface TemplateImport {
-  values?: TemplateFormValues;
-  error?: string;
-  ignored: string[];
-}
-
 /**
  * A template from JSON or YAML (this console's export, `gcloud dataproc session-templates export`,
  * or the API's JSON). The ID comes from its name when it has one, otherwise the form keeps its own.
  */
-export async function importTemplate(textValue: string, templateId: string): Promise<TemplateImport> {
-  const { raw, error } = await parseResourceText(textValue, 'session template');
-  if (!raw) return { error, ignored: [] };
-  const ignored = droppedFields(raw, strict.SessionTemplate, TEMPLATE_OUTPUT_ONLY);
-  const parsed = lenient.SessionTemplate.safeParse(withoutFields(raw, TEMPLATE_OUTPUT_ONLY));
-  if (!parsed.success)
-    return {
-      error: `Not a session template: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
-      ignored,
-    };
-  const fromName = typeof raw.name === 'string' ? idOf(raw.name) : '';
-  return { values: fromTemplate(parsed.data, templateId || fromName), ignored };
+export async function importTemplate(
+  textValue: string,
+  templateId: string,
+): Promise<ImportResult<TemplateFormValues>> {
+  const { data, raw, error, ignored } = await readResource(
+    textValue,
+    'session template',
+    { strict: strict.SessionTemplate, lenient: lenient.SessionTemplate },
+    TEMPLATE_OUTPUT_ONLY,
+  );
+  if (!data) return { error, ignored };
+  const fromName = typeof raw?.name === 'string' ? idOf(raw.name) : '';
+  return { values: fromTemplate(data, templateId || fromName), ignored };
 }
 
 export interface FieldChange {

@@ -18,8 +18,10 @@ import {
   SessionTypeFields,
 } from '../../../components/config-form/config-sections-form';
 import { EquivalentRequest } from '../../../components/config-form/equivalent-request';
+import { ConfigFormLayout } from '../../../components/config-form/config-form-layout';
 import { FormSection, FormText } from '../../../components/config-form/form-fields';
 import { ImportDialog } from '../../../components/config-form/import-dialog';
+import { importedNotice } from '../../../components/config-form/resource-text';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
@@ -108,7 +110,7 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
     resolver: zodResolver(templateFormSchema(parent)),
     mode: 'onChange',
   });
-  const { control, handleSubmit, setError, reset, formState, trigger } = methods;
+  const { control, handleSubmit, setError, reset, trigger } = methods;
   const values = useWatch({ control }) as T;
   const body = useMemo(() => toTemplate(values, parent), [values, parent]);
   useEffect(() => {
@@ -197,46 +199,11 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
           . Your input is kept.
         </Alert>
       )}
-      <Box
-        component="form"
-        noValidate
-        aria-label={templateId ? `Edit template ${templateId}` : 'Create template'}
+      <ConfigFormLayout
+        label={templateId ? `Edit template ${templateId}` : 'Create template'}
         onSubmit={(e) => void submit(e)}
-        sx={{
-          display: 'grid',
-          gap: 2,
-          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
-          alignItems: 'start',
-        }}
-      >
-        <Box sx={{ display: 'grid', gap: 2 }}>
-          <FormSection title="Template">
-            <FormText<T>
-              name="templateId"
-              label="Template ID"
-              required
-              // Read-only rather than disabled: it stays legible (disabled text fails contrast).
-              slotProps={{ htmlInput: { readOnly: editing } }}
-              helperText={
-                editing
-                  ? 'A template keeps its ID; export it and import under a new ID to copy it.'
-                  : '4–63 characters: lowercase letters, digits and hyphens (the session-ID rule).'
-              }
-            />
-            <FormText<T>
-              name="description"
-              label="Description"
-              multiline
-              minRows={2}
-              helperText="What this template is for; at most 1,024 characters."
-            />
-            <SessionTypeFields unsetLabel="Not set (each session chooses)" />
-          </FormSection>
-          <LabelsSection />
-          <RuntimeConfigSection />
-          <EnvironmentConfigSection />
-          {formState.errors.root && <Alert severity="error">{formState.errors.root.message}</Alert>}
-          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+        actions={
+          <>
             <Button type="submit" variant="contained" size="large" disabled={mutation.isPending}>
               {mutation.isPending ? 'Saving…' : editing ? 'Review and save' : 'Create template'}
             </Button>
@@ -249,14 +216,9 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
             >
               Cancel
             </Button>
-            {Object.keys(formState.errors).length > 0 && formState.isSubmitted && (
-              <Typography color="error" role="alert">
-                Fix the fields marked in red; nothing was sent.
-              </Typography>
-            )}
-          </Box>
-        </Box>
-        <Box sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
+          </>
+        }
+        aside={
           <EquivalentRequest
             method={editing ? 'PATCH' : 'POST'}
             path={editing ? body.name : collectionName(parent, 'sessionTemplates')}
@@ -265,8 +227,34 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
             gcloud={gcloudImport(body, place)}
             gcloudNote="gcloud imports a file in its export format (JSON is valid YAML). Import replaces an existing template."
           />
-        </Box>
-      </Box>
+        }
+      >
+        <FormSection title="Template">
+          <FormText<T>
+            name="templateId"
+            label="Template ID"
+            required
+            // Read-only rather than disabled: it stays legible (disabled text fails contrast).
+            slotProps={{ htmlInput: { readOnly: editing } }}
+            helperText={
+              editing
+                ? 'A template keeps its ID; export it and import under a new ID to copy it.'
+                : '4–63 characters: lowercase letters, digits and hyphens (the session-ID rule).'
+            }
+          />
+          <FormText<T>
+            name="description"
+            label="Description"
+            multiline
+            minRows={2}
+            helperText="What this template is for; at most 1,024 characters."
+          />
+          <SessionTypeFields unsetLabel="Not set (each session chooses)" />
+        </FormSection>
+        <LabelsSection />
+        <RuntimeConfigSection />
+        <EnvironmentConfigSection />
+      </ConfigFormLayout>
       {review && (
         <Dialog
           open
@@ -345,15 +333,7 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
           onImport={(result) => {
             if (result.values)
               reset(editing ? { ...result.values, templateId: values.templateId } : result.values);
-            setNotice(
-              result.ignored.length ? (
-                <>
-                  Imported. These fields were not taken: <strong>{result.ignored.join(', ')}</strong>.
-                </>
-              ) : (
-                'Imported.'
-              ),
-            );
+            setNotice(importedNotice(result.ignored));
           }}
         />
       )}

@@ -18,6 +18,8 @@ import {
 } from '../../../components/config-form/config-sections-form';
 import { EquivalentRequest, gcloudProps } from '../../../components/config-form/equivalent-request';
 import { ImportDialog } from '../../../components/config-form/import-dialog';
+import { importedNotice } from '../../../components/config-form/resource-text';
+import { ConfigFormLayout } from '../../../components/config-form/config-form-layout';
 import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
@@ -107,7 +109,7 @@ export function SessionCreatePage({
     resolver: zodResolver(sessionFormSchema(place)),
     mode: 'onChange',
   });
-  const { control, handleSubmit, setError, reset, formState, trigger } = methods;
+  const { control, handleSubmit, setError, reset, trigger } = methods;
   const values = useWatch({ control }) as SessionFormValues;
   const session = useMemo(() => toSession(values, place), [values, place]);
   const [finished, setFinished] = useState(false);
@@ -213,86 +215,18 @@ export function SessionCreatePage({
           input is kept; Retry sends the same request again and cannot create a second session.
         </Alert>
       )}
-      <Box
-        component="form"
-        noValidate
-        aria-label="Create session"
+      <ConfigFormLayout
+        label="Create session"
         onSubmit={(e) => void submit(e)}
-        sx={{
-          display: 'grid',
-          gap: 2,
-          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
-          alignItems: 'start',
-        }}
-      >
-        <Box sx={{ display: 'grid', gap: 2 }}>
-          <FormSection title="Session">
-            <FormText<SessionFormValues>
-              name="sessionId"
-              label="Session ID"
-              required
-              helperText="4–63 characters: lowercase letters, digits and hyphens."
-            />
-            {existing.data && (
-              <Alert severity="warning" data-testid="id-taken">
-                A session named {debouncedId} already exists in {location} (
-                {existing.data.state?.toLowerCase()}). Choose another ID.
-              </Alert>
-            )}
-            <SessionTypeFields unsetLabel="From the template" />
-            <FormText<SessionFormValues>
-              name="user"
-              label="Owner email (optional)"
-              helperText="The user who owns the session."
-            />
-          </FormSection>
-
-          <FormSection title="Session template">
-            <FormAutocomplete<SessionFormValues>
-              name="sessionTemplate"
-              label="Template"
-              options={(templates.data ?? []).map((t) => t.name!)}
-              helperText="Pick one of this region’s templates, or paste projects/…/locations/…/sessionTemplates/… or its https://www.googleapis.com/compute/v1/… URL."
-            />
-            {chosenTemplate && (
-              <Box data-testid="template-preview">
-                <Typography variant="subtitle2" gutterBottom>
-                  What {idOf(chosenTemplate.name)} sets (your values below override it; labels and properties
-                  are merged)
-                </Typography>
-                {chosenTemplate.labels && (
-                  <Typography variant="body2" gutterBottom>
-                    Labels:{' '}
-                    {Object.entries(chosenTemplate.labels)
-                      .map(([k, v]) => `${k}=${v}`)
-                      .join(', ')}
-                  </Typography>
-                )}
-                <Box sx={{ display: 'grid', gap: 1 }}>
-                  <ConfigSections config={chosenTemplate} />
-                </Box>
-              </Box>
-            )}
-          </FormSection>
-
-          <LabelsSection />
-          <RuntimeConfigSection />
-          <EnvironmentConfigSection />
-
-          {formState.errors.root && <Alert severity="error">{formState.errors.root.message}</Alert>}
-          <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+        actions={
+          <>
             <Button type="submit" variant="contained" size="large" disabled={create.isPending}>
               {create.isPending ? 'Creating…' : 'Create session'}
             </Button>
             <Button onClick={() => navigate(paths.sessions(project, location))}>Cancel</Button>
-            {Object.keys(formState.errors).length > 0 && formState.isSubmitted && (
-              <Typography color="error" role="alert">
-                Fix the fields marked in red; nothing was sent.
-              </Typography>
-            )}
-          </Box>
-        </Box>
-        <Box sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
+          </>
+        }
+        aside={
           <EquivalentRequest
             method="POST"
             path={collectionName(parent, 'sessions')}
@@ -300,8 +234,61 @@ export function SessionCreatePage({
             body={session}
             {...gcloudProps(gcloudCommand(session, place, values.sessionId, requestId))}
           />
-        </Box>
-      </Box>
+        }
+      >
+        <FormSection title="Session">
+          <FormText<SessionFormValues>
+            name="sessionId"
+            label="Session ID"
+            required
+            helperText="4–63 characters: lowercase letters, digits and hyphens."
+          />
+          {existing.data && (
+            <Alert severity="warning" data-testid="id-taken">
+              A session named {debouncedId} already exists in {location} ({existing.data.state?.toLowerCase()}
+              ). Choose another ID.
+            </Alert>
+          )}
+          <SessionTypeFields unsetLabel="From the template" />
+          <FormText<SessionFormValues>
+            name="user"
+            label="Owner email (optional)"
+            helperText="The user who owns the session."
+          />
+        </FormSection>
+
+        <FormSection title="Session template">
+          <FormAutocomplete<SessionFormValues>
+            name="sessionTemplate"
+            label="Template"
+            options={(templates.data ?? []).map((t) => t.name!)}
+            helperText="Pick one of this region’s templates, or paste projects/…/locations/…/sessionTemplates/… or its https://www.googleapis.com/compute/v1/… URL."
+          />
+          {chosenTemplate && (
+            <Box data-testid="template-preview">
+              <Typography variant="subtitle2" gutterBottom>
+                What {idOf(chosenTemplate.name)} sets (your values below override it; labels and properties
+                are merged)
+              </Typography>
+              {chosenTemplate.labels && (
+                <Typography variant="body2" gutterBottom>
+                  Labels:{' '}
+                  {Object.entries(chosenTemplate.labels)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(', ')}
+                </Typography>
+              )}
+              <Box sx={{ display: 'grid', gap: 1 }}>
+                <ConfigSections config={chosenTemplate} />
+              </Box>
+            </Box>
+          )}
+        </FormSection>
+
+        <LabelsSection />
+        <RuntimeConfigSection />
+        <EnvironmentConfigSection />
+      </ConfigFormLayout>
       {importing && (
         <ImportDialog
           what="session"
@@ -310,15 +297,7 @@ export function SessionCreatePage({
           onClose={() => setImporting(false)}
           onImport={(result) => {
             if (result.values) reset(result.values);
-            setNotice(
-              result.ignored.length ? (
-                <>
-                  Imported. These fields were not taken: <strong>{result.ignored.join(', ')}</strong>.
-                </>
-              ) : (
-                'Imported.'
-              ),
-            );
+            setNotice(importedNotice(result.ignored));
           }}
         />
       )}

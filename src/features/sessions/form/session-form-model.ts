@@ -12,12 +12,8 @@ import {
   type ConfigFormValues,
   type FormProblem,
 } from '../../../components/config-form/config-form-model';
+import { readResource, type ImportResult } from '../../../components/config-form/resource-text';
 import { CommandLine, gcloudChoice, gcloudDict, gcloudJoin } from '../../../lib/gcloud';
-import {
-  droppedFields,
-  parseResourceText,
-  withoutFields,
-} from '../../../components/config-form/resource-text';
 import { idOf } from '../../../schemas/names';
 import {
   normalizeTemplateRef,
@@ -106,28 +102,22 @@ export function sessionFormSchema(place: Place) {
   return problemsSchema((values: SessionFormValues) => formProblems(values, place));
 }
 
-export interface ImportResult {
-  values?: SessionFormValues;
-  error?: string;
-  /** Fields present in the JSON that the form does not take: output-only ones and unknown ones. */
-  ignored: string[];
-}
-
 /** Parses a pasted Session, JSON or YAML (View JSON, gcloud … describe), into form values. */
-export async function importSession(textValue: string, sessionId: string): Promise<ImportResult> {
-  const { raw, error } = await parseResourceText(textValue, 'Session');
-  if (!raw) return { error, ignored: [] };
-  const ignored = droppedFields(raw, strict.Session, SESSION_OUTPUT_ONLY, { name: 'set by the service' });
-  const parsed = lenient.Session.safeParse(withoutFields(raw, SESSION_OUTPUT_ONLY));
-  if (!parsed.success)
-    return {
-      error: `Not a Session: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
-      ignored,
-    };
-  const id = raw.name;
-  const importedId = typeof id === 'string' ? idOf(id) : undefined;
+export async function importSession(
+  textValue: string,
+  sessionId: string,
+): Promise<ImportResult<SessionFormValues>> {
+  const { data, raw, error, ignored } = await readResource(
+    textValue,
+    'Session',
+    { strict: strict.Session, lenient: lenient.Session },
+    SESSION_OUTPUT_ONLY,
+    { name: 'set by the service' },
+  );
+  if (!data) return { error, ignored };
+  const importedId = typeof raw?.name === 'string' ? idOf(raw.name) : undefined;
   return {
-    values: fromSession(parsed.data, importedId ? `${importedId}-copy`.slice(0, 63) : sessionId),
+    values: fromSession(data, importedId ? `${importedId}-copy`.slice(0, 63) : sessionId),
     ignored,
   };
 }
