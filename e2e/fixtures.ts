@@ -85,6 +85,17 @@ export async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
+/** axe in the light and the dark theme (the console follows the system's colour scheme), then light again. */
+export async function expectAccessibleInBothModes(page: Page) {
+  // MUI buttons fade their colours (250 ms): axe must not sample a colour halfway between themes.
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectAccessible(page);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Counts the create requests the page sends (to show that bad input never leaves the page). */
 export function countCreates(page: Page, parent: string): string[] {
   const sent: string[] = [];

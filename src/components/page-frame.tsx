@@ -1,10 +1,11 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { styled } from '@mui/material/styles';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
 import { paths } from '../lib/paths';
 import type { Place } from '../schemas/names';
+import { useFocusOnNavigation } from './use-focus-on-navigation';
 
 export interface Crumb {
   label: string;
@@ -57,6 +58,8 @@ export function PageFrame({
   actionsLabel?: string;
   children?: ReactNode;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnNavigation(heading);
   return (
     <>
       {breadcrumbs.length > 0 && (
@@ -71,7 +74,13 @@ export function PageFrame({
         </nav>
       )}
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-        <Typography variant="h4" component="h1" sx={{ wordBreak: 'break-all' }}>
+        <Typography
+          variant="h4"
+          component="h1"
+          ref={heading}
+          tabIndex={-1}
+          sx={{ wordBreak: 'break-all', '&:focus': { outline: 'none' } }}
+        >
           {title}
         </Typography>
         {adornment}

@@ -57,7 +57,7 @@ function RegionField({ location, onChange }: { location: string; onChange: (regi
           if (e.key === 'Enter') onChange(text.trim());
         }}
         inputProps={{ list: 'known-regions', autoComplete: 'off' }}
-        sx={{ width: 200 }}
+        sx={{ width: { xs: 'auto', sm: 200 }, flex: { xs: 1, sm: 'none' }, minWidth: 0 }}
       />
       <datalist id="known-regions">
         {KNOWN_REGIONS.map((region) => (
@@ -87,7 +87,7 @@ function PlacePickers({ project, location }: { project: string; location: string
       navigate(paths.sessions(cleanProject, l));
   };
   return (
-    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+    <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', width: { xs: '100%', sm: 'auto' } }}>
       <OutlinedField
         label="Project"
         value={projectText}
@@ -97,7 +97,7 @@ function PlacePickers({ project, location }: { project: string; location: string
           if (e.key === 'Enter') go(projectText, location);
         }}
         inputProps={{ list: 'recent-projects', autoComplete: 'off' }}
-        sx={{ width: 180 }}
+        sx={{ width: { xs: 'auto', sm: 180 }, flex: { xs: 1, sm: 'none' }, minWidth: 0 }}
       />
       <datalist id="recent-projects">
         {recent.map((p) => (
@@ -158,6 +158,7 @@ function BackendIndicator({ info }: { info: ServerInfo | undefined }) {
 
 export function AppShell({ children }: { children: ReactNode }) {
   const [, place] = useRoute(PLACE);
+  const [onList] = useRoute('/projects/:project/locations/:location/sessions');
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const project = place?.project ?? serverInfo?.defaultProject ?? DEFAULT_PROJECT;
   const location = place?.location ?? serverInfo?.defaultLocation ?? DEFAULT_LOCATION;
@@ -176,11 +177,31 @@ export function AppShell({ children }: { children: ReactNode }) {
       >
         Skip to content
       </Box>
+      {onList && (
+        <Box
+          component="a"
+          href="#sessions-table"
+          onClick={(event) => {
+            // Focus the table itself (it takes focus programmatically), without a hash in the URL.
+            event.preventDefault();
+            document.getElementById('sessions-table')?.focus();
+          }}
+          sx={{
+            position: 'absolute',
+            left: -9999,
+            color: 'primary.main',
+            '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 },
+          }}
+        >
+          Skip to the sessions table
+        </Box>
+      )}
       {/* A plain sticky header: MUI's AppBar and Toolbar add weight to every route for a flex row. */}
       <Box
         component="header"
         sx={{
-          position: 'sticky',
+          // On a phone the wrapped header is tall: it scrolls away instead of covering the rows.
+          position: { xs: 'static', sm: 'sticky' },
           top: 0,
           zIndex: 1100,
           borderBottom: 1,
@@ -193,10 +214,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           sx={{
             display: 'flex',
             alignItems: 'center',
-            gap: 2,
+            gap: { xs: 1, sm: 2 },
             flexWrap: 'wrap',
             py: 1,
-            px: { xs: 2, sm: 3 },
+            px: { xs: 1, sm: 3 },
             minHeight: { xs: 56, sm: 64 },
           }}
         >
@@ -204,7 +225,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             variant="h6"
             component={RouterLink}
             to={paths.sessions(project, location)}
-            sx={{ color: 'inherit', textDecoration: 'none', mr: 2 }}
+            sx={{ color: 'inherit', textDecoration: 'none', mr: { xs: 0, sm: 2 } }}
           >
             Dataproc Sessions
           </Typography>

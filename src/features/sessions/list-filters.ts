@@ -1,4 +1,5 @@
 import { SessionState } from '../../schemas/enums';
+import type { TimeZoneSetting } from '../../lib/time-zone';
 
 /**
  * The session list's view state, kept entirely in the URL so that reload, back/forward and a
@@ -9,12 +10,28 @@ export interface ListView {
   labels: { key: string; value: string }[];
   createdAfter?: string;
   createdBefore?: string;
+  /** "Created in the last hour/day/week": kept in the URL as such; createdAfter is computed from it. */
+  createdPreset?: CreatedPreset;
   search: string;
   /** A hand-written filter; when set it is sent as is and the simple controls step aside. */
   customFilter?: string;
   pageSize: number;
   /** Page tokens of the pages before this one, then this page's token. Empty on page 1. */
   pageTokens: string[];
+}
+
+export const CREATED_PRESETS = { '1h': 'Last hour', '1d': 'Last 24 hours', '7d': 'Last 7 days' } as const;
+export type CreatedPreset = keyof typeof CREATED_PRESETS;
+const PRESET_SECONDS: Record<CreatedPreset, number> = { '1h': 3600, '1d': 86400, '7d': 7 * 86400 };
+const isPreset = (value: string | null): value is CreatedPreset => value !== null && value in PRESET_SECONDS;
+
+/**
+ * The start of a preset's window. Rounded down to the minute, so that reading the same URL twice
+ * within a minute gives the same filter (and the same cached page).
+ */
+export function presetStart(preset: CreatedPreset, now = Date.now()): string {
+  const start = Math.floor((now - PRESET_SECONDS[preset] * 1000) / 60000) * 60000;
+  return new Date(start).toISOString();
 }
 
 export const PAGE_SIZES = [20, 50, 100, 500, 1000];
@@ -34,7 +51,12 @@ export function readListView(params: URLSearchParams): ListView {
       const key = at < 0 ? text : text.slice(0, at);
       return key ? [{ key, value: at < 0 ? '' : text.slice(at + 1) }] : [];
     }),
-    createdAfter: params.get('after') ?? undefined,
+    ...(isPreset(params.get('created'))
+      ? {
+          createdPreset: params.get('created') as CreatedPreset,
+          createdAfter: presetStart(params.get('created') as CreatedPreset),
+        }
+      : { createdAfter: params.get('after') ?? undefined }),
     createdBefore: params.get('before') ?? undefined,
     search: params.get('q') ?? '',
     customFilter: params.get('filter') ?? undefined,
@@ -49,7 +71,8 @@ export function writeListView(view: ListView): URLSearchParams {
   else {
     if (view.states.length) params.set('state', view.states.join(','));
     for (const { key, value } of view.labels) params.append('label', `${key}=${value}`);
-    if (view.createdAfter) params.set('after', view.createdAfter);
+    if (view.createdPreset) params.set('created', view.createdPreset);
+    else if (view.createdAfter) params.set('after', view.createdAfter);
     if (view.createdBefore) params.set('before', view.createdBefore);
     if (view.search) params.set('q', view.search);
   }
@@ -103,6 +126,7 @@ export function clearedFilters(view: ListView): ListView {
     labels: [],
     createdAfter: undefined,
     createdBefore: undefined,
+    createdPreset: undefined,
     search: '',
     customFilter: undefined,
     pageTokens: [],
@@ -113,4 +137,40 @@ export function clearedFilters(view: ListView): ListView {
 export function listParams(view: ListView): { filter?: string; pageSize: number; pageToken?: string } {
   const filter = filterExpression(view);
   return { filter: filter || undefined, pageSize: view.pageSize, pageToken: view.pageTokens.at(-1) };
+}
+
+/**
+ * The custom range's text boxes: "YYYY-MM-DD HH:mm" in the zone times are shown in (one tab stop
+ * each, where a native datetime box has seven). The filter itself always holds the UTC instant.
+ */
+export function formatRangeInput(iso: string | undefined, zone: TimeZoneSetting): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const shifted = zone === 'utc' ? date : new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The instant a range box means, as RFC 3339 UTC; '' for an empty box; undefined when it does not parse. */
+export function parseRangeInput(text: string, zone: TimeZoneSetting): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(trimmed);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined;
+  const date =
+    zone === 'utc'
+      ? new Date(Date.UTC(year, month - 1, day, hour, minute))
+      : new Date(year, month - 1, day, hour, minute);
+  // 2026-02-31 rolls over into March: not a date anyone meant.
+  const check = zone === 'utc' ? date.getUTCDate() : date.getDate();
+  if (Number.isNaN(date.getTime()) || check !== day) return undefined;
+  return date.toISOString();
 }

@@ -9,50 +9,83 @@ const ConfirmDialog = lazy(() =>
   import('../../../components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
 );
 import { idOf } from '../../../schemas/names';
+import type { Session } from '../../../schemas/wire';
+import { isTerminal } from '../session-state';
 
 type Action = 'terminate' | 'delete';
-interface Outcome {
+export interface Outcome {
   action: Action;
   running: string[];
   failed: { name: string; message: string }[];
-  succeeded: string[];
+  /** Changed by this action. */
+  changed: string[];
+  /** Terminate on a session that had already ended: the API succeeds and nothing changes. */
+  unchanged: string[];
 }
 
-/** Terminate or delete the selected sessions together, each followed to completion. */
-export function BulkActions({ selected, onDone }: { selected: string[]; onDone: (names: string[]) => void }) {
+const plural = (n: number) => `${n} session${n === 1 ? '' : 's'}`;
+
+/** What happened, counting only what really changed: "3 terminated, 1 had already ended." */
+export function outcomeText(outcome: Outcome): string {
+  const parts: string[] = [];
+  if (outcome.running.length)
+    parts.push(
+      `${outcome.action === 'terminate' ? 'Terminating' : 'Deleting'} ${plural(outcome.running.length)}…`,
+    );
+  const done: string[] = [];
+  if (outcome.changed.length)
+    done.push(`${outcome.changed.length} ${outcome.action === 'terminate' ? 'terminated' : 'deleted'}`);
+  if (outcome.unchanged.length) done.push(`${outcome.unchanged.length} had already ended`);
+  if (outcome.failed.length) done.push(`${outcome.failed.length} failed`);
+  if (done.length) parts.push(`${done.join(', ')}.`);
+  return parts.join(' ');
+}
+
+/**
+ * Terminate or delete the selected sessions together, each followed to completion. Renders inline
+ * (the list's toolbar line); its outcome takes a line of its own below.
+ */
+export function BulkActions({
+  selected,
+  onDone,
+}: {
+  selected: Session[];
+  onDone: (names: string[]) => void;
+}) {
   const terminate = useTerminateSession();
   const remove = useDeleteSession();
   const [confirming, setConfirming] = useState<Action>();
   const [outcome, setOutcome] = useState<Outcome>();
 
   const run = async (action: Action) => {
-    const names = [...selected];
+    const names = selected.map((s) => s.name!);
+    // What the list showed when the user confirmed: an ended session is left as it is by terminate.
+    const ended = new Set(selected.filter((s) => isTerminal(s.state)).map((s) => s.name!));
     const mutation = action === 'terminate' ? terminate : remove;
-    setOutcome({ action, running: names, failed: [], succeeded: [] });
+    setOutcome({ action, running: names, failed: [], changed: [], unchanged: [] });
+    const settle = (name: string, change: Partial<Outcome>) =>
+      setOutcome(
+        (o) =>
+          o && {
+            ...o,
+            running: o.running.filter((n) => n !== name),
+            changed: [...o.changed, ...(change.changed ?? [])],
+            unchanged: [...o.unchanged, ...(change.unchanged ?? [])],
+            failed: [...o.failed, ...(change.failed ?? [])],
+          },
+      );
     await Promise.all(
       names.map((name) =>
         mutation.mutateAsync({ name, requestId: newRequestId() }).then(
           () =>
-            setOutcome(
-              (o) =>
-                o && {
-                  ...o,
-                  running: o.running.filter((n) => n !== name),
-                  succeeded: [...o.succeeded, name],
-                },
+            settle(
+              name,
+              action === 'terminate' && ended.has(name) ? { unchanged: [name] } : { changed: [name] },
             ),
           (error: unknown) =>
-            setOutcome(
-              (o) =>
-                o && {
-                  ...o,
-                  running: o.running.filter((n) => n !== name),
-                  failed: [
-                    ...o.failed,
-                    { name, message: error instanceof Error ? error.message : String(error) },
-                  ],
-                },
-            ),
+            settle(name, {
+              failed: [{ name, message: error instanceof Error ? error.message : String(error) }],
+            }),
         ),
       ),
     );
@@ -62,18 +95,18 @@ export function BulkActions({ selected, onDone }: { selected: string[]; onDone: 
   const count = selected.length;
   const verb = (a: Action) => (a === 'terminate' ? 'Terminate' : 'Delete');
   return (
-    <Box sx={{ mb: 2 }}>
+    <>
       {count > 0 && (
         <Box
-          sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 1 }}
+          sx={{ display: 'flex', gap: 1, alignItems: 'center' }}
           role="toolbar"
           aria-label="Selected sessions"
         >
           <Typography variant="body2">{count} selected</Typography>
-          <Button variant="outlined" color="warning" onClick={() => setConfirming('terminate')}>
+          <Button size="small" variant="outlined" color="warning" onClick={() => setConfirming('terminate')}>
             Terminate
           </Button>
-          <Button variant="outlined" color="error" onClick={() => setConfirming('delete')}>
+          <Button size="small" variant="outlined" color="error" onClick={() => setConfirming('delete')}>
             Delete
           </Button>
         </Box>
@@ -83,10 +116,9 @@ export function BulkActions({ selected, onDone }: { selected: string[]; onDone: 
           severity={outcome.running.length ? 'info' : outcome.failed.length ? 'error' : 'success'}
           onClose={outcome.running.length ? undefined : () => setOutcome(undefined)}
           role="status"
+          sx={{ order: 10, flexBasis: '100%' }}
         >
-          {outcome.running.length > 0 && `${verb(outcome.action)}: ${outcome.running.length} in progress. `}
-          {outcome.succeeded.length > 0 &&
-            `${outcome.action === 'terminate' ? 'Terminated' : 'Deleted'} ${outcome.succeeded.length} session${outcome.succeeded.length === 1 ? '' : 's'}. `}
+          {outcomeText(outcome)}
           {outcome.failed.map((f) => (
             <div key={f.name}>
               {idOf(f.name)}: {f.message}
@@ -98,7 +130,7 @@ export function BulkActions({ selected, onDone }: { selected: string[]; onDone: 
         <Suspense fallback={null}>
           <ConfirmDialog
             open
-            title={`${verb(confirming)} ${count} session${count === 1 ? '' : 's'}?`}
+            title={`${verb(confirming)} ${plural(count)}?`}
             confirmLabel={verb(confirming)}
             onClose={() => setConfirming(undefined)}
             onConfirm={() => void run(confirming)}
@@ -109,13 +141,13 @@ export function BulkActions({ selected, onDone }: { selected: string[]; onDone: 
                 : 'Terminating stops each session: running kernels stop and unsaved notebook state is lost. Sessions that have already ended are left as they are.'}
             </Typography>
             <Typography component="ul" variant="body2" sx={{ maxHeight: 200, overflow: 'auto' }}>
-              {selected.map((name) => (
-                <li key={name}>{idOf(name)}</li>
+              {selected.map((s) => (
+                <li key={s.name}>{idOf(s.name)}</li>
               ))}
             </Typography>
           </ConfirmDialog>
         </Suspense>
       )}
-    </Box>
+    </>
   );
 }

@@ -34,8 +34,15 @@ export function sparkConnectSnippet(session: Pick<Session, 'name'>): string {
   ].join('\n');
 }
 
-const Code = ({ children, label }: { children: string; label: string }) => (
-  <Box sx={{ position: 'relative', minWidth: 0 }}>
+/** A titled block of code, its copy button on the title's line (not over text that scrolls under it). */
+const Code = ({ children, label, title }: { children: string; label: string; title: string }) => (
+  <Box sx={{ minWidth: 0, mt: 2 }}>
+    <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mb: 0.5 }}>
+      <Typography variant="subtitle2" component="h3">
+        {title}
+      </Typography>
+      <CopyButton value={children} label={`Copy ${label.toLowerCase()}`} />
+    </Box>
     <Box
       component="pre"
       tabIndex={0}
@@ -43,7 +50,6 @@ const Code = ({ children, label }: { children: string; label: string }) => (
       sx={{
         m: 0,
         p: 1.5,
-        pr: 5,
         bgcolor: 'action.hover',
         borderRadius: 1,
         overflowX: 'auto',
@@ -51,9 +57,6 @@ const Code = ({ children, label }: { children: string; label: string }) => (
       }}
     >
       <code>{children}</code>
-    </Box>
-    <Box sx={{ position: 'absolute', top: 4, right: 4 }}>
-      <CopyButton value={children} label={`Copy ${label.toLowerCase()}`} />
     </Box>
   </Box>
 );
@@ -108,10 +111,9 @@ export function ConnectPanel({ session }: { session: Session }) {
       )}
       {sparkConnect ? (
         <>
-          <Typography variant="subtitle2" component="h3" sx={{ mt: 2, mb: 1 }}>
-            From Python (Spark Connect)
-          </Typography>
-          <Code label="Python snippet">{sparkConnectSnippet(session)}</Code>
+          <Code label="Python snippet" title="From Python (Spark Connect)">
+            {sparkConnectSnippet(session)}
+          </Code>
           <Typography variant="body2" sx={{ mt: 1 }}>
             Authenticate first with <code>gcloud auth application-default login</code> (or set{' '}
             <code>GOOGLE_APPLICATION_CREDENTIALS</code>). The client finds the Spark Connect endpoint itself

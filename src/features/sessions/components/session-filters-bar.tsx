@@ -17,26 +17,23 @@ import {
   type ListView,
 } from '../list-filters';
 import { STATE_LABEL } from '../session-state';
+import { CreatedFilter } from './created-filter';
 
-/** datetime-local wants local "YYYY-MM-DDTHH:mm"; the filter wants UTC RFC 3339. */
-function toLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-}
-function fromLocalInput(value: string): string | undefined {
-  if (!value) return undefined;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+/** What the server said about a filter it could not read, and where (1-based), when it said. */
+export interface FilterProblem {
+  message: string;
+  position?: number;
 }
 
 export function SessionFiltersBar({
   view,
   onChange,
+  problem,
 }: {
   view: ListView;
   onChange: (view: ListView) => void;
+  /** The last expression sent was refused: the field is marked with the server's words. */
+  problem?: FilterProblem;
 }) {
   const theme = useTheme();
   const [search, setSearch] = useState(view.search);
@@ -98,6 +95,18 @@ export function SessionFiltersBar({
   const [unfolded, setUnfolded] = useState(false);
   const count = activeFilterCount(view);
   const custom = view.customFilter !== undefined;
+  const expressionRef = useRef<HTMLInputElement>(null);
+  // Enter on the expression as it is changes nothing: only an edited expression becomes a custom filter.
+  const applyExpression = () => {
+    if (expressionText.trim() === expression.trim()) return;
+    onChange(withFilters(view, { customFilter: expressionText }));
+  };
+  // A refused expression: put the caret where the server stopped reading, if the field has focus.
+  useEffect(() => {
+    const input = expressionRef.current;
+    if (!problem?.position || !input || document.activeElement !== input) return;
+    input.setSelectionRange(problem.position - 1, problem.position);
+  }, [problem]);
   return (
     <>
       {narrow && (
@@ -190,18 +199,7 @@ export function SessionFiltersBar({
               }}
               sx={{ minWidth: 220 }}
             />
-            <OutlinedField
-              type="datetime-local"
-              label="Created after"
-              value={toLocalInput(view.createdAfter)}
-              onChange={(e) => onChange(withFilters(view, { createdAfter: fromLocalInput(e.target.value) }))}
-            />
-            <OutlinedField
-              type="datetime-local"
-              label="Created before"
-              value={toLocalInput(view.createdBefore)}
-              onChange={(e) => onChange(withFilters(view, { createdBefore: fromLocalInput(e.target.value) }))}
-            />
+            <CreatedFilter view={view} onChange={onChange} />
             {hasFilters(view) && (
               <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
                 Clear filters
@@ -223,23 +221,47 @@ export function SessionFiltersBar({
           </Box>
         )}
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-          <OutlinedField
-            label="Filter expression (AIP-160)"
-            value={expressionText}
-            onChange={(e) => setExpressionText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') onChange(withFilters(view, { customFilter: expressionText }));
-            }}
-            placeholder='state = ACTIVE AND labels.env = "prod"'
-            helperText="Sent to the API as filter. Edit it and press Enter to use your own expression."
-            sx={{ flexGrow: 1, minWidth: 'min(300px, 100%)', '& input': { fontFamily: 'monospace' } }}
-            inputProps={{ 'data-testid': 'filter-expression' }}
-          />
+          <Box sx={{ flexGrow: 1, minWidth: 'min(300px, 100%)' }}>
+            <OutlinedField
+              label="Filter expression (AIP-160)"
+              value={expressionText}
+              inputRef={expressionRef}
+              error={Boolean(problem)}
+              onChange={(e) => setExpressionText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') applyExpression();
+              }}
+              placeholder='state = ACTIVE AND labels.env = "prod"'
+              helperText={
+                problem
+                  ? `The API refused this filter: ${problem.message}`
+                  : 'Sent to the API as filter. Edit it and press Enter to use your own expression.'
+              }
+              sx={{ '& input': { fontFamily: 'monospace' } }}
+              inputProps={{ 'data-testid': 'filter-expression' }}
+            />
+            {problem?.position !== undefined && expressionText === expression && (
+              // Where the server stopped reading, drawn under the expression (the message says it in words).
+              <Box
+                aria-hidden="true"
+                data-testid="filter-error-position"
+                sx={{
+                  fontFamily: 'monospace',
+                  fontSize: '0.875rem',
+                  mx: 1.5,
+                  mt: 0.5,
+                  overflowWrap: 'anywhere',
+                  '& mark': { bgcolor: 'error.main', color: 'error.contrastText', borderRadius: 0.5 },
+                }}
+              >
+                {expression.slice(0, problem.position - 1)}
+                <mark>{expression.slice(problem.position - 1, problem.position) || ' '}</mark>
+                {expression.slice(problem.position)}
+              </Box>
+            )}
+          </Box>
           {expressionText !== expression && (
-            <Button
-              variant="outlined"
-              onClick={() => onChange(withFilters(view, { customFilter: expressionText }))}
-            >
+            <Button variant="outlined" onClick={applyExpression}>
               Apply
             </Button>
           )}

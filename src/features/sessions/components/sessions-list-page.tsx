@@ -9,7 +9,12 @@ import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../../../lib/api-client';
+import { announce } from '../../../lib/announce';
+import type { ListSessionsResponse } from '../../../schemas/wire';
+import { useCalmRows } from '../calm-rows';
+import { stateChangeMessage } from '../state-changes';
 import { Link as RouterLink } from 'wouter';
 import { paths } from '../../../lib/paths';
 import { ErrorPanel } from '../../../components/error-panel';
@@ -29,7 +34,7 @@ import {
   type ListView,
 } from '../list-filters';
 import { BulkActions } from './bulk-actions';
-import { SessionFiltersBar } from './session-filters-bar';
+import { SessionFiltersBar, type FilterProblem } from './session-filters-bar';
 import { SessionsTable } from './sessions-table';
 import { PlaceholderBlock } from '../../../components/placeholder-block';
 
@@ -43,18 +48,37 @@ function LoadingRows() {
   );
 }
 
-/** "Updated 12 s ago", ticking on its own so the table does not re-render every second. */
-function UpdatedAgo({ updatedAt, fetching }: { updatedAt: number; fetching: boolean }) {
+/**
+ * "Updated 12 s ago", ticking on its own so the table does not re-render every second. Background
+ * polls do not swap it for "Refreshing…" every few seconds (that flickered); only a refresh the
+ * user asked for says so.
+ */
+function UpdatedAgo({ updatedAt, refreshing }: { updatedAt: number; refreshing: boolean }) {
   const now = useNow(1000);
   return (
-    <Typography variant="body2" color="text.secondary" data-testid="updated-ago">
-      {fetching
+    <Typography
+      variant="body2"
+      color="text.secondary"
+      data-testid="updated-ago"
+      sx={{ whiteSpace: 'nowrap' }}
+    >
+      {refreshing
         ? 'Refreshing…'
         : updatedAt
           ? `Updated ${formatSeconds(Math.max(0, now - updatedAt) / 1000)} ago`
           : ''}
     </Typography>
   );
+}
+
+/** The server refused the filter expression (400 about `filter`): its words, and where, when it says. */
+function filterProblemOf(error: unknown): FilterProblem | undefined {
+  if (!(error instanceof ApiError) || error.httpStatus !== 400) return undefined;
+  const violation = error.fieldViolations.find((v) => v.field === 'filter');
+  if (!violation && !/filter/i.test(error.message)) return undefined;
+  const text = violation?.description ?? error.message;
+  const position = /position (\d+)/.exec(error.message) ?? /position (\d+)/.exec(text);
+  return { message: error.message, position: position ? Number(position[1]) : undefined };
 }
 
 /** A region's sessions; the view (filters, page) comes from the URL through the route. */
@@ -74,8 +98,60 @@ export function SessionsListPage({
   // Relative times and run times in the rows move every 5 s.
   const now = useNow(5000);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<string>();
+  const [manualRefresh, setManualRefresh] = useState(false);
+  const [pointerInside, setPointerInside] = useState(false);
 
-  const sessions = useMemo(() => query.data?.sessions ?? [], [query.data]);
+  // A refused filter keeps the last rows that answered on screen, with the field marked.
+  const problem = query.isError ? filterProblemOf(query.error) : undefined;
+  const [lastGood, setLastGood] = useState<ListSessionsResponse>();
+  if (query.data && !query.isPlaceholderData && query.data !== lastGood) setLastGood(query.data);
+  const data = query.data ?? (problem ? lastGood : undefined);
+
+  // Selection belongs to the rows on screen: a new filter or page clears it, and says so.
+  const viewKey = `${filter}\n${view.pageSize}\n${view.pageTokens.join(',')}`;
+  const [selectionKey, setSelectionKey] = useState(viewKey);
+  if (selectionKey !== viewKey) {
+    setSelectionKey(viewKey);
+    if (selected.size) {
+      setSelected(new Set());
+      const what = selectionKey.split('\n')[0] === filter ? 'page' : 'filter';
+      setNotice(
+        `Selection cleared (${selected.size} session${selected.size === 1 ? '' : 's'}): the ${what} changed.`,
+      );
+    }
+  }
+  useEffect(() => {
+    if (notice) announce(notice);
+  }, [notice]);
+
+  // Coming back to the list: the cached rows are stale and refetched at once; that answer is not a
+  // live update (the sessions created meanwhile are shown, not held back).
+  const [cachedAtMount] = useState(() => query.isStale && query.data !== undefined);
+  const latest = useMemo(() => data?.sessions ?? [], [data]);
+  const calm = useCalmRows(
+    latest,
+    // Rows from the cache, from the previous view or from the last accepted filter are not "on
+    // screen" in the sense that matters: the first fresh answer replaces them outright.
+    `${viewKey}${query.isPlaceholderData ? '#placeholder' : ''}${query.data ? '' : '#last-good'}${cachedAtMount && !query.isFetchedAfterMount ? '#cached' : ''}`,
+    pointerInside,
+  );
+  const sessions = calm.rows;
+  useEffect(() => {
+    if (calm.waiting) announce(`${calm.waiting} new session${calm.waiting === 1 ? '' : 's'}.`);
+  }, [calm.waiting]);
+  // Rows on screen that changed state since the last refresh are read out (politely).
+  const previousRows = useRef(sessions);
+  useEffect(() => {
+    const message = stateChangeMessage(previousRows.current, sessions);
+    previousRows.current = sessions;
+    if (message) announce(message);
+  }, [sessions]);
+  const refresh = () => {
+    setManualRefresh(true);
+    calm.showAll();
+    void query.refetch().finally(() => setManualRefresh(false));
+  };
   const toggle = useCallback(
     (name: string) =>
       setSelected((current) => {
@@ -106,8 +182,8 @@ export function SessionsListPage({
   const page = view.pageTokens.length + 1;
 
   let body: React.ReactNode;
-  if (query.isPending) body = <LoadingRows />;
-  else if (query.isError && !query.data)
+  if (query.isPending && !data) body = <LoadingRows />;
+  else if (query.isError && !data)
     body = (
       <Box sx={{ p: 2 }}>
         <ErrorPanel error={query.error} what="sessions" onRetry={() => void query.refetch()} />
@@ -164,8 +240,7 @@ export function SessionsListPage({
       breadcrumbs={[{ label: `${project} · ${location}` }]}
       actions={
         <>
-          <UpdatedAgo updatedAt={query.dataUpdatedAt} fetching={query.isFetching} />
-          <IconButton aria-label="Refresh" title="Refresh now" onClick={() => void query.refetch()}>
+          <IconButton aria-label="Refresh" title="Refresh now" onClick={refresh}>
             <RefreshIcon />
           </IconButton>
           <Button
@@ -179,11 +254,36 @@ export function SessionsListPage({
         </>
       }
     >
-      <SessionFiltersBar view={view} onChange={setView} />
-      <BulkActions
-        selected={[...selected]}
-        onDone={(names) => setSelected((current) => new Set([...current].filter((n) => !names.includes(n))))}
-      />
+      <SessionFiltersBar view={view} onChange={setView} problem={problem} />
+      {notice && (
+        <Alert severity="info" sx={{ mb: 1 }} onClose={() => setNotice(undefined)}>
+          {notice}
+        </Alert>
+      )}
+      {/* One line of fixed height above the table: what appears in it never pushes the rows down. */}
+      <Box
+        data-testid="table-toolbar"
+        sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 40, flexWrap: 'wrap', mb: 0.5 }}
+      >
+        <BulkActions
+          selected={sessions.filter((s) => selected.has(s.name!))}
+          onDone={(names) =>
+            setSelected((current) => new Set([...current].filter((n) => !names.includes(n))))
+          }
+        />
+        {calm.waiting > 0 && (
+          <Button size="small" variant="outlined" onClick={calm.showAll} data-testid="show-new">
+            {calm.waiting} new session{calm.waiting === 1 ? '' : 's'} — show
+          </Button>
+        )}
+        <Box sx={{ flexGrow: 1 }} />
+        <UpdatedAgo updatedAt={query.dataUpdatedAt} refreshing={manualRefresh} />
+      </Box>
+      {problem && lastGood && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
+          Showing the rows of the last filter the API accepted.
+        </Typography>
+      )}
       {query.isError && query.data && (
         <Alert
           severity="warning"
@@ -193,7 +293,20 @@ export function SessionsListPage({
           Could not refresh: {query.error.message}. Showing the last rows received.
         </Alert>
       )}
-      <Paper variant="outlined">{body}</Paper>
+      <Paper
+        variant="outlined"
+        id="sessions-table"
+        tabIndex={-1}
+        aria-label="Sessions table"
+        onPointerEnter={() => setPointerInside(true)}
+        onPointerLeave={() => setPointerInside(false)}
+        sx={{
+          '&:focus': { outline: 'none' },
+          '&:focus-visible': { outline: 2, outlineColor: 'primary.main' },
+        }}
+      >
+        {body}
+      </Paper>
       <Box
         component="nav"
         aria-label="Pages"

@@ -74,8 +74,8 @@ const COLUMNS: SessionColumn[] = [
     className: 'nowrap',
     cell: (session) => <SessionStateChip state={session.state} />,
   },
-  { id: 'type', header: 'Type', cell: (session) => sessionKind(session) },
-  { id: 'creator', header: 'Creator', cell: (session) => session.creator },
+  { id: 'type', header: 'Type', className: 'nowrap', cell: (session) => sessionKind(session) },
+  { id: 'creator', header: 'Creator', className: 'nowrap', cell: (session) => session.creator },
   {
     id: 'created',
     className: 'nowrap',
