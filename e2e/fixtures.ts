@@ -65,16 +65,15 @@ export { expect };
 
 /** axe: no serious or critical accessibility violations on the page as it is. */
 export async function expectAccessible(page: Page) {
-  // Colours measured mid-transition (a theme switch, a hover fading out) are neither theme's.
-  // (Endless ones, such as a spinner, are left alone.)
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
+  // MUI fades colours (250 ms): a colour sampled mid-transition (a theme switch, a hover fading
+  // out) is neither theme's, so transitions are switched off before axe looks.
+  await page.evaluate(() => {
+    if (document.getElementById('axe-no-transitions')) return;
+    const style = document.createElement('style');
+    style.id = 'axe-no-transitions';
+    style.textContent = '*, *::before, *::after { transition: none !important; }';
+    document.head.append(style);
+  });
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
@@ -87,8 +86,6 @@ export async function expectAccessible(page: Page) {
 
 /** axe in the light and the dark theme (the console follows the system's colour scheme), then light again. */
 export async function expectAccessibleInBothModes(page: Page) {
-  // MUI buttons fade their colours (250 ms): axe must not sample a colour halfway between themes.
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await expectAccessible(page);
