@@ -10,7 +10,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
-  retries: process.env.CI ? 1 : 0,
+  // One retry: a test that passes only on its second run is still reported (as flaky), but a
+  // busy 2-core CI machine does not stop a landing for it.
+  retries: 1,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     browserName: 'chromium',
