@@ -30,12 +30,23 @@ export function formatDuration(duration: string | undefined): string {
   return seconds === undefined ? duration : formatSeconds(seconds);
 }
 
+/**
+ * Formatters are made once per zone: `toLocaleString(…, options)` builds a new one on every call,
+ * which on a list of rows is a measurable part of the first paint.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(undefined, options)));
+  return made;
+}
+
 /** An absolute time, always with its zone ("Nov 26, 2026, 3:16:26 AM UTC"), in the chosen zone. */
 export function formatDateTime(iso: string | undefined, zone: TimeZoneSetting = getTimeZone()): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, {
+  return formatter(`absolute-${zone}`, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -44,7 +55,7 @@ export function formatDateTime(iso: string | undefined, zone: TimeZoneSetting = 
     second: '2-digit',
     timeZoneName: 'short',
     timeZone: zone === 'utc' ? 'UTC' : undefined,
-  });
+  }).format(date);
 }
 
 /** An absolute time with its zone ("Nov 26, 2026, 3:04:05 AM UTC"), for hover text beside a relative one. */
@@ -52,7 +63,7 @@ export function formatDateTimeWithZone(iso: string | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+  return formatter('medium-long', { dateStyle: 'medium', timeStyle: 'long' }).format(date);
 }
 
 /** "3 min ago", "in 2 h". */
