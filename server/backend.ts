@@ -1,16 +1,7 @@
 import type { Hono } from 'hono';
+import type { ServerInfo } from '../src/schemas/server-info';
 
-/** What the console's header shows: which API this server forwards to, and as whom. */
-export interface ServerInfo {
-  mode: 'emulator' | 'upstream';
-  /** The upstream base URL (upstream mode). */
-  upstream?: string;
-  /** The credential in use, e.g. "service account ci@p.iam.gserviceaccount.com" (never a token). */
-  credential?: string;
-  /** The project the console opens on. */
-  defaultProject: string;
-  defaultLocation: string;
-}
+export type { ServerInfo };
 
 /**
  * The one seam behind `/v1`: the embedded emulator or the proxy to a real Dataproc API. Both sit

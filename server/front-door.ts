@@ -2,9 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import os from 'node:os';
 import { RpcError } from './emulator/errors';
 import { sameSecret } from './secrets';
-import { SIGN_IN_PATH, SIGN_IN_PATHS, SIGN_IN_REASON, signInHandler } from './sign-in';
-
-export { SIGN_IN_PATH, SIGN_IN_REASON };
+import { CONSOLE_SIGN_IN, ERROR_INFO_TYPE_URL } from '../src/schemas/wire';
+import { SIGN_IN_PATHS, signInHandler } from './sign-in';
 
 /**
  * The server's front door, the same in emulator and upstream mode: who may talk to it at all.
@@ -130,10 +129,10 @@ export function frontDoor(options: FrontDoorOptions): MiddlewareHandler {
         options.browserSignIn
           ? [
               {
-                '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-                reason: SIGN_IN_REASON,
+                '@type': ERROR_INFO_TYPE_URL,
+                reason: CONSOLE_SIGN_IN.reason,
                 domain: 'dataproc-console',
-                metadata: { signInPath: SIGN_IN_PATH },
+                metadata: { signInPath: CONSOLE_SIGN_IN.path },
               },
             ]
           : [],

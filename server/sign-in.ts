@@ -1,14 +1,13 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createHmac, randomBytes } from 'node:crypto';
+import { CONSOLE_SIGN_IN } from '../src/schemas/wire';
 import { sameSecret } from './secrets';
 import { setPageSecurityHeaders } from './security-headers';
 
-export const SIGN_IN_PATH = '/console/sign-in';
+export const SIGN_IN_PATH = CONSOLE_SIGN_IN.path;
 export const SIGN_OUT_PATH = '/console/sign-out';
-export const SIGN_IN_PATHS = new Set([SIGN_IN_PATH, SIGN_OUT_PATH]);
-/** The ErrorInfo reason of this server's own 401, so the console can tell it from the upstream's. */
-export const SIGN_IN_REASON = 'CONSOLE_SIGN_IN_REQUIRED';
+export const SIGN_IN_PATHS = new Set<string>([SIGN_IN_PATH, SIGN_OUT_PATH]);
 
 /** A token form is a few hundred bytes; anything larger is refused before it is held in memory. */
 const MAX_FORM_BYTES = 4096;

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Session } from '../../src/schemas/wire';
+import { SERVICE_DEFAULTS, type Session } from '../../src/schemas/wire';
 import { rfc3339 } from './clock';
 
 /** Runtime versions the emulator "supports"; any other version fails during start-up. */
 export const SUPPORTED_RUNTIME_VERSIONS = ['1.2', '2.2', '2.3', '3.0'];
-export const DEFAULT_RUNTIME_VERSION = '2.3';
-export const DEFAULT_IDLE_TTL = '3600s';
-export const DEFAULT_TTL = '86400s';
+export const DEFAULT_RUNTIME_VERSION = SERVICE_DEFAULTS.runtimeVersion;
+export const DEFAULT_IDLE_TTL = SERVICE_DEFAULTS.idleTtl;
+export const DEFAULT_TTL = SERVICE_DEFAULTS.ttl;
 
 export interface SessionIds {
   name: string;

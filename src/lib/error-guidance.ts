@@ -1,10 +1,9 @@
+import { CONSOLE_SIGN_IN, ERROR_INFO_TYPE_URL, HELP_TYPE_URL } from '../schemas/wire';
 import { safeHref } from './safe-url';
 import type { ApiError } from './api-client';
 
-const ERROR_INFO = 'type.googleapis.com/google.rpc.ErrorInfo';
-const HELP = 'type.googleapis.com/google.rpc.Help';
 /** The reason this console's own server gives when it wants its --require-auth sign-in. */
-export const SIGN_IN_REASON = 'CONSOLE_SIGN_IN_REQUIRED';
+export const SIGN_IN_REASON = CONSOLE_SIGN_IN.reason;
 
 export interface Guidance {
   title: string;
@@ -24,11 +23,11 @@ function text(value: unknown): string | undefined {
  * (ErrorInfo reasons such as IAM_PERMISSION_DENIED or SERVICE_DISABLED, Help links).
  */
 export function errorGuidance(error: ApiError, what: string): Guidance {
-  const infos = error.details.filter((d) => d['@type'] === ERROR_INFO);
+  const infos = error.details.filter((d) => d['@type'] === ERROR_INFO_TYPE_URL);
   const metadata = (d: (typeof infos)[number]) =>
     (typeof d.metadata === 'object' && d.metadata !== null ? d.metadata : {}) as Record<string, unknown>;
   const links: Guidance['links'] = [];
-  for (const help of error.details.filter((d) => d['@type'] === HELP)) {
+  for (const help of error.details.filter((d) => d['@type'] === HELP_TYPE_URL)) {
     const list = Array.isArray(help.links) ? (help.links as unknown[]) : [];
     for (const link of list) {
       const { description, url } = (link ?? {}) as { description?: unknown; url?: unknown };
@@ -43,7 +42,7 @@ export function errorGuidance(error: ApiError, what: string): Guidance {
       return {
         title: 'Sign in to this console server',
         hint: 'The server was started with --require-auth. Sign in with the token it was given.',
-        links: [{ label: 'Sign in', href: '/console/sign-in' }],
+        links: [{ label: 'Sign in', href: CONSOLE_SIGN_IN.path }],
         kind: 'auth',
       };
     return {

@@ -1,16 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import * as z from 'zod/mini';
+import { ServerInfo } from '../schemas/server-info';
 import { serverRequest } from './api-client';
 
-/** What the console's server is connected to (GET /console/info); never a token. */
-export const ServerInfo = z.object({
-  mode: z.enum(['emulator', 'upstream']),
-  upstream: z.optional(z.string()),
-  credential: z.optional(z.string()),
-  defaultProject: z.string(),
-  defaultLocation: z.string(),
-});
-export type ServerInfo = z.infer<typeof ServerInfo>;
+export type { ServerInfo };
 
 export const serverInfoQuery = queryOptions({
   queryKey: ['console-server-info'],

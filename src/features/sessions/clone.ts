@@ -1,5 +1,5 @@
 import { idOf } from '../../schemas/names';
-import type { Session, SessionTemplate } from '../../schemas/wire';
+import { SERVICE_DEFAULTS, type Session, type SessionTemplate } from '../../schemas/wire';
 
 type Json = unknown;
 
@@ -21,8 +21,6 @@ function without(value: Json, base: Json): Json {
 
 /** Values the service fills in when a session does not set them (see README, server-filled fields). */
 const DEFAULT_SERVICE_ACCOUNT = /^\d+-compute@developer\.gserviceaccount\.com$/;
-const DEFAULT_TTL = '86400s';
-const DEFAULT_IDLE_TTL = '3600s';
 
 /**
  * What a clone copies: what the user set on the session, not what its template gave it (the copy
@@ -62,11 +60,11 @@ export function cloneOf(
     delete exec.serviceAccount;
     defaults.push('the default service account');
   }
-  if (exec?.ttl === DEFAULT_TTL) {
+  if (exec?.ttl === SERVICE_DEFAULTS.ttl) {
     delete exec.ttl;
     defaults.push('the default TTL (24 h)');
   }
-  if (exec?.idleTtl === DEFAULT_IDLE_TTL) {
+  if (exec?.idleTtl === SERVICE_DEFAULTS.idleTtl) {
     delete exec.idleTtl;
     defaults.push('the default idle TTL (1 h)');
   }
