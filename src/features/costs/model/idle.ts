@@ -30,6 +30,11 @@ export interface IdleSession {
   /** When the idle TTL ends it if nothing runs (counted from `idleSince`), or the TTL if sooner. */
   endsAt: number;
   endsBy: 'idle TTL' | 'TTL';
+  /**
+   * `endsAt` has passed and the session still runs: the service counts activity its own way
+   * (kernel or Spark Connect calls, not only Spark jobs), so it saw activity the jobs API does not show.
+   */
+  overdue: boolean;
   idleTtlSeconds: number;
   /** A shorter idle TTL for the session's template, when the current one is longer than needed. */
   suggestion?: {
@@ -103,6 +108,7 @@ export function detectIdle(
       currency,
       endsAt: Math.min(idleEnd, ttlEnd),
       endsBy,
+      overdue: Math.min(idleEnd, ttlEnd) < now,
       idleTtlSeconds: times.idleTtlSeconds,
       ...(suggestion ? { suggestion } : {}),
       computedFrom: rate

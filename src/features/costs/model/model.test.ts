@@ -184,6 +184,7 @@ describe('idle detection', () => {
     expect(quiet.idleCost).toBeCloseTo(1.5 * 1.068, 10);
     expect(quiet.endsBy).toBe('idle TTL');
     expect(quiet.endsAt).toBe(NOW - 30 * 60_000);
+    expect(quiet.overdue).toBe(true);
     expect(quiet.computedFrom).toMatch(
       /1\.0680 USD\/h now × 1\.5 h idle since the latest job ended = 1\.6020 USD/,
     );
@@ -192,6 +193,7 @@ describe('idle detection', () => {
     const never = idle[1]!;
     expect(never.neverRanJob).toBe(true);
     expect(never.endsAt).toBe(NOW + 20 * 60_000);
+    expect(never.overdue).toBe(false);
   });
 
   it('suggests nothing when the idle TTL is already as short as N allows', () => {
