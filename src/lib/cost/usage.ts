@@ -67,6 +67,28 @@ function acceleratorKeyOf(type: string | undefined): AcceleratorKey | undefined 
   return undefined;
 }
 
+/**
+ * Accelerator figures as [label, table key, milli-value]: the per-type fields, and the deprecated
+ * total (runtimes below 3.0) only when the per-type field of its type is absent or zero.
+ */
+function acceleratorFigures(
+  perType: ReadonlyArray<string | undefined>,
+  deprecatedTotal: string | undefined,
+  deprecatedType: string | undefined,
+): Array<[string, AcceleratorKey | undefined, number]> {
+  const figures: Array<[string, AcceleratorKey | undefined, number]> = ACCELERATOR_FIELDS.map(([key], i) => [
+    key,
+    key,
+    int64(perType[i]),
+  ]);
+  if (deprecatedTotal !== undefined) {
+    const key = acceleratorKeyOf(deprecatedType);
+    const same = figures.find(([, k]) => k === key);
+    if (!same || same[2] === 0) figures.push([deprecatedType ?? 'accelerator', key, int64(deprecatedTotal)]);
+  }
+  return figures;
+}
+
 function priceWords(prices: ResolvedPrices, unitPrice: number, unit: string, tier?: Tier): string {
   const notes: string[] = [];
   if (tier) notes.push(tier);
@@ -160,20 +182,11 @@ export function costOfUsageMetrics(
     });
   }
 
-  const accelerators: Array<[string, AcceleratorKey | undefined, number]> = ACCELERATOR_FIELDS.map(
-    ([key, field]) => [key, key, int64(metrics[`milliAcceleratorSeconds${field}`])],
+  const accelerators = acceleratorFigures(
+    ACCELERATOR_FIELDS.map(([, field]) => metrics[`milliAcceleratorSeconds${field}`]),
+    metrics.milliAcceleratorSeconds,
+    metrics.acceleratorType,
   );
-  if (metrics.milliAcceleratorSeconds !== undefined) {
-    const key = acceleratorKeyOf(metrics.acceleratorType);
-    const already = accelerators.find(([, k]) => k === key);
-    // The deprecated total is used only when the per-type field of the same type is absent.
-    if (!already || already[2] === 0)
-      accelerators.push([
-        metrics.acceleratorType ?? 'accelerator',
-        key,
-        int64(metrics.milliAcceleratorSeconds),
-      ]);
-  }
   for (const [label, key, milliSeconds] of accelerators) {
     if (milliSeconds <= 0) continue;
     const min = minimum(MINIMUM_SECONDS.accelerator);
@@ -270,15 +283,11 @@ export function rateOfSnapshot(
       } / ${prices.hoursPerMonth} h = ${money(amount, prices.currency)}/h`,
     });
   }
-  const accelerators: Array<[string, AcceleratorKey | undefined, number]> = ACCELERATOR_FIELDS.map(
-    ([key, field]) => [key, key, int64(snapshot[`milliAccelerator${field}`])],
+  const accelerators = acceleratorFigures(
+    ACCELERATOR_FIELDS.map(([, field]) => snapshot[`milliAccelerator${field}`]),
+    snapshot.milliAccelerator,
+    snapshot.acceleratorType,
   );
-  if (snapshot.milliAccelerator !== undefined) {
-    const key = acceleratorKeyOf(snapshot.acceleratorType);
-    const already = accelerators.find(([, k]) => k === key);
-    if (!already || already[2] === 0)
-      accelerators.push([snapshot.acceleratorType ?? 'accelerator', key, int64(snapshot.milliAccelerator)]);
-  }
   for (const [label, key, milli] of accelerators) {
     if (milli <= 0) continue;
     const unitPrice = key ? prices.acceleratorHour[key] : undefined;

@@ -95,8 +95,10 @@ export async function fanOutRegions<T>(
 }
 
 /**
- * Google Cloud regions to fan out over (the sessions API has no `locations/-` and no region
- * list). A region where Dataproc is not offered answers an error, shown beside the others.
+ * Regions to fan out over (the sessions API has no `locations/-` and no region list). The same 42
+ * as the header's `KNOWN_REGIONS` (src/app/paths.ts), which a feature may not import: one list in
+ * src/lib when the cost pages land. A region where Dataproc is not offered answers an error, shown
+ * beside the others.
  */
 export const GOOGLE_CLOUD_REGIONS: readonly string[] = [
   'africa-south1',

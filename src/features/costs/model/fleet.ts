@@ -69,6 +69,20 @@ function overlapShare(runStart: number, runEnd: number, periodStart: number): nu
   return Math.max(0, runEnd - from) / (runEnd - runStart);
 }
 
+function emptyGroup(key: string): FleetGroup {
+  return {
+    key,
+    sessions: 0,
+    active: 0,
+    dcuNow: 0,
+    ratePerHour: 0,
+    costSoFar: 0,
+    costToday: 0,
+    costThisMonth: 0,
+    priceAssumed: 0,
+  };
+}
+
 function group(rows: FleetSessionRow[], keyOf: (row: FleetSessionRow) => string): FleetGroup[] {
   const groups = new Map<string, FleetGroup>();
   for (const row of rows) {
@@ -156,17 +170,7 @@ export function summarizeFleet(
       });
     }
   }
-  const totals: FleetGroup = {
-    key: 'all',
-    sessions: 0,
-    active: 0,
-    dcuNow: 0,
-    ratePerHour: 0,
-    costSoFar: 0,
-    costToday: 0,
-    costThisMonth: 0,
-    priceAssumed: 0,
-  };
+  const totals = emptyGroup('all');
   for (const row of rows) add(totals, row);
   return {
     currency: prices.currency,
