@@ -17,6 +17,7 @@ import {
   type ConfigFormValues,
 } from './config-form-model';
 import { FormAutocomplete, FormRadios, FormSection, FormText } from './form-fields';
+import { fieldDomId } from './field-names';
 import { KeyValueRows } from './key-value-rows';
 
 /**
@@ -84,7 +85,9 @@ export function RuntimeConfigSection() {
         label="Custom container image"
         placeholder="us-docker.pkg.dev/project/repo/image:tag"
       />
-      <Typography variant="subtitle2">Spark properties</Typography>
+      <Typography variant="subtitle2" component="h3">
+        Spark properties
+      </Typography>
       <KeyValueRows name="properties" what="property" keySuggestions={COMMON_SPARK_PROPERTIES} />
       <FormText<C>
         name="pypiRepository"
@@ -95,7 +98,7 @@ export function RuntimeConfigSection() {
         control={control}
         name="scenarios"
         render={({ field }) => (
-          <Box role="group" aria-labelledby="scenarios-label">
+          <Box role="group" aria-labelledby="scenarios-label" id={fieldDomId('scenarios')}>
             <FormLabel id="scenarios-label">Autotuning scenarios</FormLabel>
             <Box>
               {SCENARIOS.map((scenario) => (
@@ -174,6 +177,7 @@ function StagingBucketField() {
       render={({ field, fieldState }) => (
         <TextField
           {...field}
+          id={fieldDomId('stagingBucket')}
           size="small"
           label="Staging bucket"
           placeholder="my-bucket"
@@ -251,7 +255,9 @@ export function EnvironmentConfigSection() {
           { value: 'END_USER_CREDENTIALS', label: 'End-user credentials' },
         ]}
       />
-      <Typography variant="subtitle2">Resource manager tags</Typography>
+      <Typography variant="subtitle2" component="h3">
+        Resource manager tags
+      </Typography>
       <KeyValueRows name="resourceManagerTags" what="tag" max={MAX_RESOURCE_MANAGER_TAGS} />
       <FormText<C>
         name="metastoreService"

@@ -109,6 +109,8 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
     defaultValues: template ? fromTemplate(template) : emptyTemplateForm(),
     resolver: zodResolver(templateFormSchema(parent)),
     mode: 'onChange',
+    // The error summary takes focus after a refused submit, then links to each field.
+    shouldFocusError: false,
   });
   const { control, handleSubmit, setError, reset, trigger } = methods;
   const values = useWatch({ control }) as T;
@@ -201,6 +203,7 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
       )}
       <ConfigFormLayout
         label={templateId ? `Edit template ${templateId}` : 'Create template'}
+        ownLabels={{ templateId: 'Template ID', description: 'Description' }}
         onSubmit={(e) => void submit(e)}
         actions={
           <>

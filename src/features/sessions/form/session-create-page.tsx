@@ -108,6 +108,8 @@ export function SessionCreatePage({
     defaultValues: start.values,
     resolver: zodResolver(sessionFormSchema(place)),
     mode: 'onChange',
+    // The error summary takes focus after a refused submit, then links to each field.
+    shouldFocusError: false,
   });
   const { control, handleSubmit, setError, reset, trigger } = methods;
   const values = useWatch({ control }) as SessionFormValues;
@@ -217,6 +219,7 @@ export function SessionCreatePage({
       )}
       <ConfigFormLayout
         label="Create session"
+        ownLabels={{ sessionId: 'Session ID', sessionTemplate: 'Template', user: 'Owner email' }}
         onSubmit={(e) => void submit(e)}
         actions={
           <>
@@ -266,7 +269,7 @@ export function SessionCreatePage({
           />
           {chosenTemplate && (
             <Box data-testid="template-preview">
-              <Typography variant="subtitle2" gutterBottom>
+              <Typography variant="subtitle2" component="h3" gutterBottom>
                 What {idOf(chosenTemplate.name)} sets (your values below override it; labels and properties
                 are merged)
               </Typography>
