@@ -102,3 +102,52 @@ test('the equivalent request never slides under the sticky header', async ({ pag
     }
   }
 });
+
+test('an import fills what it can, converts durations and names every value it could not use', async ({
+  page,
+  api,
+}) => {
+  await page.goto(newSession(api.parent));
+  await page.getByRole('button', { name: 'Import JSON or YAML' }).click();
+  await page
+    .getByLabel('Session JSON or YAML')
+    .fill(
+      [
+        'jupyterSession:',
+        '  kernel: RUBY',
+        'runtimeConfig:',
+        '  version: 2.2',
+        '  properties:',
+        '    spark.executor.cores: 4',
+        'environmentConfig:',
+        '  executionConfig:',
+        '    idleTtl: 45m',
+        '    ttl: 1.5h',
+        '    stagingBucket: [a, b]',
+      ].join('\n'),
+    );
+  await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('Kernel: "RUBY" is not one of PYTHON, SCALA');
+  await expect(report).toContainText('Staging bucket: expected a single value, got a list');
+  await expect(report.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByLabel('Idle TTL')).toHaveValue('45');
+  await expect(page.getByTestId('idleTtl-words')).toContainText('2700s');
+  await expect(page.getByLabel('TTL', { exact: true })).toHaveValue('90');
+  await expect(page.getByLabel('property value 1')).toHaveValue('4');
+  await expect(page.getByRole('combobox', { name: 'Runtime version' })).toHaveValue('2.2');
+  await expect(page.getByTestId('equivalent-rest')).toContainText('"spark.executor.cores": "4"');
+});
+
+test('importing into the new-template form keeps the ID the user typed', async ({ page, api }) => {
+  await page.goto(newTemplate(api.parent));
+  await page.getByLabel('Template ID').fill('my-own-id');
+  await page.getByRole('button', { name: 'Import JSON or YAML' }).click();
+  await page
+    .getByLabel('Template JSON or YAML')
+    .fill(`name: ${api.parent}/sessionTemplates/other-id\ndescription: shared shape\n`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByTestId('import-report')).toContainText('Imported.');
+  await expect(page.getByLabel('Template ID')).toHaveValue('my-own-id');
+  await expect(page.getByLabel('Description')).toHaveValue('shared shape');
+});

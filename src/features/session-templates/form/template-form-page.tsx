@@ -20,8 +20,7 @@ import {
 import { EquivalentRequest } from '../../../components/config-form/equivalent-request';
 import { ConfigFormLayout } from '../../../components/config-form/config-form-layout';
 import { FormSection, FormText } from '../../../components/config-form/form-fields';
-import { ImportDialog } from '../../../components/config-form/import-dialog';
-import { importedNotice } from '../../../components/config-form/resource-text';
+import { ImportDialog, ImportedNotice } from '../../../components/config-form/import-dialog';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
@@ -35,6 +34,7 @@ import {
   exportedTemplate,
   fromTemplate,
   importTemplate,
+  OWN_LABELS,
   templateDiff,
   templateFormPathForWire,
   templateFormSchema,
@@ -188,7 +188,7 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
         }
       />
       {notice && (
-        <Alert severity="info" onClose={() => setNotice(undefined)} sx={{ mb: 2 }}>
+        <Alert severity="info" role="status" onClose={() => setNotice(undefined)} sx={{ mb: 2 }}>
           {notice}
         </Alert>
       )}
@@ -203,7 +203,7 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
       )}
       <ConfigFormLayout
         label={templateId ? `Edit template ${templateId}` : 'Create template'}
-        ownLabels={{ templateId: 'Template ID', description: 'Description' }}
+        ownLabels={OWN_LABELS}
         onSubmit={(e) => void submit(e)}
         actions={
           <>
@@ -331,12 +331,13 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
         <ImportDialog
           what="template"
           placeholder="Paste gcloud dataproc session-templates export output (YAML), or a template's JSON"
-          parse={(text) => importTemplate(text, editing ? values.templateId : '')}
+          parse={(text) => importTemplate(text, values.templateId)}
           onClose={() => setImporting(false)}
           onImport={(result) => {
             if (result.values)
-              reset(editing ? { ...result.values, templateId: values.templateId } : result.values);
-            setNotice(importedNotice(result.ignored));
+              // The ID typed (or, editing, the template's own) is kept; an empty one takes the text's.
+              reset({ ...result.values, templateId: values.templateId.trim() || result.values.templateId });
+            setNotice(<ImportedNotice ignored={result.ignored} problems={result.problems} />);
           }}
         />
       )}

@@ -17,8 +17,7 @@ import {
   SessionTypeFields,
 } from '../../../components/config-form/config-sections-form';
 import { EquivalentRequest, gcloudProps } from '../../../components/config-form/equivalent-request';
-import { ImportDialog } from '../../../components/config-form/import-dialog';
-import { importedNotice } from '../../../components/config-form/resource-text';
+import { ImportDialog, ImportedNotice } from '../../../components/config-form/import-dialog';
 import { ConfigFormLayout } from '../../../components/config-form/config-form-layout';
 import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
@@ -35,6 +34,7 @@ import {
   fromSession,
   gcloudCommand,
   importSession,
+  OWN_LABELS,
   sessionFormSchema,
   toSession,
   type SessionFormValues,
@@ -197,7 +197,7 @@ export function SessionCreatePage({
         }
       />
       {notice && (
-        <Alert severity="info" onClose={() => setNotice(undefined)} sx={{ mb: 2 }}>
+        <Alert severity="info" role="status" onClose={() => setNotice(undefined)} sx={{ mb: 2 }}>
           {notice}
         </Alert>
       )}
@@ -219,7 +219,7 @@ export function SessionCreatePage({
       )}
       <ConfigFormLayout
         label="Create session"
-        ownLabels={{ sessionId: 'Session ID', sessionTemplate: 'Template', user: 'Owner email' }}
+        ownLabels={OWN_LABELS}
         onSubmit={(e) => void submit(e)}
         actions={
           <>
@@ -300,7 +300,7 @@ export function SessionCreatePage({
           onClose={() => setImporting(false)}
           onImport={(result) => {
             if (result.values) reset(result.values);
-            setNotice(importedNotice(result.ignored));
+            setNotice(<ImportedNotice ignored={result.ignored} problems={result.problems} />);
           }}
         />
       )}

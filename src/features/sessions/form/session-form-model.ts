@@ -1,11 +1,14 @@
 import {
   configFromWire,
+  configImportLosses,
   configProblems,
   configToWire,
   emptyConfig,
   formPathFor as configFormPath,
   formPathForWire,
+  importFieldLabel,
   mergeProblems,
+  prepareConfigImport,
   problemsSchema,
   prune,
   text,
@@ -70,6 +73,8 @@ export function fromSession(session: Session, sessionId: string): SessionFormVal
 
 /** The session form's own fields, by their path (sessionId is a request parameter, not below `session`). */
 const OWN_FIELDS = { sessionId: 'sessionId', sessionTemplate: 'sessionTemplate', user: 'user' };
+/** The session form's own fields as their labels read. */
+export const OWN_LABELS = { sessionId: 'Session ID', sessionTemplate: 'Template', user: 'Owner email' };
 
 /** The form path for a rule's finding; undefined when none fits. */
 export function sessionFormPath(violation: RuleViolation, values: SessionFormValues): string | undefined {
@@ -107,18 +112,24 @@ export async function importSession(
   textValue: string,
   sessionId: string,
 ): Promise<ImportResult<SessionFormValues>> {
-  const { data, raw, error, ignored } = await readResource(
+  const { data, raw, error, ignored, problems } = await readResource(
     textValue,
     'Session',
     { strict: strict.Session, lenient: lenient.Session },
     SESSION_OUTPUT_ONLY,
-    { name: 'set by the service' },
+    {
+      other: { name: 'set by the service' },
+      prepare: prepareConfigImport,
+      label: (path) => importFieldLabel(path, OWN_LABELS),
+    },
   );
   if (!data) return { error, ignored };
   const importedId = typeof raw?.name === 'string' ? idOf(raw.name) : undefined;
+  const losses = configImportLosses(data).map((p) => `${importFieldLabel(p.path)}: ${p.message}`);
   return {
     values: fromSession(data, importedId ? `${importedId}-copy`.slice(0, 63) : sessionId),
     ignored,
+    problems: [...problems, ...losses],
   };
 }
 
