@@ -151,3 +151,74 @@ test('importing into the new-template form keeps the ID the user typed', async (
   await expect(page.getByLabel('Template ID')).toHaveValue('my-own-id');
   await expect(page.getByLabel('Description')).toHaveValue('shared shape');
 });
+
+test('the create form checks version, image, template, TTLs, ID and owner in plain words', async ({
+  page,
+  api,
+}) => {
+  const sent = countCreates(page, api.parent);
+  await api.call('POST', `/v1/${api.parent}/sessionTemplates`, {
+    name: `${api.parent}/sessionTemplates/real-one`,
+    jupyterSession: {},
+  });
+  await page.goto(newSession(api.parent));
+  const field = (name: string) => page.getByLabel(name, { exact: true });
+
+  await page.getByLabel('Session ID').fill('-abc-');
+  await expect(page.getByLabel('Session ID')).toHaveAccessibleDescription(
+    'The session ID must start with a lowercase letter or a digit, not a hyphen.',
+  );
+  const gcloud = page.getByLabel('gcloud command', { exact: true });
+  await expect(gcloud).toContainText(`create spark projects/${api.parent.split('/')[1]}/locations/`);
+  await expect(gcloud).not.toContainText('spark -abc-');
+  await page.getByLabel('Session ID').fill('checks-1');
+
+  const version = page.getByRole('combobox', { name: 'Runtime version' });
+  await version.fill('9.9');
+  await expect(version).toHaveAccessibleDescription(
+    /^Runtime version 9\.9 is not supported\. Choose 3\.0, 2\.3/,
+  );
+  await version.fill('abc');
+  await expect(version).toHaveAccessibleDescription(/^"abc" is not a runtime version/);
+  await version.fill('2.2.41');
+  await expect(version).toHaveAccessibleDescription(/Empty: the service default/);
+
+  await field('Custom container image').fill('https://gcr.io/Me/Image');
+  await expect(field('Custom container image')).toHaveAccessibleDescription(/must be an image reference/);
+  await field('Custom container image').fill('gcr.io/me/image:1');
+  await expect(field('Custom container image')).not.toHaveAccessibleDescription(/must be/);
+
+  const template = page.getByRole('combobox', { name: 'Template' });
+  await template.fill(`${api.parent}/sessionTemplates/ghost`);
+  await expect(page.getByTestId('template-missing')).toContainText('There is no template ghost');
+  await template.fill(`${api.parent}/sessionTemplates/real-one`);
+  await expect(page.getByTestId('template-preview')).toBeVisible();
+  await expect(page.getByTestId('template-missing')).toHaveCount(0);
+
+  // TTL 2 h, idle 3 h: legal, but the idle TTL could never apply.
+  await field('TTL').fill('2');
+  await field('Idle TTL').fill('3');
+  await expect(page.getByTestId('idleTtl-warning')).toContainText('Longer than the TTL (2 h)');
+  await field('Idle TTL').fill('1');
+  await expect(page.getByTestId('idleTtl-warning')).toHaveCount(0);
+
+  await field('Owner email (optional)').fill('not-an-email');
+  await expect(field('Owner email (optional)')).toHaveAccessibleDescription(
+    'The owner must be an email address, such as name@example.com.',
+  );
+  await field('Owner email (optional)').fill('');
+
+  // The gs:// note goes with the value it explains.
+  await field('Staging bucket').fill('gs://my-bucket/path');
+  await field('Staging bucket').blur();
+  await expect(field('Staging bucket')).toHaveValue('my-bucket');
+  await expect(field('Staging bucket')).toHaveAccessibleDescription(/Removed "gs:\/\/"/);
+  await field('Staging bucket').fill('');
+  await expect(field('Staging bucket')).toHaveAccessibleDescription(
+    'A Cloud Storage bucket name, without gs://.',
+  );
+
+  await page.getByRole('button', { name: 'Create session' }).click();
+  await expect(page).toHaveURL(/\/sessions\/checks-1$/);
+  expect(sent).toHaveLength(1);
+});

@@ -6,6 +6,8 @@ import {
   labelValueProblem,
   parseDurationSeconds,
   parseFieldPath,
+  runtimeVersionProblem,
+  SUPPORTED_RUNTIME_VERSIONS,
   type PathSegment,
   type RuleViolation,
 } from '../../schemas/rules';
@@ -60,7 +62,8 @@ export type ConfigBody = Pick<
   'jupyterSession' | 'sparkConnectSession' | 'labels' | 'runtimeConfig' | 'environmentConfig'
 >;
 
-export const KNOWN_RUNTIME_VERSIONS = ['3.0', '2.3', '2.2', '1.2'];
+/** The versions offered; the same list the emulator runs (src/schemas/rules.ts). */
+export const KNOWN_RUNTIME_VERSIONS = SUPPORTED_RUNTIME_VERSIONS;
 export const COMMON_SPARK_PROPERTIES = [
   'spark.executor.cores',
   'spark.executor.memory',
@@ -323,6 +326,13 @@ export function configProblems(values: ConfigFormValues): FormProblem[] {
         path: `${which}.amount`,
         message: 'Enter a positive number, or leave empty for the default.',
       });
+  }
+  // Checked here, not by the server's rules: an unsupported version is accepted by the API and
+  // fails only when the session starts, so the form catches it before that.
+  const version = values.version.trim();
+  if (version) {
+    const versionProblem = runtimeVersionProblem(version);
+    if (versionProblem) problems.push({ path: 'version', message: versionProblem });
   }
   if (values.network === 'network' && !values.networkUri.trim())
     problems.push({ path: 'networkUri', message: 'Enter the network, or choose the default network.' });

@@ -24,6 +24,7 @@ import { ImportDialog, ImportedNotice } from '../../../components/config-form/im
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
+import { shellQuote } from '../../../lib/gcloud';
 import { paths } from '../../../lib/paths';
 import { collectionName, idOf, parentName, type Place } from '../../../schemas/names';
 import type { SessionTemplate } from '../../../schemas/wire';
@@ -83,8 +84,12 @@ function DiffTable({ changes }: { changes: FieldChange[] }) {
 /** The gcloud way to the same result: write the exported template to a file and import it. */
 function gcloudImport(template: SessionTemplate, place: Place): string {
   const id = idOf(template.name);
+  // Quoted for the shell, whatever was typed; an ID starting with "-" (refused by the form, but
+  // shown while typed) goes as the full name, which gcloud cannot read as a flag.
+  const file = shellQuote(`./${id || 'template'}.yaml`);
+  const target = shellQuote(id.startsWith('-') || id === '' ? template.name! : id);
   // JSON is YAML, so the file can hold the JSON as it is.
-  return `cat > ${id}.yaml <<'EOF'\n${JSON.stringify(exportedTemplate(template), null, 2)}\nEOF\ngcloud beta dataproc session-templates import ${id} \\\n  --project=${place.project} --location=${place.location} --source=${id}.yaml`;
+  return `cat > ${file} <<'EOF'\n${JSON.stringify(exportedTemplate(template), null, 2)}\nEOF\ngcloud beta dataproc session-templates import ${target} \\\n  --project=${shellQuote(place.project)} --location=${shellQuote(place.location)} --source=${file}`;
 }
 
 /**

@@ -21,9 +21,9 @@ import { ImportDialog, ImportedNotice } from '../../../components/config-form/im
 import { ConfigFormLayout } from '../../../components/config-form/config-form-layout';
 import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
-import { ApiError } from '../../../lib/api-client';
-import { sessionIdProblem } from '../../../schemas/rules';
-import type { Session } from '../../../schemas/wire';
+import { ApiError, apiRequest } from '../../../lib/api-client';
+import { normalizeTemplateRef, sessionIdProblem } from '../../../schemas/rules';
+import { lenient, type Session } from '../../../schemas/wire';
 import { templateListQuery } from '../../session-templates/api/template-queries';
 import { newRequestId, useCreateSession } from '../api/session-mutations';
 import { getSession } from '../api/sessions-api';
@@ -146,6 +146,30 @@ export function SessionCreatePage({
     staleTime: 5000,
   });
 
+  // Likewise whether the template named exists: a well-formed name of a missing template is
+  // refused by the service, so say so at the field before sending. (Read with the API client
+  // directly: this feature does not import the templates feature's calls for one GET.)
+  const templateRef = values.sessionTemplate.trim()
+    ? normalizeTemplateRef(values.sessionTemplate.trim(), place).name
+    : undefined;
+  const [debouncedTemplate, setDebouncedTemplate] = useState(templateRef);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebouncedTemplate(templateRef), 400);
+    return () => clearTimeout(timer);
+  }, [templateRef]);
+  const templateLookup = useQuery({
+    queryKey: ['session-template-exists', debouncedTemplate],
+    queryFn: ({ signal }) =>
+      apiRequest(debouncedTemplate!, { signal, schema: lenient.SessionTemplate }),
+    enabled: Boolean(debouncedTemplate),
+    retry: false,
+    staleTime: 5000,
+  });
+  const templateMissing =
+    debouncedTemplate === templateRef &&
+    templateLookup.error instanceof ApiError &&
+    templateLookup.error.httpStatus === 404;
+
   const templates = useQuery(templateListQuery(parent));
   const chosenTemplate = templates.data?.find((t) => t.name === session.sessionTemplate);
 
@@ -267,6 +291,12 @@ export function SessionCreatePage({
             options={(templates.data ?? []).map((t) => t.name!)}
             helperText="Pick one of this region’s templates, or paste projects/…/locations/…/sessionTemplates/… or its https://www.googleapis.com/compute/v1/… URL."
           />
+          {templateMissing && (
+            <Alert severity="error" data-testid="template-missing">
+              There is no template {idOf(debouncedTemplate)} in {location}: the service would refuse the
+              session. Pick one from the list, or create the template first.
+            </Alert>
+          )}
           {chosenTemplate && (
             <Box data-testid="template-preview">
               <Typography variant="subtitle2" component="h3" gutterBottom>

@@ -17,7 +17,7 @@ import {
 } from '../../../components/config-form/config-form-model';
 import { readResource, type ImportResult } from '../../../components/config-form/resource-text';
 import { CommandLine, gcloudChoice, gcloudDict, gcloudJoin } from '../../../lib/gcloud';
-import { idOf } from '../../../schemas/names';
+import { idOf, parentName, sessionName } from '../../../schemas/names';
 import {
   normalizeTemplateRef,
   sessionIdProblem,
@@ -155,8 +155,11 @@ export function gcloudCommand(
   const exec = session.environmentConfig?.executionConfig;
   const peripherals = session.environmentConfig?.peripheralsConfig;
   const notExpressible: string[] = [];
+  const id = sessionId.trim();
+  // gcloud reads a word starting with "-" as a flag; the session's full resource name never
+  // starts with one and names the same session, so any ID typed so far stays an argument.
   const line = new CommandLine('gcloud beta dataproc sessions create spark')
-    .arg(sessionId.trim())
+    .arg(id.startsWith('-') || id === '' ? sessionName(parentName(place), id) : id)
     .flag('project', place.project)
     .flag('location', place.location)
     .flag('session_template', session.sessionTemplate);
