@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useFormState } from 'react-hook-form';
 import { TWO_COLUMNS } from '../page-frame';
 import { ErrorSummary } from './error-summary';
+import { fieldDomId } from './field-names';
 
 const GAP = 16;
 
@@ -61,7 +62,12 @@ export function ConfigFormLayout({
       <Box sx={{ display: 'grid', gap: 2 }}>
         <ErrorSummary ownLabels={ownLabels} />
         {children}
-        {errors.root && <Alert severity="error">{errors.root.message}</Alert>}
+        {errors.root && (
+          // A problem no single field owns; the summary links here.
+          <Alert severity="error" id={fieldDomId('root')} tabIndex={-1}>
+            {errors.root.message}
+          </Alert>
+        )}
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
           {actions}
           {Object.keys(errors).length > 0 && isSubmitted && (

@@ -58,7 +58,7 @@ function inPageOrder(items: SummaryItem[]): SummaryItem[] {
 
 export function ErrorSummary({ ownLabels }: { ownLabels: Record<string, string> }) {
   const { errors, isSubmitting, submitCount } = useFormState();
-  const items = inPageOrder(flattenErrors(errors).filter((i) => i.path !== 'root'));
+  const items = inPageOrder(flattenErrors(errors));
   const summaryRef = useRef<HTMLDivElement>(null);
   const [announcement, setAnnouncement] = useState('');
   const wasSubmitting = useRef(false);
