@@ -159,8 +159,7 @@ export function SessionCreatePage({
   }, [templateRef]);
   const templateLookup = useQuery({
     queryKey: ['session-template-exists', debouncedTemplate],
-    queryFn: ({ signal }) =>
-      apiRequest(debouncedTemplate!, { signal, schema: lenient.SessionTemplate }),
+    queryFn: ({ signal }) => apiRequest(debouncedTemplate!, { signal, schema: lenient.SessionTemplate }),
     enabled: Boolean(debouncedTemplate),
     retry: false,
     staleTime: 5000,
