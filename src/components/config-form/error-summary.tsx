@@ -81,7 +81,8 @@ export function ErrorSummary({ ownLabels }: { ownLabels: Record<string, string> 
     <>
       <Box
         role="status"
-        sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)' }}
+        // Visually hidden (in sx a bare 1 would mean 100%).
+        sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' }}
       >
         {announcement}
       </Box>
