@@ -30,7 +30,7 @@ test('the form refuses what the session would not survive, at the field, in its 
   ).toBeVisible();
 
   await page.getByRole('button', { name: 'Create session' }).click();
-  await expect(page.getByText('Fix the fields marked in red; nothing was sent.')).toBeVisible();
+  await expect(page.getByTestId('error-summary')).toBeFocused();
   expect(sent).toEqual([]);
 });
 

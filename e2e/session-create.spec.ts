@@ -97,7 +97,7 @@ test('each kind of bad input shows its message at the field and sends nothing', 
     await expect(page.getByText(message).first()).toBeVisible();
   }
   await page.getByRole('button', { name: 'Create session' }).click();
-  await expect(page.getByText('Fix the fields marked in red; nothing was sent.')).toBeVisible();
+  await expect(page.getByTestId('error-summary')).toBeFocused();
   expect(sent).toEqual([]);
 });
 
@@ -160,9 +160,9 @@ test('server field violations land on the field', async ({ page, api }) => {
   // Well-formed, same project and region, but missing: only the server can know.
   await page.getByRole('combobox', { name: 'Template' }).fill(`${api.parent}/sessionTemplates/ghost`);
   await page.getByRole('button', { name: 'Create session' }).click();
-  await expect(
-    page.getByText(`Session template ${api.parent}/sessionTemplates/ghost does not exist.`),
-  ).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Template' })).toHaveAccessibleDescription(
+    `Session template ${api.parent}/sessionTemplates/ghost does not exist.`,
+  );
 });
 
 test('the draft survives a reload and is cleared after success', async ({ page, api }) => {

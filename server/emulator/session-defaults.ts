@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { SERVICE_DEFAULTS, type Session } from '../../src/schemas/wire';
+import { isSupportedRuntimeVersion, SUPPORTED_RUNTIME_VERSIONS } from '../../src/schemas/rules';
 import { rfc3339 } from './clock';
 
-/** Runtime versions the emulator "supports"; any other version fails during start-up. */
-export const SUPPORTED_RUNTIME_VERSIONS = ['1.2', '2.2', '2.3', '3.0'];
+/**
+ * Runtime versions the emulator "supports" (the rule lives in src/schemas/rules.ts, so the form
+ * refuses before sending exactly what would fail here); any other version fails during start-up.
+ */
+export { SUPPORTED_RUNTIME_VERSIONS };
 export const DEFAULT_RUNTIME_VERSION = SERVICE_DEFAULTS.runtimeVersion;
 export const DEFAULT_IDLE_TTL = SERVICE_DEFAULTS.idleTtl;
 export const DEFAULT_TTL = SERVICE_DEFAULTS.ttl;
@@ -62,7 +66,7 @@ export function withDefaults(input: Session, ids: SessionIds): Session {
 /** The start-up failure message for a runtime version the emulator does not "support", if any. */
 export function runtimeVersionFailure(session: Session): string | null {
   const version = session.runtimeConfig?.version ?? DEFAULT_RUNTIME_VERSION;
-  return SUPPORTED_RUNTIME_VERSIONS.some((v) => version === v || version.startsWith(`${v}.`))
+  return isSupportedRuntimeVersion(version)
     ? null
     : `Unsupported runtime version "${version}". Supported versions: ${SUPPORTED_RUNTIME_VERSIONS.join(', ')}.`;
 }

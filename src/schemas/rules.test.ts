@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  containerImageProblem,
+  runtimeVersionProblem,
+  templateIdProblem,
   bucketProblem,
   formatFieldPath,
   parseFieldPath,
@@ -185,6 +188,45 @@ describe('input rules at and around their limits', () => {
       'environmentConfig',
       'executionConfig',
       'ttl',
+    ]);
+  });
+});
+
+describe('rules added for the forms', () => {
+  it('refuses session and template IDs that start with a hyphen, in plain words', () => {
+    expect(sessionIdProblem('-abc-')).toBe(
+      'The session ID must start with a lowercase letter or a digit, not a hyphen.',
+    );
+    expect(templateIdProblem('-tmpl')).toMatch(/^The template ID must start with/);
+    expect(sessionIdProblem('1abc-')).toBeUndefined();
+  });
+
+  it('knows the supported runtime versions and their patch versions', () => {
+    expect(runtimeVersionProblem('2.2')).toBeUndefined();
+    expect(runtimeVersionProblem('2.2.41')).toBeUndefined();
+    expect(runtimeVersionProblem('9.9')).toBe(
+      'Runtime version 9.9 is not supported. Choose 3.0, 2.3, 2.2 or 1.2 (or one of their patch versions, such as 2.2.41), or leave empty for the default.',
+    );
+    expect(runtimeVersionProblem('abc')).toMatch(/^"abc" is not a runtime version/);
+    expect(runtimeVersionProblem('2.20')).toMatch(/not supported/);
+  });
+
+  it('checks the shape of a container image reference', () => {
+    for (const good of [
+      'us-docker.pkg.dev/p/repo/image:1.0',
+      'gcr.io/x/y',
+      'localhost:5000/img@sha256:' + 'a'.repeat(64),
+      'ubuntu',
+    ])
+      expect(containerImageProblem(good), good).toBeUndefined();
+    for (const bad of ['https://gcr.io/x/y', 'gcr.io/X/y', 'my image', 'gcr.io/x/y:', 'gcr.io//y'])
+      expect(containerImageProblem(bad), bad).toMatch(/must be an image reference/);
+  });
+
+  it('names the owner field in words, not by its API name', () => {
+    const violations = sessionRuleViolations({ user: 'not-an-email' }, { project: 'p', location: 'l' });
+    expect(violations).toEqual([
+      { path: ['user'], description: 'The owner must be an email address, such as name@example.com.' },
     ]);
   });
 });

@@ -8,7 +8,8 @@ import type { FieldViolation, Session, SessionTemplate } from './wire';
  * (`session.labels`, `session.environmentConfig.executionConfig.ttl`).
  */
 
-export const SESSION_ID = /^[a-z0-9-]{4,63}$/;
+/** 4–63 of a–z, 0–9 and hyphens, not starting with one (a leading hyphen reads as a flag). */
+export const SESSION_ID = /^[a-z0-9][a-z0-9-]{3,62}$/;
 export const REQUEST_ID = /^[A-Za-z0-9_-]{1,40}$/;
 /** RFC 1035 label: a letter first, then letters, digits and hyphens, no hyphen last. */
 export const LABEL_KEY = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -33,6 +34,7 @@ const TAG_VALUE = /^(?:tagValues\/\d+|[^/\s]+)$/;
 export function sessionIdProblem(id: string | undefined, what = 'The session ID'): string | undefined {
   if (!id) return `${what} is required.`;
   if (id.length < 4 || id.length > 63) return `${what} must be 4 to 63 characters (it has ${id.length}).`;
+  if (id.startsWith('-')) return `${what} must start with a lowercase letter or a digit, not a hyphen.`;
   if (!SESSION_ID.test(id)) return `${what} may contain only lowercase letters a–z, digits 0–9 and hyphens.`;
   return undefined;
 }
@@ -98,6 +100,40 @@ export function parseFieldPath(field: string): PathSegment[] {
 
 export function wireViolation(root: string, violation: RuleViolation): FieldViolation {
   return { field: formatFieldPath([root, ...violation.path]), description: violation.description };
+}
+
+/**
+ * The Serverless for Apache Spark runtime versions the console offers and the emulator runs
+ * (its sessions with any other version fail while starting, as the service's do). A patch version
+ * of one (`2.2.41`) is accepted too.
+ */
+export const SUPPORTED_RUNTIME_VERSIONS = ['3.0', '2.3', '2.2', '1.2'];
+const VERSION_SHAPE = /^\d+\.\d+(?:\.\d+)?$/;
+
+export function isSupportedRuntimeVersion(version: string): boolean {
+  return SUPPORTED_RUNTIME_VERSIONS.some((v) => version === v || version.startsWith(`${v}.`));
+}
+
+/** The runtime version rule, for the form (before sending) and the emulator (at start-up). */
+export function runtimeVersionProblem(version: string): string | undefined {
+  const list = `${SUPPORTED_RUNTIME_VERSIONS.slice(0, -1).join(', ')} or ${SUPPORTED_RUNTIME_VERSIONS.at(-1)}`;
+  if (!VERSION_SHAPE.test(version))
+    return `"${version}" is not a runtime version: versions are numbers such as 2.3 or 2.2.41. Choose ${list}, or leave empty for the default.`;
+  if (!isSupportedRuntimeVersion(version))
+    return `Runtime version ${version} is not supported. Choose ${list} (or one of their patch versions, such as 2.2.41), or leave empty for the default.`;
+  return undefined;
+}
+
+/**
+ * A container image reference: `[HOST[:PORT]/]PATH[:TAG][@sha256:DIGEST]`, lowercase path
+ * components (the OCI distribution rule). Whether it exists is for the registry to say.
+ */
+const IMAGE_REFERENCE =
+  /^(?:[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
+export function containerImageProblem(image: string): string | undefined {
+  if (IMAGE_REFERENCE.test(image)) return undefined;
+  return 'The container image must be an image reference such as us-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG (lowercase, no spaces, no https://).';
 }
 
 /** Labels the service adds itself (`goog-…`): shown apart from the user's own, never copied into a form. */
@@ -260,6 +296,8 @@ export function configViolations(body: ConfigBody, place?: Place): RuleViolation
     const valueProblem = propertyValueProblem(key, value);
     if (valueProblem) out.push({ path, part: 'value', description: valueProblem });
   }
+  if (runtime?.containerImage)
+    push('runtimeConfig.containerImage', containerImageProblem(runtime.containerImage));
   const pypi = runtime?.repositoryConfig?.pypiRepositoryConfig?.pypiRepository;
   if (pypi !== undefined && pypi !== '' && !/^https?:\/\/\S+$/.test(pypi))
     push(
@@ -326,7 +364,10 @@ export function configViolations(body: ConfigBody, place?: Place): RuleViolation
 export function sessionRuleViolations(session: Session, place: Place): RuleViolation[] {
   const out = configViolations(session, place);
   if (session.user && !EMAIL.test(session.user))
-    out.push({ path: ['user'], description: 'user must be an email address.' });
+    out.push({
+      path: ['user'],
+      description: 'The owner must be an email address, such as name@example.com.',
+    });
   if (session.sessionTemplate) {
     const { problem } = normalizeTemplateRef(session.sessionTemplate, place);
     if (problem) out.push({ path: ['sessionTemplate'], description: problem });
@@ -340,7 +381,7 @@ export function sessionViolations(session: Session, place: Place): FieldViolatio
 
 export function templateRuleViolations(template: SessionTemplate, place: Place): RuleViolation[] {
   const out = configViolations(template, place);
-  if (!template.name) out.push({ path: ['name'], description: 'name is required.' });
+  if (!template.name) out.push({ path: ['name'], description: 'The template name is required.' });
   else {
     const parsed = parseName(template.name);
     if (
@@ -348,14 +389,20 @@ export function templateRuleViolations(template: SessionTemplate, place: Place):
       parsed.project !== place.project ||
       parsed.location !== place.location
     )
-      out.push({ path: ['name'], description: `name must be ${parentName(place)}/sessionTemplates/ID.` });
+      out.push({
+        path: ['name'],
+        description: `The template name must be ${parentName(place)}/sessionTemplates/ID.`,
+      });
     else {
       const idProblem = templateIdProblem(parsed.id);
       if (idProblem) out.push({ path: ['name'], description: idProblem });
     }
   }
   if (template.description && template.description.length > 1024)
-    out.push({ path: ['description'], description: 'description must be at most 1024 characters.' });
+    out.push({
+      path: ['description'],
+      description: `The description must be at most 1,024 characters (it has ${template.description.length.toLocaleString('en-US')}).`,
+    });
   return out;
 }
 

@@ -6,10 +6,14 @@ import {
   labelValueProblem,
   parseDurationSeconds,
   parseFieldPath,
+  runtimeVersionProblem,
+  SUPPORTED_RUNTIME_VERSIONS,
   type PathSegment,
   type RuleViolation,
 } from '../../schemas/rules';
 import type { FieldViolation, Session } from '../../schemas/wire';
+import { fieldLabel } from './field-names';
+import type { ImportProblem } from './resource-text';
 
 /**
  * What the session form and the template form share: the session type, labels, runtime config and
@@ -58,7 +62,8 @@ export type ConfigBody = Pick<
   'jupyterSession' | 'sparkConnectSession' | 'labels' | 'runtimeConfig' | 'environmentConfig'
 >;
 
-export const KNOWN_RUNTIME_VERSIONS = ['3.0', '2.3', '2.2', '1.2'];
+/** The versions offered; the same list the emulator runs (src/schemas/rules.ts). */
+export const KNOWN_RUNTIME_VERSIONS = SUPPORTED_RUNTIME_VERSIONS;
 export const COMMON_SPARK_PROPERTIES = [
   'spark.executor.cores',
   'spark.executor.memory',
@@ -238,6 +243,10 @@ const CONFIG_FIELDS: Record<string, string> = {
   'runtimeConfig.version': 'version',
   'runtimeConfig.containerImage': 'containerImage',
   'runtimeConfig.cohort': 'cohort',
+  'runtimeConfig.autotuningConfig.scenarios': 'scenarios',
+  'environmentConfig.executionConfig.authenticationConfig.userWorkloadAuthenticationType': 'authType',
+  'jupyterSession.kernel': 'kernel',
+  'jupyterSession.displayName': 'displayName',
   sparkConnectSession: 'sessionType',
   jupyterSession: 'sessionType',
   labels: 'labels',
@@ -318,6 +327,13 @@ export function configProblems(values: ConfigFormValues): FormProblem[] {
         message: 'Enter a positive number, or leave empty for the default.',
       });
   }
+  // Checked here, not by the server's rules: an unsupported version is accepted by the API and
+  // fails only when the session starts, so the form catches it before that.
+  const version = values.version.trim();
+  if (version) {
+    const versionProblem = runtimeVersionProblem(version);
+    if (versionProblem) problems.push({ path: 'version', message: versionProblem });
+  }
   if (values.network === 'network' && !values.networkUri.trim())
     problems.push({ path: 'networkUri', message: 'Enter the network, or choose the default network.' });
   if (values.network === 'subnetwork' && !values.subnetworkUri.trim())
@@ -359,4 +375,120 @@ export function problemsSchema<T extends object>(problems: (values: T) => FormPr
           });
       }),
     );
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/**
+ * A duration as people and gcloud write it (`45m`, `1.5h`, `90s`, `2d`, `1h30m`, the API's
+ * `3600s`, or a bare number of seconds) in seconds; undefined when it is none of these.
+ */
+export function readableDurationSeconds(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().toLowerCase();
+  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
+  if (!/^(?:\d+(?:\.\d+)?[smhd])+$/.test(text)) return undefined;
+  let seconds = 0;
+  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)([smhd])/g))
+    seconds += Number(amount) * UNIT_SECONDS[unit!]!;
+  return seconds;
+}
+
+/** Seconds in the API's duration form: `5400s`, `1.5s`. */
+export function secondsToDuration(seconds: number): string {
+  return `${Number(seconds.toFixed(9))}s`;
+}
+
+/**
+ * Before an import is parsed: TTLs written as gcloud takes them (`45m`, `1.5h`) become the API's
+ * seconds; one that is no duration at all is named and left out.
+ */
+export function prepareConfigImport(raw: Record<string, unknown>): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const env = raw.environmentConfig as Record<string, unknown> | undefined;
+  const exec = env && typeof env === 'object' ? (env.executionConfig as Record<string, unknown>) : undefined;
+  if (!exec || typeof exec !== 'object') return problems;
+  for (const field of ['ttl', 'idleTtl'] as const) {
+    if (exec[field] === undefined || exec[field] === null) continue;
+    const seconds = readableDurationSeconds(exec[field]);
+    if (seconds !== undefined) exec[field] = secondsToDuration(seconds);
+    else {
+      problems.push({
+        path: ['environmentConfig', 'executionConfig', field],
+        message: `${JSON.stringify(exec[field])} is not a duration (such as 3600s, 45m, 1.5h or 2d)`,
+      });
+      delete exec[field];
+    }
+  }
+  return problems;
+}
+
+/**
+ * A field of an imported session or template in the form's words: `Label "team"`, `Idle TTL`;
+ * `own` names the form's own fields by their path in the text.
+ */
+export function importFieldLabel(path: (string | number)[], own: Record<string, string> = {}): string {
+  const names = path.filter((s): s is string => typeof s === 'string');
+  const joined = names.join('.');
+  for (let n = names.length; n > 0; n--) {
+    const prefix = names.slice(0, n).join('.');
+    if (own[prefix]) return own[prefix];
+    const formPath = CONFIG_FIELDS[prefix];
+    if (!formPath) continue;
+    if (ROW_FIELDS.has(formPath) && names[n] !== undefined) {
+      const what = { labels: 'Label', properties: 'Spark property', resourceManagerTags: 'Tag' }[formPath];
+      return `${what} "${names.slice(n).join('.')}"`;
+    }
+    return fieldLabel(formPath.split('.')[0]!) + (n < names.length ? ` (${joined})` : '');
+  }
+  return joined || 'The text';
+}
+
+type Leaves = Map<string, { path: string[]; value: string }>;
+function leaves(value: unknown, path: string[], out: Leaves): Leaves {
+  if (Array.isArray(value)) value.forEach((v, i) => leaves(v, [...path, String(i)], out));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) leaves(v, [...path, k], out);
+  else if (value !== undefined && value !== null && value !== '')
+    out.set(JSON.stringify(path), { path, value: String(value) });
+  return out;
+}
+
+/**
+ * What the form cannot hold of an imported config: it is read into form values and back, and
+ * every value that does not come back the same is named (a second session type, a network and a
+ * subnetwork both, a `goog-` label, an unspecified enum), so nothing is dropped unsaid.
+ */
+export function configImportLosses(body: ConfigBody): ImportProblem[] {
+  const config: ConfigBody = {
+    jupyterSession: body.jupyterSession,
+    sparkConnectSession: body.sparkConnectSession,
+    labels: body.labels,
+    runtimeConfig: body.runtimeConfig,
+    environmentConfig: body.environmentConfig,
+  };
+  const before = leaves(config, [], new Map());
+  const after = leaves(configToWire(configFromWire(config)), [], new Map());
+  const problems: ImportProblem[] = [];
+  for (const [key, { path, value }] of before) {
+    const kept = after.get(key)?.value;
+    if (kept === value) continue;
+    const field = path[path.length - 1]!;
+    if ((field === 'ttl' || field === 'idleTtl') && kept !== undefined) {
+      if (parseDurationSeconds(kept) === parseDurationSeconds(value)) continue;
+    }
+    const message =
+      path[0] === 'labels' && isSystemLabel(field)
+        ? `"${value}" is set by the service, so it is not copied`
+        : path[0] === 'jupyterSession' && body.sparkConnectSession
+          ? `"${value}" belongs to a Jupyter session, but the text also sets Spark Connect, which was kept`
+          : field === 'subnetworkUri' && body.environmentConfig?.executionConfig?.networkUri
+            ? `"${value}" was left out: a session has a network or a subnetwork, and the network was kept`
+            : value.endsWith('_UNSPECIFIED')
+              ? `"${value}" means "not set"; the form shows its default`
+              : `"${value}" cannot be shown in this form, so it was left out`;
+    problems.push({ path, message });
+  }
+  return problems;
 }

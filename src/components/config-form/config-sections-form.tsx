@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { formatSeconds } from '../../lib/format';
 import { MAX_LABELS, MAX_RESOURCE_MANAGER_TAGS, parseDurationSeconds } from '../../schemas/rules';
+import { SERVICE_DEFAULTS } from '../../schemas/wire';
 import {
   COMMON_SPARK_PROPERTIES,
   KNOWN_RUNTIME_VERSIONS,
@@ -17,6 +18,7 @@ import {
   type ConfigFormValues,
 } from './config-form-model';
 import { FormAutocomplete, FormRadios, FormSection, FormText } from './form-fields';
+import { fieldDomId } from './field-names';
 import { KeyValueRows } from './key-value-rows';
 
 /**
@@ -84,7 +86,9 @@ export function RuntimeConfigSection() {
         label="Custom container image"
         placeholder="us-docker.pkg.dev/project/repo/image:tag"
       />
-      <Typography variant="subtitle2">Spark properties</Typography>
+      <Typography variant="subtitle2" component="h3">
+        Spark properties
+      </Typography>
       <KeyValueRows name="properties" what="property" keySuggestions={COMMON_SPARK_PROPERTIES} />
       <FormText<C>
         name="pypiRepository"
@@ -95,7 +99,7 @@ export function RuntimeConfigSection() {
         control={control}
         name="scenarios"
         render={({ field }) => (
-          <Box role="group" aria-labelledby="scenarios-label">
+          <Box role="group" aria-labelledby="scenarios-label" id={fieldDomId('scenarios')}>
             <FormLabel id="scenarios-label">Autotuning scenarios</FormLabel>
             <Box>
               {SCENARIOS.map((scenario) => (
@@ -129,10 +133,27 @@ export function RuntimeConfigSection() {
   );
 }
 
+/**
+ * When the idle TTL is longer than the TTL (either set here or the service's default), the
+ * session always reaches its TTL first, so the idle TTL can never apply: legal, but a mistake.
+ */
+function idleOutlivesTtl(ttl: C['ttl'], idleTtl: C['idleTtl']): string | undefined {
+  const seconds = (value: C['ttl']) => {
+    const duration = ttlToDuration(value);
+    return duration ? parseDurationSeconds(duration) : undefined;
+  };
+  const ttlSeconds = seconds(ttl) ?? parseDurationSeconds(SERVICE_DEFAULTS.ttl)!;
+  const idleSeconds = seconds(idleTtl) ?? parseDurationSeconds(SERVICE_DEFAULTS.idleTtl)!;
+  if (idleSeconds <= ttlSeconds) return undefined;
+  return `Longer than the TTL (${formatSeconds(ttlSeconds)}${seconds(ttl) === undefined ? ', the default' : ''}): the session ends at its TTL first, so this idle TTL never applies.`;
+}
+
 function TtlField({ name, label, help }: { name: 'ttl' | 'idleTtl'; label: string; help: string }) {
   const value = useWatch<C, 'ttl' | 'idleTtl'>({ name });
+  const ttl = useWatch<C, 'ttl'>({ name: 'ttl' });
   const duration = ttlToDuration(value);
   const seconds = duration ? parseDurationSeconds(duration) : undefined;
+  const warning = name === 'idleTtl' ? idleOutlivesTtl(ttl, value) : undefined;
   return (
     <Box>
       <Box sx={{ display: 'flex', gap: 1 }}>
@@ -159,6 +180,11 @@ function TtlField({ name, label, help }: { name: 'ttl' | 'idleTtl'; label: strin
           ? `= ${formatSeconds(seconds)} (${duration})`
           : 'Between 10 minutes and 14 days.'}
       </FormHelperText>
+      {warning && (
+        <FormHelperText data-testid={`${name}-warning`} sx={{ color: 'text.primary', fontWeight: 500 }}>
+          Note: {warning}
+        </FormHelperText>
+      )}
     </Box>
   );
 }
@@ -166,7 +192,8 @@ function TtlField({ name, label, help }: { name: 'ttl' | 'idleTtl'; label: strin
 /** A bucket name; a pasted gs:// URI is trimmed to the name, and the field says so. */
 function StagingBucketField() {
   const { control } = useFormContext<C>();
-  const [bucketNote, setBucketNote] = useState<string>();
+  // The note belongs to the value it explains: once the field changes (cleared, retyped) it goes.
+  const [bucketNote, setBucketNote] = useState<{ note: string; bucket: string }>();
   return (
     <Controller
       control={control}
@@ -174,6 +201,7 @@ function StagingBucketField() {
       render={({ field, fieldState }) => (
         <TextField
           {...field}
+          id={fieldDomId('stagingBucket')}
           size="small"
           label="Staging bucket"
           placeholder="my-bucket"
@@ -181,15 +209,19 @@ function StagingBucketField() {
             if (field.value.startsWith('gs://')) {
               const bucket = field.value.slice(5).split('/')[0] ?? '';
               field.onChange(bucket);
-              setBucketNote(
-                `Removed "gs://": the API takes a bucket name, so "${field.value}" became "${bucket}".`,
-              );
+              setBucketNote({
+                note: `Removed "gs://": the API takes a bucket name, so "${field.value}" became "${bucket}".`,
+                bucket,
+              });
             }
             field.onBlur();
           }}
           error={Boolean(fieldState.error)}
           helperText={
-            fieldState.error?.message ?? bucketNote ?? 'A Cloud Storage bucket name, without gs://.'
+            fieldState.error?.message ??
+            (bucketNote && bucketNote.bucket === field.value && field.value !== ''
+              ? bucketNote.note
+              : 'A Cloud Storage bucket name, without gs://.')
           }
         />
       )}
@@ -251,7 +283,9 @@ export function EnvironmentConfigSection() {
           { value: 'END_USER_CREDENTIALS', label: 'End-user credentials' },
         ]}
       />
-      <Typography variant="subtitle2">Resource manager tags</Typography>
+      <Typography variant="subtitle2" component="h3">
+        Resource manager tags
+      </Typography>
       <KeyValueRows name="resourceManagerTags" what="tag" max={MAX_RESOURCE_MANAGER_TAGS} />
       <FormText<C>
         name="metastoreService"

@@ -10,6 +10,7 @@ import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Controller, useFormContext, type FieldPath, type FieldValues } from 'react-hook-form';
+import { fieldDomId } from './field-names';
 
 /**
  * Form fields bound by name to whichever react-hook-form they sit in, generic over its values
@@ -30,6 +31,7 @@ export function FormText<T extends FieldValues>({ name, helperText, options, ...
       name={name}
       render={({ field, fieldState }) => (
         <TextField
+          id={fieldDomId(name)}
           {...rest}
           {...field}
           value={field.value ?? ''}
@@ -67,7 +69,7 @@ export function FormRadios<T extends FieldValues>({
       control={control}
       name={name}
       render={({ field }) => (
-        <Box>
+        <Box id={fieldDomId(name)}>
           <FormLabel id={id}>{label}</FormLabel>
           <RadioGroup row aria-labelledby={id} {...field}>
             {options.map((o) => (
@@ -99,6 +101,7 @@ export function FormAutocomplete<T extends FieldValues>({
       name={name}
       render={({ field, fieldState }) => (
         <Autocomplete
+          id={fieldDomId(name)}
           freeSolo
           options={options}
           inputValue={String(field.value ?? '')}
@@ -129,9 +132,13 @@ export function FormSection({ title, children }: { title: string; children: Reac
       aria-labelledby={id}
       sx={{ p: 2, m: 0, display: 'grid', gap: 2 }}
     >
-      <Typography id={id} variant="h6" component="legend" sx={{ float: 'left', width: '100%', mb: 1 }}>
-        {title}
-      </Typography>
+      {/* A heading inside the legend: the section is named for forms mode and listed in the
+          page's outline (h1 the page, h2 each section, h3 the groups inside). */}
+      <Box component="legend" sx={{ float: 'left', width: '100%', mb: 1, p: 0 }}>
+        <Typography id={id} variant="h6" component="h2">
+          {title}
+        </Typography>
+      </Box>
       {children}
     </Paper>
   );

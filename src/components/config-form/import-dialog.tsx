@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -83,5 +84,31 @@ export function ImportDialog<R extends { error?: string }>({
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** What an import did: the values it could not use and the fields it did not take, each by name. */
+export function ImportedNotice({ ignored, problems = [] }: { ignored: string[]; problems?: string[] }) {
+  return (
+    <Box data-testid="import-report">
+      {problems.length ? 'Imported, except for what is listed below.' : 'Imported.'}
+      {problems.length > 0 && (
+        <>
+          <Box component="p" sx={{ mb: 0 }}>
+            These values could not be used; their fields were left empty or at their defaults:
+          </Box>
+          <Box component="ul" sx={{ my: 0, pl: 2.5 }}>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </Box>
+        </>
+      )}
+      {ignored.length > 0 && (
+        <Box component="p" sx={{ mb: 0 }}>
+          These fields were not taken: {ignored.join(', ')}.
+        </Box>
+      )}
+    </Box>
   );
 }

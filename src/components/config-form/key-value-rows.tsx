@@ -6,6 +6,7 @@ import Button from '@mui/material/Button';
 import FormHelperText from '@mui/material/FormHelperText';
 import IconButton from '@mui/material/IconButton';
 import TextField from '@mui/material/TextField';
+import { fieldDomId } from './field-names';
 import { Controller, useFieldArray, useFormContext, type FieldPath } from 'react-hook-form';
 import type { ConfigFormValues } from './config-form-model';
 
@@ -53,7 +54,7 @@ export function KeyValueRows({
   };
 
   return (
-    <Box>
+    <Box id={fieldDomId(`${name}.root`)}>
       {fields.map((field, index) => (
         <Box key={field.id} sx={{ display: 'flex', gap: 1, mb: 1, alignItems: 'flex-start' }}>
           <Controller
@@ -62,6 +63,7 @@ export function KeyValueRows({
             render={({ field: f, fieldState }) =>
               keySuggestions ? (
                 <Autocomplete
+                  id={fieldDomId(`${name}.${index}.key`)}
                   freeSolo
                   options={keySuggestions}
                   value={String(f.value ?? '')}
@@ -82,6 +84,7 @@ export function KeyValueRows({
               ) : (
                 <TextField
                   {...f}
+                  id={fieldDomId(`${name}.${index}.key`)}
                   value={String(f.value ?? '')}
                   size="small"
                   label={`${what} key ${index + 1}`}
@@ -99,6 +102,7 @@ export function KeyValueRows({
             render={({ field: f, fieldState }) => (
               <TextField
                 {...f}
+                id={fieldDomId(`${name}.${index}.value`)}
                 value={String(f.value ?? '')}
                 size="small"
                 label={`${what} value ${index + 1}`}

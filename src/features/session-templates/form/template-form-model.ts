@@ -1,11 +1,14 @@
 import {
   configFromWire,
+  configImportLosses,
   configProblems,
   configToWire,
   emptyConfig,
   formPathFor,
   formPathForWire,
+  importFieldLabel,
   mergeProblems,
+  prepareConfigImport,
   problemsSchema,
   prune,
   text,
@@ -55,6 +58,8 @@ export function fromTemplate(
 
 /** The template's own fields: its name holds the ID. */
 const OWN_FIELDS = { name: 'templateId', description: 'description' };
+/** The template form's own fields as their labels read. */
+export const OWN_LABELS = { templateId: 'Template ID', description: 'Description' };
 
 export function templateFormPath(violation: RuleViolation, values: TemplateFormValues): string | undefined {
   return formPathFor(violation, values, OWN_FIELDS);
@@ -98,15 +103,24 @@ export async function importTemplate(
   textValue: string,
   templateId: string,
 ): Promise<ImportResult<TemplateFormValues>> {
-  const { data, raw, error, ignored } = await readResource(
+  const { data, raw, error, ignored, problems } = await readResource(
     textValue,
     'session template',
     { strict: strict.SessionTemplate, lenient: lenient.SessionTemplate },
     TEMPLATE_OUTPUT_ONLY,
+    {
+      prepare: prepareConfigImport,
+      label: (path) => importFieldLabel(path, OWN_LABELS),
+    },
   );
   if (!data) return { error, ignored };
   const fromName = typeof raw?.name === 'string' ? idOf(raw.name) : '';
-  return { values: fromTemplate(data, templateId || fromName), ignored };
+  const losses = configImportLosses(data).map((p) => `${importFieldLabel(p.path)}: ${p.message}`);
+  return {
+    values: fromTemplate(data, templateId.trim() || fromName),
+    ignored,
+    problems: [...problems, ...losses],
+  };
 }
 
 export interface FieldChange {

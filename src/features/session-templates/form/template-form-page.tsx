@@ -20,11 +20,11 @@ import {
 import { EquivalentRequest } from '../../../components/config-form/equivalent-request';
 import { ConfigFormLayout } from '../../../components/config-form/config-form-layout';
 import { FormSection, FormText } from '../../../components/config-form/form-fields';
-import { ImportDialog } from '../../../components/config-form/import-dialog';
-import { importedNotice } from '../../../components/config-form/resource-text';
+import { ImportDialog, ImportedNotice } from '../../../components/config-form/import-dialog';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
+import { shellQuote } from '../../../lib/gcloud';
 import { paths } from '../../../lib/paths';
 import { collectionName, idOf, parentName, type Place } from '../../../schemas/names';
 import type { SessionTemplate } from '../../../schemas/wire';
@@ -35,6 +35,7 @@ import {
   exportedTemplate,
   fromTemplate,
   importTemplate,
+  OWN_LABELS,
   templateDiff,
   templateFormPathForWire,
   templateFormSchema,
@@ -83,8 +84,12 @@ function DiffTable({ changes }: { changes: FieldChange[] }) {
 /** The gcloud way to the same result: write the exported template to a file and import it. */
 function gcloudImport(template: SessionTemplate, place: Place): string {
   const id = idOf(template.name);
+  // Quoted for the shell, whatever was typed; an ID starting with "-" (refused by the form, but
+  // shown while typed) goes as the full name, which gcloud cannot read as a flag.
+  const file = shellQuote(`./${id || 'template'}.yaml`);
+  const target = shellQuote(id.startsWith('-') || id === '' ? template.name! : id);
   // JSON is YAML, so the file can hold the JSON as it is.
-  return `cat > ${id}.yaml <<'EOF'\n${JSON.stringify(exportedTemplate(template), null, 2)}\nEOF\ngcloud beta dataproc session-templates import ${id} \\\n  --project=${place.project} --location=${place.location} --source=${id}.yaml`;
+  return `cat > ${file} <<'EOF'\n${JSON.stringify(exportedTemplate(template), null, 2)}\nEOF\ngcloud beta dataproc session-templates import ${target} \\\n  --project=${shellQuote(place.project)} --location=${shellQuote(place.location)} --source=${file}`;
 }
 
 /**
@@ -109,6 +114,8 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
     defaultValues: template ? fromTemplate(template) : emptyTemplateForm(),
     resolver: zodResolver(templateFormSchema(parent)),
     mode: 'onChange',
+    // The error summary takes focus after a refused submit, then links to each field.
+    shouldFocusError: false,
   });
   const { control, handleSubmit, setError, reset, trigger } = methods;
   const values = useWatch({ control }) as T;
@@ -186,7 +193,7 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
         }
       />
       {notice && (
-        <Alert severity="info" onClose={() => setNotice(undefined)} sx={{ mb: 2 }}>
+        <Alert severity="info" role="status" onClose={() => setNotice(undefined)} sx={{ mb: 2 }}>
           {notice}
         </Alert>
       )}
@@ -201,6 +208,7 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
       )}
       <ConfigFormLayout
         label={templateId ? `Edit template ${templateId}` : 'Create template'}
+        ownLabels={OWN_LABELS}
         onSubmit={(e) => void submit(e)}
         actions={
           <>
@@ -328,12 +336,13 @@ export function TemplateFormPage({ place, template }: { place: Place; template?:
         <ImportDialog
           what="template"
           placeholder="Paste gcloud dataproc session-templates export output (YAML), or a template's JSON"
-          parse={(text) => importTemplate(text, editing ? values.templateId : '')}
+          parse={(text) => importTemplate(text, values.templateId)}
           onClose={() => setImporting(false)}
           onImport={(result) => {
             if (result.values)
-              reset(editing ? { ...result.values, templateId: values.templateId } : result.values);
-            setNotice(importedNotice(result.ignored));
+              // The ID typed (or, editing, the template's own) is kept; an empty one takes the text's.
+              reset({ ...result.values, templateId: values.templateId.trim() || result.values.templateId });
+            setNotice(<ImportedNotice ignored={result.ignored} problems={result.problems} />);
           }}
         />
       )}

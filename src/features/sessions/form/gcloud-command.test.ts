@@ -117,4 +117,14 @@ describe('the equivalent gcloud command', () => {
     expect(notExpressible.join('\n')).toMatch(/nightly/);
     expect(notExpressible.join('\n')).toMatch(/PyPI/);
   });
+
+  it('never hands gcloud a session ID it would read as a flag, whatever is typed', () => {
+    for (const typed of ['-abc-', '--help', "-x'; rm -rf ~", '']) {
+      const argv = argvOf(gcloudCommand({}, place, typed).command);
+      const positional = argv.slice(5).find((a) => !a.startsWith('--'));
+      expect(argv.slice(0, 5)).toEqual(['beta', 'dataproc', 'sessions', 'create', 'spark']);
+      expect(positional).toBe(`projects/my-proj/locations/europe-west1/sessions/${typed}`);
+    }
+    expect(argvOf(gcloudCommand({}, place, 'plain-id').command)[5]).toBe('plain-id');
+  });
 });

@@ -17,14 +17,13 @@ import {
   SessionTypeFields,
 } from '../../../components/config-form/config-sections-form';
 import { EquivalentRequest, gcloudProps } from '../../../components/config-form/equivalent-request';
-import { ImportDialog } from '../../../components/config-form/import-dialog';
-import { importedNotice } from '../../../components/config-form/resource-text';
+import { ImportDialog, ImportedNotice } from '../../../components/config-form/import-dialog';
 import { ConfigFormLayout } from '../../../components/config-form/config-form-layout';
 import { FormAutocomplete, FormSection, FormText } from '../../../components/config-form/form-fields';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
-import { ApiError } from '../../../lib/api-client';
-import { sessionIdProblem } from '../../../schemas/rules';
-import type { Session } from '../../../schemas/wire';
+import { ApiError, apiRequest } from '../../../lib/api-client';
+import { normalizeTemplateRef, sessionIdProblem } from '../../../schemas/rules';
+import { lenient, type Session } from '../../../schemas/wire';
 import { templateListQuery } from '../../session-templates/api/template-queries';
 import { newRequestId, useCreateSession } from '../api/session-mutations';
 import { getSession } from '../api/sessions-api';
@@ -35,6 +34,7 @@ import {
   fromSession,
   gcloudCommand,
   importSession,
+  OWN_LABELS,
   sessionFormSchema,
   toSession,
   type SessionFormValues,
@@ -108,6 +108,8 @@ export function SessionCreatePage({
     defaultValues: start.values,
     resolver: zodResolver(sessionFormSchema(place)),
     mode: 'onChange',
+    // The error summary takes focus after a refused submit, then links to each field.
+    shouldFocusError: false,
   });
   const { control, handleSubmit, setError, reset, trigger } = methods;
   const values = useWatch({ control }) as SessionFormValues;
@@ -143,6 +145,29 @@ export function SessionCreatePage({
     retry: false,
     staleTime: 5000,
   });
+
+  // Likewise whether the template named exists: a well-formed name of a missing template is
+  // refused by the service, so say so at the field before sending. (Read with the API client
+  // directly: this feature does not import the templates feature's calls for one GET.)
+  const templateRef = values.sessionTemplate.trim()
+    ? normalizeTemplateRef(values.sessionTemplate.trim(), place).name
+    : undefined;
+  const [debouncedTemplate, setDebouncedTemplate] = useState(templateRef);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebouncedTemplate(templateRef), 400);
+    return () => clearTimeout(timer);
+  }, [templateRef]);
+  const templateLookup = useQuery({
+    queryKey: ['session-template-exists', debouncedTemplate],
+    queryFn: ({ signal }) => apiRequest(debouncedTemplate!, { signal, schema: lenient.SessionTemplate }),
+    enabled: Boolean(debouncedTemplate),
+    retry: false,
+    staleTime: 5000,
+  });
+  const templateMissing =
+    debouncedTemplate === templateRef &&
+    templateLookup.error instanceof ApiError &&
+    templateLookup.error.httpStatus === 404;
 
   const templates = useQuery(templateListQuery(parent));
   const chosenTemplate = templates.data?.find((t) => t.name === session.sessionTemplate);
@@ -195,7 +220,7 @@ export function SessionCreatePage({
         }
       />
       {notice && (
-        <Alert severity="info" onClose={() => setNotice(undefined)} sx={{ mb: 2 }}>
+        <Alert severity="info" role="status" onClose={() => setNotice(undefined)} sx={{ mb: 2 }}>
           {notice}
         </Alert>
       )}
@@ -217,6 +242,7 @@ export function SessionCreatePage({
       )}
       <ConfigFormLayout
         label="Create session"
+        ownLabels={OWN_LABELS}
         onSubmit={(e) => void submit(e)}
         actions={
           <>
@@ -264,9 +290,15 @@ export function SessionCreatePage({
             options={(templates.data ?? []).map((t) => t.name!)}
             helperText="Pick one of this region’s templates, or paste projects/…/locations/…/sessionTemplates/… or its https://www.googleapis.com/compute/v1/… URL."
           />
+          {templateMissing && (
+            <Alert severity="error" data-testid="template-missing">
+              There is no template {idOf(debouncedTemplate)} in {location}: the service would refuse the
+              session. Pick one from the list, or create the template first.
+            </Alert>
+          )}
           {chosenTemplate && (
             <Box data-testid="template-preview">
-              <Typography variant="subtitle2" gutterBottom>
+              <Typography variant="subtitle2" component="h3" gutterBottom>
                 What {idOf(chosenTemplate.name)} sets (your values below override it; labels and properties
                 are merged)
               </Typography>
@@ -297,7 +329,7 @@ export function SessionCreatePage({
           onClose={() => setImporting(false)}
           onImport={(result) => {
             if (result.values) reset(result.values);
-            setNotice(importedNotice(result.ignored));
+            setNotice(<ImportedNotice ignored={result.ignored} problems={result.problems} />);
           }}
         />
       )}

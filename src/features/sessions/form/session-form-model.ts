@@ -1,11 +1,14 @@
 import {
   configFromWire,
+  configImportLosses,
   configProblems,
   configToWire,
   emptyConfig,
   formPathFor as configFormPath,
   formPathForWire,
+  importFieldLabel,
   mergeProblems,
+  prepareConfigImport,
   problemsSchema,
   prune,
   text,
@@ -14,7 +17,7 @@ import {
 } from '../../../components/config-form/config-form-model';
 import { readResource, type ImportResult } from '../../../components/config-form/resource-text';
 import { CommandLine, gcloudChoice, gcloudDict, gcloudJoin } from '../../../lib/gcloud';
-import { idOf } from '../../../schemas/names';
+import { idOf, parentName, sessionName } from '../../../schemas/names';
 import {
   normalizeTemplateRef,
   sessionIdProblem,
@@ -70,6 +73,8 @@ export function fromSession(session: Session, sessionId: string): SessionFormVal
 
 /** The session form's own fields, by their path (sessionId is a request parameter, not below `session`). */
 const OWN_FIELDS = { sessionId: 'sessionId', sessionTemplate: 'sessionTemplate', user: 'user' };
+/** The session form's own fields as their labels read. */
+export const OWN_LABELS = { sessionId: 'Session ID', sessionTemplate: 'Template', user: 'Owner email' };
 
 /** The form path for a rule's finding; undefined when none fits. */
 export function sessionFormPath(violation: RuleViolation, values: SessionFormValues): string | undefined {
@@ -107,18 +112,24 @@ export async function importSession(
   textValue: string,
   sessionId: string,
 ): Promise<ImportResult<SessionFormValues>> {
-  const { data, raw, error, ignored } = await readResource(
+  const { data, raw, error, ignored, problems } = await readResource(
     textValue,
     'Session',
     { strict: strict.Session, lenient: lenient.Session },
     SESSION_OUTPUT_ONLY,
-    { name: 'set by the service' },
+    {
+      other: { name: 'set by the service' },
+      prepare: prepareConfigImport,
+      label: (path) => importFieldLabel(path, OWN_LABELS),
+    },
   );
   if (!data) return { error, ignored };
   const importedId = typeof raw?.name === 'string' ? idOf(raw.name) : undefined;
+  const losses = configImportLosses(data).map((p) => `${importFieldLabel(p.path)}: ${p.message}`);
   return {
     values: fromSession(data, importedId ? `${importedId}-copy`.slice(0, 63) : sessionId),
     ignored,
+    problems: [...problems, ...losses],
   };
 }
 
@@ -144,8 +155,11 @@ export function gcloudCommand(
   const exec = session.environmentConfig?.executionConfig;
   const peripherals = session.environmentConfig?.peripheralsConfig;
   const notExpressible: string[] = [];
+  const id = sessionId.trim();
+  // gcloud reads a word starting with "-" as a flag; the session's full resource name never
+  // starts with one and names the same session, so any ID typed so far stays an argument.
   const line = new CommandLine('gcloud beta dataproc sessions create spark')
-    .arg(sessionId.trim())
+    .arg(id.startsWith('-') || id === '' ? sessionName(parentName(place), id) : id)
     .flag('project', place.project)
     .flag('location', place.location)
     .flag('session_template', session.sessionTemplate);
