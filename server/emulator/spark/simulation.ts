@@ -14,7 +14,7 @@ import type { JobSpec, Workload } from './workloads';
  */
 
 /** A job's random draws (task durations, the fatal cycle) repeat every PERIOD cycles of its run. */
-export const PERIOD = 20;
+export const PERIOD = 8;
 /** spark.dynamicAllocation.executorIdleTimeout: an added executor leaves this long after its job. */
 export const EXECUTOR_IDLE_TIMEOUT_MS = 60_000;
 
