@@ -7,6 +7,8 @@
  *  3. Console: gzip size of the JavaScript the list route loads; navigation → first row painted in
  *     Chromium; the longest main-thread task while scrolling a 1,000-row page.
  *  3. Spark (bench/spark.ts): searchJobs with 2,000 jobs and 10,000 stages; the Spark tab's first render.
+ *  4. Spark age (bench/spark-age.ts): every Spark read on a 13-day-old session, the health check's
+ *     worst latency meanwhile, and the server's RSS.
  */
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -19,6 +21,7 @@ import { oversizedPost } from '../server/testing/oversized-post';
 import { spawnServer } from '../server/testing/spawn-server';
 import { listen } from '../server/testing/test-server';
 import { sparkFigures } from './spark';
+import { sparkAgeFigures } from './spark-age';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PARENT = 'projects/bench/locations/us-central1';
@@ -314,9 +317,10 @@ async function limitFigures() {
   }
 }
 
-// `npm run bench -- emulator` (or `-- limits`, `-- console`, `-- spark`) runs one part.
+// `npm run bench -- emulator` (or `-- limits`, `-- console`, `-- spark`, `-- spark-age`) runs one part.
 const only = process.argv[2];
 if (!only || only === 'emulator') await emulatorFigures();
 if (!only || only === 'limits') await limitFigures();
 if (!only || only === 'console') await consoleFigures();
 if (!only || only === 'spark') await sparkFigures(ROOT);
+if (!only || only === 'spark-age') await sparkAgeFigures();

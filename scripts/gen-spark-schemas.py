@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Writes src/schemas/spark.ts: zod/mini schemas for the sparkApplications responses, field for field
 from the discovery document, so the console and the emulator cannot drift from it.
-Usage: python3 scripts/gen-spark-schemas.py ../shared/reference/dataproc-v1-discovery.json"""
-import json, re, sys
+Usage: python3 scripts/gen-spark-schemas.py [DISCOVERY_JSON] > src/schemas/spark.ts && npx prettier --write src/schemas/spark.ts
+(DISCOVERY_JSON defaults to the repository copy in reference/)"""
+import json, os, re, sys
 
-doc = json.load(open(sys.argv[1]))
+DEFAULT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'reference', 'dataproc-v1-discovery.json')
+doc = json.load(open(sys.argv[1] if len(sys.argv) > 1 else DEFAULT))
 S = doc['schemas']
 methods = doc['resources']['projects']['resources']['locations']['resources']['sessions']['resources']['sparkApplications']['methods']
 # The methods the emulator implements (README); the RDD graph and write methods are left out.

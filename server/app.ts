@@ -3,6 +3,7 @@ import type { ApiBackend } from './backend';
 import { DEFAULT_PRICE_TABLE, type PriceTable } from '../src/schemas/prices';
 import { RpcError } from './emulator/errors';
 import { frontDoor, type FrontDoorOptions } from './front-door';
+import { API_CONTENT_SECURITY_POLICY } from './security-headers';
 import { staticRoutes } from './static';
 
 export interface AppOptions extends Partial<FrontDoorOptions> {
@@ -50,6 +51,20 @@ export function createApp({
     return errorReply(c, new RpcError('INTERNAL', 'Internal error in the console server.'));
   };
   app.onError(onError);
+  // Every answer, API ones included, is never sniffed into HTML and could run no script if it were;
+  // HTML pages set their own policy (setPageSecurityHeaders), which this leaves alone.
+  app.use('*', async (c, next) => {
+    await next();
+    // A response whose headers are immutable (one passed through as it came) is copied first.
+    try {
+      c.res.headers.set('x-content-type-options', 'nosniff');
+    } catch {
+      c.res = new Response(c.res.body, c.res);
+      c.res.headers.set('x-content-type-options', 'nosniff');
+    }
+    if (!c.res.headers.has('content-security-policy'))
+      c.res.headers.set('content-security-policy', API_CONTENT_SECURITY_POLICY);
+  });
   // The backend is also asked directly (the first page embedded in the HTML): same errors.
   backend.routes.onError(onError);
   app.use('*', frontDoor({ boundHost, browserSignIn: Boolean(staticDir), ...door }));

@@ -1,9 +1,51 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import os from 'node:os';
 import { RpcError } from './emulator/errors';
 import { sameSecret } from './secrets';
 import { CONSOLE_SIGN_IN, ERROR_INFO_TYPE_URL } from '../src/schemas/wire';
 import { SIGN_IN_PATHS, signInHandler } from './sign-in';
+import { FailureThrottle, retryText } from './throttle';
+
+interface Incoming {
+  socket?: { remoteAddress?: string };
+  rawHeaders?: string[];
+  url?: string;
+}
+const incomingOf = (c: Context) => (c.env as { incoming?: Incoming } | undefined)?.incoming;
+
+/** The client's address, as the Node adapter gives it; requests made in-process have none. */
+function clientOf(c: Context): string {
+  return incomingOf(c)?.socket?.remoteAddress ?? 'in-process';
+}
+
+/**
+ * The host names a request says it is for, read from the request itself: every Host header (two,
+ * or an empty one, are refused) and the authority of an absolute-form target (`GET http://…/v1`),
+ * which the URL would otherwise take in place of the header. In-process requests have only a URL.
+ */
+function requestedHosts(c: Context): string[] {
+  const incoming = incomingOf(c);
+  if (!incoming?.rawHeaders) return [new URL(c.req.url).host];
+  const hosts: string[] = [];
+  for (let i = 0; i < incoming.rawHeaders.length; i += 2)
+    if (incoming.rawHeaders[i]!.toLowerCase() === 'host') hosts.push(incoming.rawHeaders[i + 1]!.trim());
+  if (hosts.length !== 1 || !hosts[0])
+    refuse(
+      hosts.length > 1
+        ? 'A request may carry one Host header, not several.'
+        : 'A request needs a Host header.',
+    );
+  if (incoming.url && !incoming.url.startsWith('/')) {
+    let authority: string;
+    try {
+      authority = new URL(incoming.url).host;
+    } catch {
+      refuse('The request target is not a path or an absolute URL.');
+    }
+    hosts.push(authority);
+  }
+  return hosts;
+}
 
 /**
  * The server's front door, the same in emulator and upstream mode: who may talk to it at all.
@@ -82,9 +124,13 @@ export function frontDoor(options: FrontDoorOptions): MiddlewareHandler {
   const allowOrigins = new Set((options.allowOrigins ?? []).map((o) => new URL(o).origin));
   const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
   const publicHost = options.publicUrl ? new URL(options.publicUrl).host.toLowerCase() : undefined;
+  const throttle = new FailureThrottle();
   const signIn =
     options.requireAuth && options.browserSignIn
-      ? signInHandler(options.requireAuth, { secure: options.publicUrl?.startsWith('https:') ?? false })
+      ? signInHandler(options.requireAuth, {
+          secure: options.publicUrl?.startsWith('https:') ?? false,
+          throttle,
+        })
       : undefined;
 
   return async (c, next) => {
@@ -94,10 +140,11 @@ export function frontDoor(options: FrontDoorOptions): MiddlewareHandler {
     const { host } = url;
     // Reached by its public name, the server's origin is the public URL's (https behind a proxy).
     const ownOrigin = publicOrigin && host.toLowerCase() === publicHost ? publicOrigin : url.origin;
-    if (!hosts.has(hostName(host)))
-      refuse(
-        `Host "${host}" is not a name of this server. Use its own address, or start it with --public-url.`,
-      );
+    for (const requested of requestedHosts(c))
+      if (!hosts.has(hostName(requested)))
+        refuse(
+          `Host "${requested.slice(0, 100)}" is not a name of this server. Use its own address, or start it with --public-url.`,
+        );
     if (!API_PATH.test(c.req.path)) return next();
 
     const origin = c.req.header('origin');
@@ -121,8 +168,26 @@ export function frontDoor(options: FrontDoorOptions): MiddlewareHandler {
       }
     }
     const token = options.requireAuth;
-    if (token && signIn && SIGN_IN_PATHS.has(c.req.path)) return signIn(c);
-    if (token && !bearerMatches(c.req.header('authorization'), token) && !signIn?.signedIn(c))
+    const client = clientOf(c);
+    if (token && signIn && SIGN_IN_PATHS.has(c.req.path)) return signIn(c, client);
+    const authorization = c.req.header('authorization');
+    if (token && authorization) {
+      // A client shut out for wrong tokens is refused whatever it sends, the right one included.
+      const wait = throttle.waitMs(client);
+      if (wait > 0) {
+        c.header('retry-after', String(Math.ceil(wait / 1000)));
+        throw new RpcError(
+          'RESOURCE_EXHAUSTED',
+          `Too many wrong tokens from this client. Try again in ${retryText(wait)}.`,
+        );
+      }
+      if (bearerMatches(authorization, token)) throttle.succeeded(client);
+      else if (!signIn?.signedIn(c)) {
+        const delay = throttle.failed(client);
+        if (delay > 0) c.header('retry-after', String(Math.ceil(delay / 1000)));
+      }
+    }
+    if (token && !bearerMatches(authorization, token) && !signIn?.signedIn(c))
       throw new RpcError(
         'UNAUTHENTICATED',
         'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential.',

@@ -8,6 +8,8 @@ import { setPageSecurityHeaders } from './security-headers';
 
 /** How long the HTML may wait for the list's first page before it is sent without it. */
 const FIRST_PAGE_BUDGET_MS = 1000;
+/** The most the HTML embeds: a bigger first page is left for the page to ask for itself. */
+export const FIRST_PAGE_BYTES = 512 * 1024;
 
 const escapeAttribute = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -35,6 +37,7 @@ async function firstPageBlock(backend: ApiBackend, url: URL): Promise<string> {
     if (!result || timeout.aborted) return '';
     const { response, text } = result;
     if (!response.headers.get('content-type')?.includes('json')) return '';
+    if (Buffer.byteLength(text) > FIRST_PAGE_BYTES) return '';
     return `<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}" data-request="${escapeAttribute(request.url)}" data-status="${response.status}">${text.replace(/</g, '\\u003c')}</script>`;
   } catch {
     return ''; // slow or unreachable: the page asks for itself

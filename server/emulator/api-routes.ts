@@ -21,21 +21,39 @@ const USER_KEYED_MAPS = new Set([
   'autotuningProperties',
 ]);
 
+/**
+ * Which fields hold enums: `fields` by field name, `maps` for maps whose values are enums (a SQL
+ * query's `jobs`: job ID → status). Sessions and operations use `enumFields`; each Spark method
+ * names its own, as `status` is a job's status in one answer and a stage's in another.
+ */
+export interface EnumTable {
+  fields: Record<string, { numberOf: Map<string, number> }>;
+  maps?: Record<string, { numberOf: Map<string, number> }>;
+}
+const SESSION_ENUMS: EnumTable = { fields: enumFields };
+
 /** Turns enum names into their numbers, for clients that send `$alt=json;enum-encoding=int`. */
-function encodeEnumsAsInt(value: unknown, key?: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => encodeEnumsAsInt(v, key));
+function encodeEnumsAsInt(value: unknown, table: EnumTable, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => encodeEnumsAsInt(v, table, key));
   if (value && typeof value === 'object') {
     if (key !== undefined && USER_KEYED_MAPS.has(key)) return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeEnumsAsInt(v, k)]));
+    const mapEnum =
+      key !== undefined && table.maps && Object.hasOwn(table.maps, key) ? table.maps[key] : undefined;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        mapEnum && typeof v === 'string' ? (mapEnum.numberOf.get(v) ?? v) : encodeEnumsAsInt(v, table, k),
+      ]),
+    );
   }
-  if (typeof value === 'string' && key !== undefined && Object.hasOwn(enumFields, key))
-    return enumFields[key]!.numberOf.get(value) ?? value;
+  if (typeof value === 'string' && key !== undefined && Object.hasOwn(table.fields, key))
+    return table.fields[key]!.numberOf.get(value) ?? value;
   return value;
 }
 
-export function reply(c: Context, body: unknown, status = 200) {
+export function reply(c: Context, body: unknown, status = 200, enums: EnumTable = SESSION_ENUMS) {
   const alt = c.req.query('$alt') ?? c.req.query('alt') ?? '';
-  const out = alt.includes('enum-encoding=int') ? encodeEnumsAsInt(body) : body;
+  const out = alt.includes('enum-encoding=int') ? encodeEnumsAsInt(body, enums) : body;
   return c.body(JSON.stringify(out), status as 200, { 'content-type': 'application/json; charset=UTF-8' });
 }
 

@@ -59,6 +59,13 @@ export function openDatabase(file: string): Db {
       body TEXT NOT NULL
     );
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS spark_workload_runs (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      session_uuid TEXT NOT NULL,
+      workload TEXT NOT NULL,
+      start_ms INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS spark_workload_runs_by_session ON spark_workload_runs(session_uuid, seq);
   `);
   migrate(db);
   return db;
@@ -96,6 +103,6 @@ function migrate(db: Db): void {
 
 export function resetDatabase(db: Db): void {
   db.exec(
-    'DELETE FROM sessions; DELETE FROM operations; DELETE FROM request_ids; DELETE FROM templates; DELETE FROM meta;',
+    'DELETE FROM sessions; DELETE FROM operations; DELETE FROM request_ids; DELETE FROM templates; DELETE FROM meta; DELETE FROM spark_workload_runs;',
   );
 }

@@ -4,7 +4,8 @@ import { apiRoutes, reply } from './api-routes';
 import { controlRoutes } from './control-routes';
 import type { Emulator } from './emulator';
 import { RpcError } from './errors';
-import { WorkloadRuns, sparkControlRoutes, sparkRoutes } from './spark/routes';
+import { sparkControlRoutes, sparkRoutes } from './spark/routes';
+import { WorkloadRuns } from './spark/workload-runs';
 
 export const EMULATOR_PROJECT = 'demo-project';
 

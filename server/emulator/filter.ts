@@ -1,3 +1,4 @@
+import { parseTimestamp } from './timestamps';
 import { LABEL_KEY } from '../../src/schemas/rules';
 import { BAD_REQUEST_TYPE_URL } from '../../src/schemas/wire';
 import { RpcError } from './errors';
@@ -294,8 +295,8 @@ function compileComparison(
     return `(${field.column} ${sqlOp} ?)`;
   }
   if (field.kind === 'timestamp') {
-    const time = Date.parse(value);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time))
+    const time = parseTimestamp(value);
+    if (time === undefined)
       throw filterError(
         `${member} needs an RFC 3339 time in quotes, such as "2026-01-01T00:00:00Z"`,
         node.valuePos,

@@ -27,6 +27,11 @@ export const LIMITS = {
   filterChars: 2 * 1024,
   filterDepth: 32,
   filterComparisons: 64,
+  /**
+   * The stored bytes one list page may carry: beyond it the page holds fewer than pageSize items
+   * and a nextPageToken (Google's list methods may return fewer). 1,000 ordinary sessions fit.
+   */
+  listPageBytes: 4 * 1024 * 1024,
   /** A page token; the ones the emulator issues are about 100 characters. */
   pageTokenChars: 1024,
 } as const;

@@ -63,19 +63,41 @@ export class SessionStore {
   }
 
   /** Newest first, after the keyset position when there is one. */
-  page(parent: string, filter: CompiledFilter, after: PagePosition | undefined, limit: number): SessionRow[] {
+  /**
+   * Up to `limit` rows after `after`, stopping early once their bodies pass `bytes` (at least one
+   * row is always given); `more` says whether rows remain. Rows are read one at a time, so a
+   * page of huge sessions never loads more than it returns.
+   */
+  page(
+    parent: string,
+    filter: CompiledFilter,
+    after: PagePosition | undefined,
+    limit: number,
+    bytes: number,
+  ): { rows: SessionRow[]; more: boolean } {
     const keyset = after ? 'AND (create_time < ? OR (create_time = ? AND seq < ?))' : '';
-    return this.db
+    const rows: SessionRow[] = [];
+    let size = 0;
+    let more = false;
+    for (const row of this.db
       .prepare(
         `SELECT * FROM sessions WHERE parent = ? AND ${filter.sql} ${keyset}
          ORDER BY create_time DESC, seq DESC LIMIT ?`,
       )
-      .all(
+      .iterate(
         parent,
         ...filter.params,
         ...(after ? [after.key, after.key, after.seq] : []),
-        limit,
-      ) as SessionRow[];
+        limit + 1,
+      ) as IterableIterator<SessionRow>) {
+      if (rows.length >= limit || (rows.length > 0 && size + row.body.length > bytes)) {
+        more = true;
+        break;
+      }
+      rows.push(row);
+      size += row.body.length;
+    }
+    return { rows, more };
   }
 
   /** The session whose next lifecycle step is due first by `now`, leaving out the `skip` rows. */

@@ -5,6 +5,7 @@ import { strict, type Operation, type Session } from '../../src/schemas/wire';
 import type { Clock } from './clock';
 import type { Db } from './database';
 import { RpcError, invalidArgument } from './errors';
+import { LIMITS } from './limits';
 import { compileFilter, type FilterFields } from './filter';
 import { RequestIds } from './idempotency';
 import { Lifecycle } from './lifecycle';
@@ -134,12 +135,12 @@ export class Sessions {
     const filter = compileFilter(filterText, SESSION_FILTER);
     const pageSize = pageSizeFrom(query.pageSize);
     const after = decodePageToken(query.pageToken, filterText);
-    const rows = this.store.page(parent, filter, after, pageSize + 1);
-    const page = rows.slice(0, pageSize);
+    // Fewer than pageSize when the page would pass its byte budget, as Google's lists may.
+    const { rows: page, more } = this.store.page(parent, filter, after, pageSize, LIMITS.listPageBytes);
     const last = page[page.length - 1];
     return {
       sessions: page.map((row) => this.render(row)),
-      ...(rows.length > pageSize && last
+      ...(more && last
         ? { nextPageToken: encodePageToken({ key: last.create_time, seq: last.seq }, filterText) }
         : {}),
     };

@@ -1,27 +1,45 @@
 import type { Session, SessionTemplate } from '../../src/schemas/wire';
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /**
- * Our template rule (README): the template gives defaults and the session's own values win, field
- * by field; labels and Spark properties are merged key by key. A session type set on the session
- * replaces the template's.
+ * The template's value as the default for whatever `own` leaves unset, at every depth: objects
+ * (messages and maps alike, so labels and Spark properties merge key by key) field by field; a
+ * value the session sets (a string, a number, a list) replaces the template's.
+ */
+function withDefaults<T>(template: T | undefined, own: T | undefined): T | undefined {
+  if (own === undefined) return template === undefined ? undefined : structuredClone(template);
+  if (!isObject(own) || !isObject(template)) return own;
+  const out: Record<string, unknown> = structuredClone(template);
+  for (const [key, value] of Object.entries(own)) out[key] = withDefaults(template[key], value);
+  return out as T;
+}
+
+/**
+ * Our template rule (README), after the API's: the template's values are defaults for every field
+ * the session leaves unset, at every depth. Two fields are one choice each and are not mixed: the
+ * session type (a session's `jupyterSession: {}` keeps the template's kernel and display name, but
+ * a Spark Connect session does not inherit a Jupyter template's settings) and network vs subnetwork.
  */
 export function mergeTemplate(template: SessionTemplate, session: Session): Session {
-  const sessionType =
-    session.jupyterSession || session.sparkConnectSession
-      ? { jupyterSession: session.jupyterSession, sparkConnectSession: session.sparkConnectSession }
+  const sessionType = session.jupyterSession
+    ? { jupyterSession: withDefaults(template.jupyterSession, session.jupyterSession) }
+    : session.sparkConnectSession
+      ? { sparkConnectSession: withDefaults(template.sparkConnectSession, session.sparkConnectSession) }
       : { jupyterSession: template.jupyterSession, sparkConnectSession: template.sparkConnectSession };
-  const tr = template.runtimeConfig ?? {};
-  const sr = session.runtimeConfig ?? {};
   const te = template.environmentConfig ?? {};
   const se = session.environmentConfig ?? {};
   const merged: Session = {
     ...session,
+    jupyterSession: undefined,
+    sparkConnectSession: undefined,
     ...sessionType,
     labels: { ...template.labels, ...session.labels },
-    runtimeConfig: { ...tr, ...sr, properties: { ...tr.properties, ...sr.properties } },
+    runtimeConfig: withDefaults(template.runtimeConfig ?? {}, session.runtimeConfig ?? {}),
     environmentConfig: {
-      executionConfig: { ...te.executionConfig, ...se.executionConfig },
-      peripheralsConfig: { ...te.peripheralsConfig, ...se.peripheralsConfig },
+      executionConfig: withDefaults(te.executionConfig ?? {}, se.executionConfig ?? {}),
+      peripheralsConfig: withDefaults(te.peripheralsConfig ?? {}, se.peripheralsConfig ?? {}),
     },
   };
   const exec = merged.environmentConfig!.executionConfig!;
@@ -30,6 +48,7 @@ export function mergeTemplate(template: SessionTemplate, session: Session): Sess
   if (se.executionConfig?.subnetworkUri) delete exec.networkUri;
   if (!merged.jupyterSession) delete merged.jupyterSession;
   if (!merged.sparkConnectSession) delete merged.sparkConnectSession;
-  if (Object.keys(merged.runtimeConfig!.properties!).length === 0) delete merged.runtimeConfig!.properties;
+  const properties = merged.runtimeConfig!.properties;
+  if (properties && Object.keys(properties).length === 0) delete merged.runtimeConfig!.properties;
   return merged;
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from './limits';
 import { randomUUID } from 'node:crypto';
 import { templateViolations } from '../../src/schemas/rules';
 import { TEMPLATE_OUTPUT_ONLY, type SessionTemplate } from '../../src/schemas/wire';
@@ -101,16 +102,31 @@ export class Templates {
     const filter = compileFilter(filterText, TEMPLATE_FILTER);
     const pageSize = pageSizeFrom(query.pageSize);
     const after = decodePageToken(query.pageToken, filterText);
-    const rows = this.db
+    // Read one row at a time, stopping at pageSize or the byte budget (at least one row).
+    const page: TemplateRow[] = [];
+    let size = 0;
+    let more = false;
+    for (const row of this.db
       .prepare(
         `SELECT * FROM templates WHERE parent = ? AND ${filter.sql} ${after ? 'AND name > ?' : ''} ORDER BY name LIMIT ?`,
       )
-      .all(parent, ...filter.params, ...(after ? [after.key] : []), pageSize + 1) as TemplateRow[];
-    const page = rows.slice(0, pageSize);
+      .iterate(
+        parent,
+        ...filter.params,
+        ...(after ? [after.key] : []),
+        pageSize + 1,
+      ) as IterableIterator<TemplateRow>) {
+      if (page.length >= pageSize || (page.length > 0 && size + row.body.length > LIMITS.listPageBytes)) {
+        more = true;
+        break;
+      }
+      page.push(row);
+      size += row.body.length;
+    }
     const last = page[page.length - 1];
     return {
       sessionTemplates: page.map((r) => JSON.parse(r.body) as SessionTemplate),
-      ...(rows.length > pageSize && last
+      ...(more && last
         ? { nextPageToken: encodePageToken({ key: last.name, seq: last.seq }, filterText) }
         : {}),
     };

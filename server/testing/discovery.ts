@@ -16,17 +16,13 @@ export interface DiscoverySchema {
   type?: string;
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The discovery document: in ../shared for this repo's checkout, or beside it in CI's clone. */
-function findDiscovery(): string {
-  for (let dir = here; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'reference', 'dataproc-v1-discovery.json');
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error('dataproc-v1-discovery.json not found in any parent shared/reference folder');
-}
+/** The discovery document kept in the repository (reference/README.md: its revision, how to refresh). */
+export const DISCOVERY_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../reference/dataproc-v1-discovery.json',
+);
 
-export const discovery = JSON.parse(fs.readFileSync(findDiscovery(), 'utf8')) as {
+export const discovery = JSON.parse(fs.readFileSync(DISCOVERY_PATH, 'utf8')) as {
   schemas: Record<string, DiscoverySchema>;
 };
 

@@ -3,6 +3,7 @@ import { proxy } from 'hono/proxy';
 import type { ApiBackend, ServerInfo } from '../backend';
 import { errorReply } from '../app';
 import { RpcError } from '../emulator/errors';
+import { requestLimits } from '../emulator/limits';
 import type { Credentials } from './credentials';
 
 export interface UpstreamOptions {
@@ -51,13 +52,44 @@ const CONSOLE_API_PATH =
 const METHODS = new Set(['GET', 'POST', 'PATCH', 'DELETE']);
 
 /**
+ * The most of an upstream answer the server reads. The largest page the console asks for is 1,000
+ * sessions of a few KiB each; this is a generous multiple of that, and beyond it the answer is cut
+ * off with 502, so a hostile or broken upstream cannot make the server hold gigabytes.
+ */
+export const UPSTREAM_ANSWER_BYTES = 32 * 1024 * 1024;
+
+const badGateway = (message: string) => new RpcError('UNAVAILABLE', message, [], 502);
+
+/** The body, read while it stays within `limit` bytes; undefined (and the stream cancelled) beyond. */
+async function readWithin(body: ReadableStream<Uint8Array> | null, limit: number) {
+  if (!body) return new Uint8Array();
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
  * The real Dataproc API behind `/v1`: method, path, query string, body, status and error bodies
- * pass unchanged both ways and stream; the server adds its own access token.
+ * pass unchanged both ways, within size limits (a request body as in emulator mode, an answer up
+ * to UPSTREAM_ANSWER_BYTES, JSON only); the server adds its own access token.
  */
 export function upstreamBackend(options: UpstreamOptions): ApiBackend {
   const base = options.baseUrl.replace(/\/+$/, '');
   const quotaProject = options.quotaProject ?? options.credentials.quotaProject;
   const routes = new Hono();
+  // The same limits on what a client sends as in emulator mode: URL length and body size.
+  routes.use('/v1/*', requestLimits());
 
   routes.all('/v1/*', async (c) => {
     if (!METHODS.has(c.req.method))
@@ -91,23 +123,40 @@ export function upstreamBackend(options: UpstreamOptions): ApiBackend {
     if (quotaProject) headers['x-goog-user-project'] = quotaProject;
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+    // Read here, within the body limit (requestLimits), so no more than that is ever forwarded.
+    const body = hasBody ? await c.req.arrayBuffer() : undefined;
     try {
       const response = await proxy(`${base}${incoming.pathname}${incoming.search}`, {
         method: c.req.method,
         headers,
-        body: hasBody ? c.req.raw.body : undefined,
-        duplex: hasBody ? 'half' : undefined,
+        body,
+        // The deadline and the caller's going away stop the body too, not only the headers.
         signal: AbortSignal.any([c.req.raw.signal, timeout]),
         // A redirect is answered as it is, never followed to wherever it points.
         redirect: 'manual',
       } as RequestInit);
+      const answer = await readWithin(response.body, UPSTREAM_ANSWER_BYTES);
+      if (!answer)
+        throw badGateway(
+          `The upstream API ${base} answered with more than ${UPSTREAM_ANSWER_BYTES} bytes; the console reads no more.`,
+        );
+      const type = response.headers.get('content-type') ?? '';
+      // Only JSON is passed back: an HTML answer on the console's origin could run script there.
+      if (answer.byteLength > 0 && !/^application\/json\s*(?:;|$)/i.test(type))
+        throw badGateway(
+          `The upstream API ${base} answered with content type "${type.slice(0, 100) || 'none'}", not application/json.`,
+        );
       const answerHeaders = new Headers();
       for (const [name, value] of response.headers)
-        if (FORWARDED_RESPONSE_HEADERS.has(name) || name.startsWith('x-goog-'))
+        if ((FORWARDED_RESPONSE_HEADERS.has(name) || name.startsWith('x-goog-')) && name !== 'content-length')
           answerHeaders.append(name, value);
       answerHeaders.set('x-content-type-options', 'nosniff');
-      return new Response(response.body, { status: response.status, headers: answerHeaders });
+      return new Response(answer.byteLength > 0 ? answer : null, {
+        status: response.status,
+        headers: answerHeaders,
+      });
     } catch (error) {
+      if (error instanceof RpcError) throw error;
       if (timeout.aborted)
         throw new RpcError(
           'DEADLINE_EXCEEDED',

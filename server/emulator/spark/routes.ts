@@ -1,55 +1,40 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { sessionIdProblem } from '../../../src/schemas/rules';
 import {
+  ApplicationContextIngestionStatus,
   ApplicationStatus,
   ExecutorStatus,
   JobExecutionStatus,
+  QuantileDataStatus,
   StageStatus,
   TaskStatus,
 } from '../../../src/schemas/spark';
 import type { Session } from '../../../src/schemas/wire';
-import { reply } from '../api-routes';
+import { parentName, sessionName } from '../../../src/schemas/names';
+import { reply, type EnumTable } from '../api-routes';
 import type { Clock } from '../clock';
 import { body } from '../control-routes';
-import type { Db } from '../database';
 import { RpcError, invalidArgument, notFound } from '../errors';
+import { LIMITS, checkLength } from '../limits';
 import { decodePageToken, encodePageToken, pageSizeFrom } from '../paging';
+import { checkPlace } from '../place';
 import type { Sessions } from '../sessions';
-import { SparkApplication, type JobRef, type SessionFacts, type WorkloadRun } from './application';
+import { parseTimestamp } from '../timestamps';
+import { SparkProjection, type TaskView } from './projection';
+import { DRIVER, EXECUTOR, MAX_EXECUTORS, STATIC_EXECUTORS } from './schedule';
+import { EXECUTOR_IDLE_TIMEOUT_MS, Simulation, type SessionFacts } from './simulation';
+import { MAX_RUNS_PER_SESSION, type WorkloadRuns } from './workload-runs';
 import { WORKLOADS } from './workloads';
-import { parentName, sessionName } from '../../../src/schemas/names';
 
 /** Page sizes the discovery document states for every sparkApplications search: 10 by default, at most 100. */
 const PAGES = { defaultSize: 10, maxSize: 100 };
-
-/** Workload runs started through the control API, by session uuid (a new session never inherits one). */
-export class WorkloadRuns {
-  constructor(private readonly db: Db) {
-    db.exec(`CREATE TABLE IF NOT EXISTS spark_workload_runs (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      session_uuid TEXT NOT NULL,
-      workload TEXT NOT NULL,
-      start_ms INTEGER NOT NULL
-    )`);
-  }
-  add(uuid: string, workload: string, start: number): void {
-    this.db
-      .prepare('INSERT INTO spark_workload_runs (session_uuid, workload, start_ms) VALUES (?, ?, ?)')
-      .run(uuid, workload, start);
-  }
-  /** The notebook workload from the moment the session became ACTIVE, then the runs started by hand. */
-  of(facts: SessionFacts): WorkloadRun[] {
-    const rows = this.db
-      .prepare('SELECT seq, workload, start_ms FROM spark_workload_runs WHERE session_uuid = ? ORDER BY seq')
-      .all(facts.uuid) as { seq: number; workload: string; start_ms: number }[];
-    return [
-      { seq: 0, workload: WORKLOADS.notebook!, start: facts.activeSince },
-      ...rows
-        .filter((r) => Object.hasOwn(WORKLOADS, r.workload))
-        .map((r) => ({ seq: r.seq, workload: WORKLOADS[r.workload]!, start: r.start_ms })),
-    ];
-  }
-}
+/**
+ * The most candidates one filtered search looks at. A filter that matches little on a long
+ * history answers with fewer items than pageSize and a nextPageToken, as Google's list methods
+ * may, rather than walking the history in one request.
+ */
+export const SCAN_BUDGET = 2_000;
 
 /** What the application needs to know of its session; undefined when it never became ACTIVE. */
 export function sessionFacts(session: Session): SessionFacts | undefined {
@@ -76,29 +61,15 @@ export function sessionFacts(session: Session): SessionFacts | undefined {
   };
 }
 
-/** Enum names become numbers under `$alt=json;enum-encoding=int`; a field name alone cannot tell
- * a job's status from a stage's (or from a task's, which is plain text), so the value decides. */
-function encodeSparkEnums(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(encodeSparkEnums);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeSparkEnums(v)]));
-  if (typeof value === 'string') {
-    if (value.startsWith('JOB_EXECUTION_STATUS_'))
-      return JobExecutionStatus.numberOf.get(value as never) ?? value;
-    if (value.startsWith('STAGE_STATUS_')) return StageStatus.numberOf.get(value as never) ?? value;
-    if (
-      value === 'QUANTILE_DATA_STATUS_COMPLETED' ||
-      value === 'APPLICATION_CONTEXT_INGESTION_STATUS_COMPLETED'
-    )
-      return 1;
-  }
-  return value;
-}
-
-function sparkReply(c: Context, payload: unknown) {
-  const alt = c.req.query('$alt') ?? c.req.query('alt') ?? '';
-  return reply(c, alt.includes('enum-encoding=int') ? encodeSparkEnums(payload) : payload);
-}
+/** Which Spark fields are enums, per answer: `status` is a job's in one and a stage's in another. */
+const APPLICATION_ENUMS = {
+  quantileDataStatus: QuantileDataStatus,
+  applicationContextIngestionStatus: ApplicationContextIngestionStatus,
+};
+const enums = (status?: { numberOf: Map<string, number> }): EnumTable => ({
+  fields: { ...APPLICATION_ENUMS, ...(status ? { status } : {}) },
+  maps: { jobs: JobExecutionStatus },
+});
 
 function int64Param(c: Context, key: string, required: boolean): number | undefined {
   const raw = c.req.query(key);
@@ -106,88 +77,210 @@ function int64Param(c: Context, key: string, required: boolean): number | undefi
     if (required) throw invalidArgument([{ field: key, description: `${key} is required.` }]);
     return undefined;
   }
-  if (!/^\d+$/.test(raw))
+  if (!/^\d{1,15}$/.test(raw))
     throw invalidArgument([{ field: key, description: `"${raw}" is not a non-negative integer.` }]);
   return Number(raw);
 }
 
-function int64List(c: Context, key: string): Set<number> | undefined {
+function int64List(c: Context, key: string): number[] | undefined {
   const values = c.req.queries(key);
   if (!values?.length) return undefined;
   for (const v of values)
-    if (!/^\d+$/.test(v))
+    if (!/^\d{1,15}$/.test(v))
       throw invalidArgument([{ field: key, description: `"${v}" is not a non-negative integer.` }]);
-  return new Set(values.map(Number));
+  return [...new Set(values.map(Number))];
 }
 
 function boolParam(c: Context, key: string): boolean {
-  return c.req.query(key) === 'true';
+  const raw = c.req.query(key);
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw invalidArgument([{ field: key, description: `"${raw}" is not true or false.` }]);
 }
 
 function enumParam<T extends string>(c: Context, key: string, values: readonly T[]): T | undefined {
   const raw = c.req.query(key);
   if (raw === undefined || raw === '') return undefined;
-  const value = /^\d+$/.test(raw) ? values[Number(raw)] : (raw as T);
+  const value = /^\d{1,3}$/.test(raw) ? values[Number(raw)] : (raw as T);
   if (!value || !values.includes(value))
     throw invalidArgument([{ field: key, description: `"${raw}" is not one of ${values.join(', ')}.` }]);
   return value.endsWith('_UNSPECIFIED') ? undefined : value;
 }
 
-/** Keyset pages over a list in a fixed order: items added later never shift the next page. */
-function page<T>(c: Context, items: T[], keyOf: (item: T) => string, filterKey: string) {
-  const size = pageSizeFrom(c.req.query('pageSize'), PAGES);
-  const position = decodePageToken(c.req.query('pageToken'), filterKey);
-  const from = position ? items.findIndex((item) => keyOf(item) === position.key) + 1 : 0;
-  const slice = items.slice(from, from + size);
-  const more = from + size < items.length;
-  return {
-    slice,
-    nextPageToken: more ? encodePageToken({ key: keyOf(slice.at(-1)!), seq: 0 }, filterKey) : undefined,
-  };
+/** An RFC 3339 time parameter; an impossible date or a bare number is refused, naming it. */
+function timeParam(c: Context, key: string): number | undefined {
+  const raw = c.req.query(key);
+  if (raw === undefined || raw === '') return undefined;
+  const t = parseTimestamp(raw);
+  if (t === undefined)
+    throw invalidArgument([
+      {
+        field: key,
+        description: `"${raw.slice(0, 64)}" is not an RFC 3339 timestamp such as 2026-01-01T00:00:00Z.`,
+      },
+    ]);
+  return t;
 }
 
-/** A summaryMetricsMask names fields by their proto or JSON name; either is accepted. */
-function maskHas(c: Context, field: string): boolean {
-  const mask = (c.req.query('summaryMetricsMask') ?? '')
+/** The summary metrics a stage can carry; summaryMetricsMask names them by proto or JSON name. */
+const SUMMARY_METRICS = ['taskQuantileMetrics', 'executorMetricsDistributions'] as const;
+function summaryMask(c: Context): Set<string> {
+  const raw = c.req.query('summaryMetricsMask') ?? '';
+  const paths = raw
     .split(',')
-    .map((p) => p.trim().replace(/_([a-z])/g, (_, l: string) => l.toUpperCase()));
-  return mask.includes(field);
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const out = new Set<string>();
+  for (const path of paths) {
+    const top = path.split('.')[0]!.replace(/_([a-z])/g, (_, l: string) => l.toUpperCase());
+    if (!(SUMMARY_METRICS as readonly string[]).includes(top))
+      throw invalidArgument([
+        {
+          field: 'summaryMetricsMask',
+          description: `"${path.slice(0, 64)}" is not a summary metric; known: ${SUMMARY_METRICS.join(', ')}.`,
+        },
+      ]);
+    out.add(top);
+  }
+  return out;
+}
+
+/** A page token is bound to the query's other parameters (AIP-158): the same filter, in any order. */
+function filterKeyOf(c: Context): string {
+  const params = [...new URL(c.req.url).searchParams].filter(([k]) => k !== 'pageToken' && k !== 'pageSize');
+  return JSON.stringify(params.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const badToken = () =>
+  new RpcError('INVALID_ARGUMENT', 'Invalid pageToken: it was not issued by this list call.');
+
+/**
+ * Keyset pages over positions in a fixed order (IDs newest first, executors in ID order): the
+ * token holds the last position looked at, and the next page starts after it whatever left or
+ * joined the filtered list meanwhile. At most SCAN_BUDGET candidates are looked at per request.
+ */
+function keysetPage<T>(
+  c: Context,
+  options: {
+    /** Positions 0..count-1 exist; a token pointing elsewhere was not issued here. */
+    count: number;
+    descending: boolean;
+    /** The candidates in order when they are few and known (an ID list, the live executors). */
+    only?: number[];
+    keep?: (position: number) => boolean;
+    build: (position: number) => T;
+  },
+) {
+  const size = pageSizeFrom(c.req.query('pageSize'), PAGES);
+  const token = c.req.query('pageToken');
+  checkLength('pageToken', token, LIMITS.pageTokenChars);
+  const position = decodePageToken(token, filterKeyOf(c));
+  let after: number | undefined;
+  if (position) {
+    if (!/^\d{1,15}$/.test(position.key) || Number(position.key) >= options.count) throw badToken();
+    after = Number(position.key);
+  }
+  const { count, descending } = options;
+  const candidates = options.only
+    ? [...options.only]
+        .filter((n) => n < count)
+        .sort((a, b) => (descending ? b - a : a - b))
+        .filter((n) => after === undefined || (descending ? n < after : n > after))
+    : undefined;
+  let next = after === undefined ? (descending ? count - 1 : 0) : descending ? after - 1 : after + 1;
+  let index = 0;
+  const take = (): number | undefined => {
+    if (candidates) return candidates[index++];
+    if (next < 0 || next >= count) return undefined;
+    const n = next;
+    next += descending ? -1 : 1;
+    return n;
+  };
+  const remains = () => (candidates ? index < candidates.length : next >= 0 && next < count);
+  const items: T[] = [];
+  let last: number | undefined;
+  let looked = 0;
+  while (items.length < size && looked < SCAN_BUDGET) {
+    const n = take();
+    if (n === undefined) break;
+    looked++;
+    last = n;
+    if (!options.keep || options.keep(n)) items.push(options.build(n));
+  }
+  const nextPageToken =
+    last !== undefined && remains()
+      ? encodePageToken({ key: String(last), seq: 0 }, filterKeyOf(c))
+      : undefined;
+  return { items, nextPageToken };
+}
+
+/** Keyset pages over a stage's tasks (a few hundred), in ID order or slowest first. */
+function taskPage<T extends { taskId?: string; durationMillis?: string }>(
+  c: Context,
+  tasks: T[],
+  slowestFirst: boolean,
+) {
+  const size = pageSizeFrom(c.req.query('pageSize'), PAGES);
+  const token = c.req.query('pageToken');
+  checkLength('pageToken', token, LIMITS.pageTokenChars);
+  const position = decodePageToken(token, filterKeyOf(c));
+  const keyOf = (t: T): [number, number] => [slowestFirst ? -Number(t.durationMillis) : 0, Number(t.taskId)];
+  const compare = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
+  const sorted = [...tasks].sort((a, b) => compare(keyOf(a), keyOf(b)));
+  let from = 0;
+  if (position) {
+    const m = /^(-?\d{1,15}):(\d{1,15})$/.exec(position.key);
+    if (!m) throw badToken();
+    const key: [number, number] = [Number(m[1]), Number(m[2])];
+    from = sorted.findIndex((t) => compare(keyOf(t), key) > 0);
+    if (from < 0) from = sorted.length;
+  }
+  const slice = sorted.slice(from, from + size);
+  const last = slice.at(-1);
+  return {
+    items: slice,
+    nextPageToken:
+      last && from + size < sorted.length
+        ? encodePageToken({ key: keyOf(last).join(':'), seq: 0 }, filterKeyOf(c))
+        : undefined,
+  };
 }
 
 const P = '/v1/projects/:project/locations/:location/sessions/:session';
 
 export function sparkRoutes(sessions: Sessions, clock: Clock, runs: WorkloadRuns): Hono {
   const api = new Hono();
-  const nameOf = (c: Context) =>
-    sessionName(
-      parentName({ project: c.req.param('project') ?? '', location: c.req.param('location') ?? '' }),
-      c.req.param('session') ?? '',
-    );
+  /** The session's name, after the same checks every other route makes on project, location and ID. */
+  const nameOf = (c: Context) => {
+    const project = c.req.param('project') ?? '';
+    const location = c.req.param('location') ?? '';
+    checkPlace(project, location);
+    const id = c.req.param('session') ?? '';
+    const problem = sessionIdProblem(id);
+    if (problem) throw invalidArgument([{ field: 'name', description: problem }]);
+    return sessionName(parentName({ project, location }), id);
+  };
+  const projectionOf = (facts: SessionFacts) =>
+    new SparkProjection(new Simulation(facts, runs.of(facts), clock.now()));
 
   /** The session's application, or 404: it exists once the session has been ACTIVE. */
-  function application(c: Context, appId: string): SparkApplication {
+  function application(c: Context, appId: string): SparkProjection {
     const name = nameOf(c);
     const facts = sessionFacts(sessions.get(name));
     if (!facts) throw notFound('Spark application', `${name}/sparkApplications/${appId}`);
-    const app = new SparkApplication(facts, runs.of(facts), clock.now());
+    const app = projectionOf(facts);
     if (appId !== app.appId) throw notFound('Spark application', `${name}/sparkApplications/${appId}`);
     return app;
   }
 
   api.get(`${P}/:verb{sparkApplications:search}`, (c) => {
     const name = nameOf(c);
-    const facts = sessionFacts(sessions.get(name));
     const status = enumParam(c, 'applicationStatus', ApplicationStatus.values);
-    const bound = (key: string) => {
-      const raw = c.req.query(key);
-      if (!raw) return undefined;
-      const t = Date.parse(raw);
-      if (Number.isNaN(t))
-        throw invalidArgument([{ field: key, description: `"${raw}" is not an RFC 3339 timestamp.` }]);
-      return t;
-    };
-    const [minTime, maxTime, minEnd, maxEnd] = ['minTime', 'maxTime', 'minEndTime', 'maxEndTime'].map(bound);
-    const apps = facts ? [new SparkApplication(facts, runs.of(facts), clock.now())] : [];
+    const [minTime, maxTime, minEnd, maxEnd] = ['minTime', 'maxTime', 'minEndTime', 'maxEndTime'].map((key) =>
+      timeParam(c, key),
+    );
+    const facts = sessionFacts(sessions.get(name));
+    const apps = facts ? [projectionOf(facts)] : [];
     const matching = apps.filter((app) => {
       const start = app.facts.activeSince;
       const end = app.ended ? app.at : undefined;
@@ -199,22 +292,24 @@ export function sparkRoutes(sessions: Sessions, clock: Clock, runs: WorkloadRuns
       if (maxEnd !== undefined && (end === undefined || end > maxEnd)) return false;
       return true;
     });
-    const { slice, nextPageToken } = page(c, matching, (a) => a.appId, filterKeyOf(c));
-    return sparkReply(c, {
-      sparkApplications: slice.map((app) => ({ name: app.name, application: app.applicationInfo() })),
-      ...(nextPageToken ? { nextPageToken } : {}),
+    const { items, nextPageToken } = keysetPage(c, {
+      count: matching.length,
+      descending: false,
+      build: (n) => ({ name: matching[n]!.name, application: matching[n]!.applicationInfo() }),
     });
+    return reply(c, { sparkApplications: items, ...(nextPageToken ? { nextPageToken } : {}) }, 200, enums());
   });
 
   api.get(`${P}/sparkApplications/:app{[^/:]+:[A-Za-z]+}`, (c) => {
     const [appId, verb] = c.req.param('app').split(':') as [string, string];
+    const name = nameOf(c);
     const parent = c.req.query('parent');
     if (!parent)
       throw invalidArgument([
         { field: 'parent', description: 'parent is required: the session resource name.' },
       ]);
-    if (parent !== nameOf(c))
-      throw invalidArgument([{ field: 'parent', description: `parent must be the session ${nameOf(c)}.` }]);
+    if (parent !== name)
+      throw invalidArgument([{ field: 'parent', description: `parent must be the session ${name}.` }]);
     // The verb is user input: only HANDLERS' own entries count, never Object.prototype's.
     const handler = Object.hasOwn(HANDLERS, verb) ? HANDLERS[verb] : undefined;
     if (!handler)
@@ -222,90 +317,98 @@ export function sparkRoutes(sessions: Sessions, clock: Clock, runs: WorkloadRuns
         'NOT_FOUND',
         `The requested URL ${new URL(c.req.url).pathname} was not found on this server (method GET).`,
       );
-    return sparkReply(c, handler(c, application(c, appId)));
+    const [payload, status] = handler(c, application(c, appId));
+    return reply(c, payload, 200, enums(status));
   });
   return api;
 }
 
-/** A page token is bound to the query's other parameters (AIP-158): the same filter, in any order. */
-function filterKeyOf(c: Context): string {
-  const params = [...new URL(c.req.url).searchParams].filter(([k]) => k !== 'pageToken' && k !== 'pageSize');
-  return JSON.stringify(params.sort(([a], [b]) => a.localeCompare(b)));
-}
+const stageOptions = (c: Context) => {
+  const mask = summaryMask(c);
+  return {
+    quantiles: mask.has('taskQuantileMetrics'),
+    distributions: mask.has('executorMetricsDistributions'),
+    executors: false,
+  };
+};
 
-const stageOptions = (c: Context) => ({
-  quantiles: maskHas(c, 'taskQuantileMetrics'),
-  distributions: maskHas(c, 'executorMetricsDistributions'),
-  executors: false,
-});
-
-function jobsOf(c: Context, app: SparkApplication): JobRef[] {
-  const ids = int64List(c, 'jobIds');
-  return ids ? app.jobs.filter((j) => ids.has(j.jobId)) : app.jobs;
-}
-
-function allStages(app: SparkApplication, ids?: Set<number>) {
-  const out: { ref: JobRef; index: number; stageId: number }[] = [];
-  for (const ref of app.jobs)
-    ref.spec.stages.forEach((_, index) => {
-      const stageId = ref.stageBase + index;
-      if (!ids || ids.has(stageId)) out.push({ ref, index, stageId });
-    });
-  return out;
-}
-
-type Handler = (c: Context, app: SparkApplication) => unknown;
+/** The answer and which enum its `status` fields hold. */
+type Handler = (c: Context, app: SparkProjection) => [unknown, { numberOf: Map<string, number> }?];
 const HANDLERS: Record<string, Handler> = {
-  access: (_c, app) => ({ application: app.applicationInfo() }),
+  access: (_c, app) => [{ application: app.applicationInfo() }],
 
   searchJobs: (c, app) => {
     const status = enumParam(c, 'jobStatus', JobExecutionStatus.values);
     // Newest first, as Spark's UI lists them.
-    let jobs = [...jobsOf(c, app)].reverse();
-    if (status) jobs = jobs.filter((j) => app.jobStatus(j).status === status);
-    const { slice, nextPageToken } = page(c, jobs, (j) => String(j.jobId), filterKeyOf(c));
-    return {
-      sparkApplicationJobs: slice.map((j) => app.jobData(j)),
-      ...(nextPageToken ? { nextPageToken } : {}),
-    };
+    const { items, nextPageToken } = keysetPage(c, {
+      count: app.sim.jobCount,
+      descending: true,
+      only: int64List(c, 'jobIds'),
+      keep: status ? (n) => app.jobStatus(app.job(n)).status === status : undefined,
+      build: (n) => app.jobData(app.job(n)),
+    });
+    return [{ sparkApplicationJobs: items, ...(nextPageToken ? { nextPageToken } : {}) }, JobExecutionStatus];
   },
-  accessJob: (c, app) => ({ jobData: app.jobData(app.job(int64Param(c, 'jobId', true)!)) }),
+  accessJob: (c, app) => [
+    { jobData: app.jobData(app.job(int64Param(c, 'jobId', true)!)) },
+    JobExecutionStatus,
+  ],
   summarizeJobs: (c, app) => {
-    const statuses = jobsOf(c, app).map((j) => app.jobStatus(j).status);
-    return {
-      jobsSummary: {
-        applicationId: app.appId,
-        attempts: [app.attempt()],
-        schedulingMode: 'FIFO',
-        activeJobs: statuses.filter((s) => s === 'JOB_EXECUTION_STATUS_RUNNING').length,
-        completedJobs: statuses.filter((s) => s === 'JOB_EXECUTION_STATUS_SUCCEEDED').length,
-        failedJobs: statuses.filter((s) => s === 'JOB_EXECUTION_STATUS_FAILED').length,
+    const ids = int64List(c, 'jobIds');
+    let counts: Record<string, number>;
+    if (ids) {
+      counts = {};
+      for (const id of ids.filter((n) => n < app.sim.jobCount)) {
+        const s = app.jobStatus(app.job(id)).status;
+        counts[s] = (counts[s] ?? 0) + 1;
+      }
+    } else counts = app.jobCounts();
+    return [
+      {
+        jobsSummary: {
+          applicationId: app.appId,
+          attempts: [app.attempt()],
+          schedulingMode: 'FIFO',
+          activeJobs: counts.JOB_EXECUTION_STATUS_RUNNING ?? 0,
+          completedJobs: counts.JOB_EXECUTION_STATUS_SUCCEEDED ?? 0,
+          failedJobs: counts.JOB_EXECUTION_STATUS_FAILED ?? 0,
+        },
       },
-    };
+    ];
   },
 
   searchStages: (c, app) => {
     const status = enumParam(c, 'stageStatus', StageStatus.values);
-    let stages = allStages(app, int64List(c, 'stageIds')).reverse();
-    if (status) stages = stages.filter((s) => app.stageStatus(app.run(s.ref).stages[s.index]!) === status);
-    const { slice, nextPageToken } = page(c, stages, (s) => String(s.stageId), filterKeyOf(c));
-    return {
-      sparkApplicationStages: slice.map((s) => app.stageData(s.ref, s.index, stageOptions(c))),
-      ...(nextPageToken ? { nextPageToken } : {}),
-    };
+    const options = stageOptions(c);
+    const { items, nextPageToken } = keysetPage(c, {
+      count: app.sim.stageCount,
+      descending: true,
+      only: int64List(c, 'stageIds'),
+      keep: status ? (n) => app.stageStatusOf(n) === status : undefined,
+      build: (n) => {
+        const { ref, index } = app.stage(n);
+        return app.stageData(ref, index, options);
+      },
+    });
+    return [{ sparkApplicationStages: items, ...(nextPageToken ? { nextPageToken } : {}) }, StageStatus];
   },
   searchStageAttempts: (c, app) => {
     // The emulator never retries a whole stage: each stage has the one attempt 0.
     const { ref, index } = app.stage(int64Param(c, 'stageId', true)!);
-    const { slice, nextPageToken } = page(c, [0], String, filterKeyOf(c));
-    return {
-      sparkApplicationStageAttempts: slice.map(() => app.stageData(ref, index, stageOptions(c))),
-      ...(nextPageToken ? { nextPageToken } : {}),
-    };
+    const options = stageOptions(c);
+    const { items, nextPageToken } = keysetPage(c, {
+      count: 1,
+      descending: false,
+      build: () => app.stageData(ref, index, options),
+    });
+    return [
+      { sparkApplicationStageAttempts: items, ...(nextPageToken ? { nextPageToken } : {}) },
+      StageStatus,
+    ];
   },
   accessStageAttempt: (c, app) => {
     const { ref, index } = app.stage(int64Param(c, 'stageId', true)!, int64Param(c, 'stageAttemptId', true));
-    return { stageData: app.stageData(ref, index, { ...stageOptions(c), executors: true }) };
+    return [{ stageData: app.stageData(ref, index, { ...stageOptions(c), executors: true }) }, StageStatus];
   },
   searchStageAttemptTasks: (c, app) => {
     const { ref, index } = app.stage(
@@ -313,29 +416,35 @@ const HANDLERS: Record<string, Handler> = {
       int64Param(c, 'stageAttemptId', false) ?? 0,
     );
     const status = enumParam(c, 'taskStatus', TaskStatus.values);
-    let views = app.tasksOf(app.run(ref).stages[index]!);
+    let views: TaskView[] = app.tasksOf(app.run(ref).stages[index]!);
     if (status) views = views.filter((v) => `TASK_STATUS_${v.status}` === status);
-    let tasks = views.map((v) => app.taskData(ref, index, v));
-    if (boolParam(c, 'sortRuntime'))
-      tasks = [...tasks].sort((a, b) => Number(b.durationMillis) - Number(a.durationMillis));
-    const { slice, nextPageToken } = page(c, tasks, (t) => t.taskId, filterKeyOf(c));
-    return { sparkApplicationStageAttemptTasks: slice, ...(nextPageToken ? { nextPageToken } : {}) };
+    const tasks = views.map((v) => app.taskData(ref, index, v));
+    const { items, nextPageToken } = taskPage(c, tasks, boolParam(c, 'sortRuntime'));
+    // A task's status is plain text in the API, not an enum.
+    return [{ sparkApplicationStageAttemptTasks: items, ...(nextPageToken ? { nextPageToken } : {}) }];
   },
   summarizeStages: (c, app) => {
-    const statuses = allStages(app, int64List(c, 'stageIds')).map((s) =>
-      app.stageStatus(app.run(s.ref).stages[s.index]!),
-    );
-    const n = (s: string) => statuses.filter((x) => x === s).length;
-    return {
-      stagesSummary: {
-        applicationId: app.appId,
-        numActiveStages: n('STAGE_STATUS_ACTIVE'),
-        numCompletedStages: n('STAGE_STATUS_COMPLETE'),
-        numFailedStages: n('STAGE_STATUS_FAILED'),
-        numPendingStages: n('STAGE_STATUS_PENDING'),
-        numSkippedStages: n('STAGE_STATUS_SKIPPED'),
+    const ids = int64List(c, 'stageIds');
+    let counts: Record<string, number>;
+    if (ids) {
+      counts = {};
+      for (const id of ids.filter((n) => n < app.sim.stageCount)) {
+        const s = app.stageStatusOf(id);
+        counts[s] = (counts[s] ?? 0) + 1;
+      }
+    } else counts = app.stageCounts();
+    return [
+      {
+        stagesSummary: {
+          applicationId: app.appId,
+          numActiveStages: counts.STAGE_STATUS_ACTIVE ?? 0,
+          numCompletedStages: counts.STAGE_STATUS_COMPLETE ?? 0,
+          numFailedStages: counts.STAGE_STATUS_FAILED ?? 0,
+          numPendingStages: counts.STAGE_STATUS_PENDING ?? 0,
+          numSkippedStages: counts.STAGE_STATUS_SKIPPED ?? 0,
+        },
       },
-    };
+    ];
   },
   summarizeStageAttemptTasks: (c, app) => {
     const stageId = int64Param(c, 'stageId', true)!;
@@ -345,151 +454,121 @@ const HANDLERS: Record<string, Handler> = {
     const views = app.tasksOf(stage);
     const n = (s: string) => views.filter((v) => v.status === s).length;
     const launchedIndices = new Set(views.map((v) => v.task.index)).size;
-    return {
-      stageAttemptTasksSummary: {
-        applicationId: app.appId,
-        stageId: String(stageId),
-        stageAttemptId: attempt,
-        numTasks: views.length,
-        numRunningTasks: n('RUNNING'),
-        numSuccessTasks: n('SUCCESS'),
-        numFailedTasks: n('FAILED'),
-        numKilledTasks: n('KILLED'),
-        numPendingTasks: app.ended ? 0 : stage.spec.tasks - launchedIndices,
+    return [
+      {
+        stageAttemptTasksSummary: {
+          applicationId: app.appId,
+          stageId: String(stageId),
+          stageAttemptId: attempt,
+          numTasks: views.length,
+          numRunningTasks: n('RUNNING'),
+          numSuccessTasks: n('SUCCESS'),
+          numFailedTasks: n('FAILED'),
+          numKilledTasks: n('KILLED'),
+          numPendingTasks: app.ended ? 0 : stage.spec.tasks - launchedIndices,
+        },
       },
-    };
+    ];
   },
 
   searchExecutors: (c, app) => {
     const status = enumParam(c, 'executorStatus', ExecutorStatus.values);
-    let executors = app.executors();
-    if (status) executors = executors.filter((e) => e.isActive === (status === 'EXECUTOR_STATUS_ACTIVE'));
-    const { slice, nextPageToken } = page(c, executors, (e) => e.executorId, filterKeyOf(c));
-    return { sparkApplicationExecutors: slice, ...(nextPageToken ? { nextPageToken } : {}) };
+    const alive = new Set(app.aliveExecutors());
+    const { items, nextPageToken } = keysetPage(c, {
+      count: app.executorCount(),
+      descending: false,
+      only: status === 'EXECUTOR_STATUS_ACTIVE' ? [...alive] : undefined,
+      keep: status === 'EXECUTOR_STATUS_DEAD' ? (n) => !alive.has(n) : undefined,
+      build: (n) => app.executor(n),
+    });
+    return [{ sparkApplicationExecutors: items, ...(nextPageToken ? { nextPageToken } : {}) }];
   },
-  summarizeExecutors: (_c, app) => {
-    const executors = app.executors();
-    const consolidate = (list: typeof executors) => {
-      const sum = (f: (e: (typeof executors)[number]) => number) => list.reduce((n, e) => n + f(e), 0);
-      return {
-        count: list.length,
-        activeTasks: sum((e) => e.activeTasks),
-        completedTasks: sum((e) => e.completedTasks),
-        failedTasks: sum((e) => e.failedTasks),
-        totalTasks: sum((e) => e.totalTasks),
-        totalCores: sum((e) => e.totalCores),
-        rddBlocks: 0,
-        isExcluded: 0,
-        diskUsed: '0',
-        memoryUsed: String(sum((e) => Number(e.memoryUsed))),
-        maxMemory: String(sum((e) => Number(e.maxMemory))),
-        totalDurationMillis: String(sum((e) => Number(e.totalDurationMillis))),
-        totalGcTimeMillis: String(sum((e) => Number(e.totalGcTimeMillis))),
-        totalInputBytes: String(sum((e) => Number(e.totalInputBytes))),
-        totalShuffleRead: String(sum((e) => Number(e.totalShuffleRead))),
-        totalShuffleWrite: String(sum((e) => Number(e.totalShuffleWrite))),
-        memoryMetrics: {
-          usedOnHeapStorageMemory: String(sum((e) => Number(e.memoryMetrics.usedOnHeapStorageMemory))),
-          usedOffHeapStorageMemory: '0',
-          totalOnHeapStorageMemory: String(sum((e) => Number(e.memoryMetrics.totalOnHeapStorageMemory))),
-          totalOffHeapStorageMemory: '0',
-        },
-      };
-    };
-    return {
-      applicationId: app.appId,
-      activeExecutorSummary: consolidate(executors.filter((e) => e.isActive)),
-      deadExecutorSummary: consolidate(executors.filter((e) => !e.isActive)),
-      totalExecutorSummary: consolidate(executors),
-    };
-  },
+  summarizeExecutors: (_c, app) => [app.executorsSummary()],
   searchExecutorStageSummary: (c, app) => {
     const { ref, index } = app.stage(int64Param(c, 'stageId', true)!, int64Param(c, 'stageAttemptId', true));
-    const { slice, nextPageToken } = page(
-      c,
-      app.executorStageSummaries(ref, index),
-      (s) => s.executorId,
-      filterKeyOf(c),
-    );
-    return { sparkApplicationStageExecutors: slice, ...(nextPageToken ? { nextPageToken } : {}) };
+    const summaries = app.executorStageSummaries(ref, index);
+    const { items, nextPageToken } = keysetPage(c, {
+      count: summaries.length,
+      descending: false,
+      build: (n) => summaries[n]!,
+    });
+    return [{ sparkApplicationStageExecutors: items, ...(nextPageToken ? { nextPageToken } : {}) }];
   },
 
   searchSqlQueries: (c, app) => {
-    // The emulator's queries come from notebook cells, not Spark Connect: no operation ID matches.
-    const queries = c.req.queries('operationIds')?.length
-      ? []
-      : app.jobs.filter((j) => j.sqlId !== undefined).reverse();
-    const { slice, nextPageToken } = page(c, queries, (j) => String(j.sqlId), filterKeyOf(c));
     const options = { details: boolParam(c, 'details'), planDescription: boolParam(c, 'planDescription') };
-    return {
-      sparkApplicationSqlQueries: slice.map((j) => app.sqlQuery(j, options)),
-      ...(nextPageToken ? { nextPageToken } : {}),
-    };
+    // The emulator's queries come from notebook cells, not Spark Connect: no operation ID matches.
+    const { items, nextPageToken } = keysetPage(c, {
+      count: app.sim.sqlCount,
+      descending: true,
+      ...(c.req.queries('operationIds')?.length ? { only: [] } : {}),
+      build: (n) => app.sqlQuery(app.sqlJob(n), options),
+    });
+    return [{ sparkApplicationSqlQueries: items, ...(nextPageToken ? { nextPageToken } : {}) }];
   },
-  accessSqlQuery: (c, app) => ({
-    executionData: app.sqlQuery(sqlJob(c, app), {
-      details: boolParam(c, 'details'),
-      planDescription: boolParam(c, 'planDescription'),
-    }),
-  }),
-  accessSqlPlan: (c, app) => ({ sparkPlanGraph: app.sqlPlan(sqlJob(c, app)) }),
-  accessEnvironmentInfo: (_c, app) => ({
-    applicationEnvironmentInfo: {
-      runtime: {
-        javaVersion: '17.0.13 (Eclipse Adoptium)',
-        javaHome: '/usr/lib/jvm/temurin-17-jdk-amd64',
-        scalaVersion: 'version 2.13.14',
-      },
-      sparkProperties: {
-        'spark.app.id': app.appId,
-        'spark.app.name': app.facts.appName,
-        'spark.dynamicAllocation.enabled': 'true',
-        'spark.dynamicAllocation.executorIdleTimeout': '60s',
-        'spark.dynamicAllocation.initialExecutors': '2',
-        'spark.dynamicAllocation.maxExecutors': '20',
-        'spark.executor.cores': '4',
-        'spark.executor.memory': '12200m',
-        'spark.driver.cores': '4',
-        'spark.driver.memory': '12200m',
-        'spark.sql.adaptive.enabled': 'true',
-        'spark.sql.shuffle.partitions': '200',
-        'spark.task.maxFailures': '4',
-        // The session's own properties, as Dataproc passes them (without the `spark:` prefix).
-        ...Object.fromEntries(
-          Object.entries(app.facts.properties).map(([k, v]) => [k.replace(/^spark:/, ''), v]),
-        ),
-      },
-      systemProperties: { 'java.version': '17.0.13', 'user.name': 'spark', 'file.encoding': 'UTF-8' },
-      hadoopProperties: { 'fs.gs.impl': 'com.google.cloud.hadoop.fs.gcs.GoogleHadoopFileSystem' },
-      metricsProperties: { '*.sink.servlet.class': 'org.apache.spark.metrics.sink.MetricsServlet' },
-      classpathEntries: { '/usr/lib/spark/jars/*': 'System Classpath' },
-      resourceProfiles: [
-        {
-          resourceProfileId: 0,
-          executorResources: {
-            cores: { resourceName: 'cores', amount: '4' },
-            memory: { resourceName: 'memory', amount: '12200' },
-          },
-          taskResources: { cpus: { resourceName: 'cpus', amount: 1 } },
-        },
-      ],
+  accessSqlQuery: (c, app) => [
+    {
+      executionData: app.sqlQuery(app.sqlJob(int64Param(c, 'executionId', true)!), {
+        details: boolParam(c, 'details'),
+        planDescription: boolParam(c, 'planDescription'),
+      }),
     },
-  }),
+  ],
+  accessSqlPlan: (c, app) => [
+    { sparkPlanGraph: app.sqlPlan(app.sqlJob(int64Param(c, 'executionId', true)!)) },
+  ],
+  accessEnvironmentInfo: (_c, app) => [
+    {
+      applicationEnvironmentInfo: {
+        runtime: {
+          javaVersion: '17.0.13 (Eclipse Adoptium)',
+          javaHome: '/usr/lib/jvm/temurin-17-jdk-amd64',
+          scalaVersion: 'version 2.13.14',
+        },
+        sparkProperties: {
+          'spark.app.id': app.appId,
+          'spark.app.name': app.facts.appName,
+          'spark.dynamicAllocation.enabled': 'true',
+          'spark.dynamicAllocation.executorIdleTimeout': `${EXECUTOR_IDLE_TIMEOUT_MS / 1000}s`,
+          'spark.dynamicAllocation.initialExecutors': String(STATIC_EXECUTORS),
+          'spark.dynamicAllocation.maxExecutors': String(MAX_EXECUTORS),
+          'spark.executor.cores': String(EXECUTOR.cores),
+          'spark.executor.memory': `${EXECUTOR.memoryMb}m`,
+          'spark.driver.cores': String(DRIVER.cores),
+          'spark.driver.memory': `${DRIVER.memoryMb}m`,
+          'spark.sql.adaptive.enabled': 'true',
+          'spark.sql.shuffle.partitions': '200',
+          'spark.task.maxFailures': '4',
+          // The session's own properties, as Dataproc passes them (without the `spark:` prefix).
+          ...Object.fromEntries(
+            Object.entries(app.facts.properties).map(([k, v]) => [k.replace(/^spark:/, ''), v]),
+          ),
+        },
+        systemProperties: { 'java.version': '17.0.13', 'user.name': 'spark', 'file.encoding': 'UTF-8' },
+        hadoopProperties: { 'fs.gs.impl': 'com.google.cloud.hadoop.fs.gcs.GoogleHadoopFileSystem' },
+        metricsProperties: { '*.sink.servlet.class': 'org.apache.spark.metrics.sink.MetricsServlet' },
+        classpathEntries: { '/usr/lib/spark/jars/*': 'System Classpath' },
+        resourceProfiles: [
+          {
+            resourceProfileId: 0,
+            executorResources: {
+              cores: { resourceName: 'cores', amount: String(EXECUTOR.cores) },
+              memory: { resourceName: 'memory', amount: String(EXECUTOR.memoryMb) },
+            },
+            taskResources: { cpus: { resourceName: 'cpus', amount: 1 } },
+          },
+        ],
+      },
+    },
+  ],
 
   // Lightning Engine (native execution) is not emulated: no native queries, no build info.
-  searchNativeSqlQueries: () => ({}),
+  searchNativeSqlQueries: () => [{}],
   accessNativeSqlQuery: (c, app) => {
     throw notFound('Native SQL query', `${int64Param(c, 'executionId', true)} in ${app.name}`);
   },
-  accessNativeBuildInfo: () => ({}),
+  accessNativeBuildInfo: () => [{}],
 };
-
-function sqlJob(c: Context, app: SparkApplication): JobRef {
-  const id = int64Param(c, 'executionId', true)!;
-  const job = app.jobs.find((j) => j.sqlId === id);
-  if (!job) throw notFound('SQL execution', `${id} in ${app.name}`);
-  return job;
-}
 
 const RunWorkloadBody = z.object({ name: z.string(), workload: z.string() });
 
@@ -504,6 +583,11 @@ export function sparkControlRoutes(sessions: Sessions, clock: Clock, runs: Workl
         `Unknown workload "${workload}"; known: ${Object.keys(WORKLOADS).join(', ')}.`,
       );
     const session = sessions.get(name);
+    if (runs.count(session.uuid!) >= MAX_RUNS_PER_SESSION)
+      throw new RpcError(
+        'RESOURCE_EXHAUSTED',
+        `Session ${name} has run ${MAX_RUNS_PER_SESSION} workloads, the most one session may run.`,
+      );
     if (session.state !== 'ACTIVE')
       throw new RpcError(
         'FAILED_PRECONDITION',

@@ -2,7 +2,7 @@ import type { JobSpec, StageSpec } from './workloads';
 
 /**
  * How one job of a workload runs, worked out once from a seed: every task's executor slot,
- * launch and finish time and metrics. It knows nothing of "now": the views in application.ts
+ * launch and finish time and metrics. It knows nothing of "now": the views in projection.ts
  * show the part of it that has happened by the time asked for, so the same job looks the same
  * whenever it is asked about, before and after a restart.
  */
@@ -74,7 +74,18 @@ export interface JobRun {
   stages: StageRun[];
 }
 
-export const CORES_PER_EXECUTOR = 4;
+/**
+ * Every executor's size: the one source for the simulation's slots, the executors list, the
+ * application's memoryPerExecutorMb and the environment's spark.executor.* properties.
+ */
+export const EXECUTOR = { cores: 4, memoryMb: 12_288 } as const;
+/** The driver: same size as an executor, as Serverless sets spark.driver.* by default. */
+export const DRIVER = { cores: 4, memoryMb: 12_288 } as const;
+/** Spark's storage memory of a heap: (heap − 300 MiB reserved) × spark.memory.fraction 0.6. */
+export const storageMemoryBytes = (memoryMb: number) => Math.round((memoryMb - 300) * 0.6 * 1024 * 1024);
+/** spark.dynamicAllocation.maxExecutors */
+export const MAX_EXECUTORS = 20;
+/** Executors the session starts with (spark.dynamicAllocation.initialExecutors). */
 export const STATIC_EXECUTORS = 2;
 /** spark.task.maxFailures */
 const MAX_TASK_FAILURES = 4;
@@ -172,7 +183,7 @@ function runStage(spec: StageSpec, start: number, slots: number, seed: string): 
 }
 
 export function slotsOf(spec: JobSpec): number {
-  return (STATIC_EXECUTORS + (spec.addsExecutor ? 1 : 0)) * CORES_PER_EXECUTOR;
+  return (STATIC_EXECUTORS + (spec.addsExecutor ? 1 : 0)) * EXECUTOR.cores;
 }
 
 export function runJob(spec: JobSpec, submit: number, seed: string): JobRun {

@@ -1,79 +1,43 @@
+import type {
+  ApplicationAttemptInfo,
+  ApplicationInfo,
+  ConsolidatedExecutorSummary,
+  ExecutorStageSummary,
+  ExecutorSummary,
+  JobData,
+  SqlExecutionUiData,
+  SparkPlanGraph,
+  StageData,
+  TaskData,
+} from '../../../src/schemas/spark';
 import { rfc3339 } from '../clock';
 import { notFound } from '../errors';
 import {
-  CORES_PER_EXECUTOR,
+  DRIVER,
+  EXECUTOR,
+  MAX_EXECUTORS,
   RETRY_IDS,
   STATIC_EXECUTORS,
-  runJob,
-  type JobRun,
+  storageMemoryBytes,
   type StageRun,
   type TaskMetrics,
   type TaskRun,
 } from './schedule';
-import type { JobSpec, PlanNode, Workload } from './workloads';
+import {
+  EXECUTOR_IDLE_TIMEOUT_MS,
+  executorMemoryUsed,
+  noTotals,
+  staticExecutorOfSlot,
+  type ExecutorTotals,
+  type JobRef,
+  type Simulation,
+} from './simulation';
+import type { PlanNode } from './workloads';
 
 /**
- * A session's Spark application as the API shows it at one moment: the workload runs laid side by
- * side on the clock, numbered as Spark numbers them (jobs, stages and tasks in submission order),
- * cut at "now", or at the session's end, when running work was cancelled.
+ * The simulation as the API shows it at one moment: wire objects typed against the generated
+ * schemas (src/schemas/spark.ts), each built from the few jobs it concerns, never the history.
  */
-
-export interface SessionFacts {
-  name: string;
-  uuid: string;
-  /** When the session became ACTIVE: the application starts then. */
-  activeSince: number;
-  /** When the session stopped being ACTIVE, if it has. */
-  end?: number;
-  runtimeVersion: string;
-  appName: string;
-  properties: Record<string, string>;
-}
-
-export interface WorkloadRun {
-  seq: number;
-  workload: Workload;
-  start: number;
-}
-
-export interface JobRef {
-  jobId: number;
-  spec: JobSpec;
-  submit: number;
-  seed: string;
-  stageBase: number;
-  taskBase: number;
-  sqlId?: number;
-  /** Executor ID given to this job by dynamic allocation. */
-  executorId?: number;
-}
-
-const EXECUTOR_IDLE_TIMEOUT_MS = 60_000;
-const EXECUTOR_MEMORY_MB = 12_288;
-
-/** Finished job runs, kept while they fit in a budget of tasks: a page of jobs needs only its own. */
-const cache = new Map<string, JobRun>();
-let cachedTasks = 0;
-const TASK_BUDGET = 400_000;
-const countTasks = (run: JobRun) => run.stages.reduce((n, s) => n + s.tasks.length, 0);
-function cachedRun(ref: JobRef): JobRun {
-  const key = `${ref.seed}|${ref.submit}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const run = runJob(ref.spec, ref.submit, ref.seed);
-  cache.set(key, run);
-  cachedTasks += countTasks(run);
-  for (const [oldKey, old] of cache) {
-    if (cachedTasks <= TASK_BUDGET) break;
-    cache.delete(oldKey);
-    cachedTasks -= countTasks(old);
-  }
-  return run;
-}
 
 const int64 = (n: number) => String(Math.round(n));
 const records = (bytes: number) => Math.round(bytes / 100);
@@ -88,6 +52,8 @@ export type StageStatus =
   | 'STAGE_STATUS_SKIPPED';
 
 const SHUTDOWN = 'cancelled because SparkContext was shut down';
+const IDLE_REASON = `Executor killed by driver: idle for ${EXECUTOR_IDLE_TIMEOUT_MS / 1000} s (dynamic allocation, spark.dynamicAllocation.executorIdleTimeout)`;
+const END_REASON = 'Spark context shut down: the session ended';
 
 function sparkVersion(runtime: string): string {
   if (runtime.startsWith('1.')) return '3.3.2';
@@ -95,107 +61,68 @@ function sparkVersion(runtime: string): string {
   return '3.5.3';
 }
 
-export class SparkApplication {
-  readonly at: number;
-  readonly ended: boolean;
-  readonly jobs: JobRef[];
+export type TaskView = { task: TaskRun; status: string; finish?: number; error?: string };
+
+export class SparkProjection {
   readonly appId: string;
   readonly name: string;
 
-  constructor(
-    readonly facts: SessionFacts,
-    runs: WorkloadRun[],
-    now: number,
-  ) {
-    this.ended = facts.end !== undefined && facts.end <= now;
-    this.at = this.ended ? facts.end! : now;
-    const stamp = rfc3339(facts.activeSince).replace(/[-:T]/g, '').slice(0, 14);
+  constructor(readonly sim: Simulation) {
+    const stamp = rfc3339(sim.facts.activeSince).replace(/[-:T]/g, '').slice(0, 14);
     this.appId = `app-${stamp}-0000`;
-    this.name = `${facts.name}/sparkApplications/${this.appId}`;
-    this.jobs = this.index(runs);
+    this.name = `${sim.facts.name}/sparkApplications/${this.appId}`;
   }
 
-  /** Every job submitted by now, from every run, in submission order, with Spark's numbering. */
-  private index(runs: WorkloadRun[]): JobRef[] {
-    const found: { spec: JobSpec; submit: number; seed: string; order: number }[] = [];
-    for (const run of runs) {
-      const { workload } = run;
-      for (let c = 0; c < workload.cycles; c++) {
-        const cycleStart = run.start + c * workload.cycleMs;
-        if (cycleStart > this.at) break;
-        workload.jobs.forEach((spec, pos) => {
-          const submit = cycleStart + spec.offsetMs;
-          if (submit <= this.at)
-            found.push({
-              spec,
-              submit,
-              seed: `${this.facts.uuid}|${run.seq}|${c}|${pos}`,
-              order: run.seq,
-            });
-        });
-      }
-    }
-    found.sort((a, b) => a.submit - b.submit || a.order - b.order);
-    let stageBase = 0;
-    let taskBase = 0;
-    let sqlId = 0;
-    let executorId = STATIC_EXECUTORS + 1;
-    return found.map((f, jobId) => {
-      const ref: JobRef = {
-        jobId,
-        spec: f.spec,
-        submit: f.submit,
-        seed: f.seed,
-        stageBase,
-        taskBase,
-        ...(f.spec.sql ? { sqlId: sqlId++ } : {}),
-        ...(f.spec.addsExecutor ? { executorId: executorId++ } : {}),
-      };
-      stageBase += f.spec.stages.length;
-      taskBase += f.spec.stages.reduce((n, s) => n + s.tasks + RETRY_IDS, 0);
-      return ref;
-    });
+  get at() {
+    return this.sim.at;
+  }
+  get ended() {
+    return this.sim.ended;
+  }
+  get facts() {
+    return this.sim.facts;
   }
 
-  run(ref: JobRef): JobRun {
-    return cachedRun(ref);
+  run(ref: JobRef) {
+    return this.sim.run(ref);
   }
 
   job(jobId: number): JobRef {
-    const ref = this.jobs[jobId];
+    const ref = this.sim.job(jobId);
     if (!ref) throw notFound('Spark job', `${jobId} in ${this.name}`);
     return ref;
   }
 
-  /** The job and position of a stage ID. */
+  /** The job and position of a stage ID; the emulator runs each stage once, as attempt 0. */
   stage(stageId: number, attempt = 0): { ref: JobRef; index: number } {
-    let lo = 0;
-    let hi = this.jobs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const ref = this.jobs[mid]!;
-      if (stageId < ref.stageBase) hi = mid - 1;
-      else if (stageId >= ref.stageBase + ref.spec.stages.length) lo = mid + 1;
-      else if (attempt === 0) return { ref, index: stageId - ref.stageBase };
-      else break;
-    }
-    throw notFound('Spark stage', `${stageId} (attempt ${attempt}) in ${this.name}`);
+    const found = attempt === 0 ? this.sim.stage(stageId) : undefined;
+    if (!found) throw notFound('Spark stage', `${stageId} (attempt ${attempt}) in ${this.name}`);
+    return found;
   }
 
-  // ---- statuses at `at`
+  sqlJob(executionId: number): JobRef {
+    const ref = this.sim.sqlJob(executionId);
+    if (!ref) throw notFound('SQL execution', `${executionId} in ${this.name}`);
+    return ref;
+  }
 
+  /** A job's status at `at`, from its outcome alone (no task is looked at). */
   jobStatus(ref: JobRef): { status: JobStatus; completion?: number } {
-    const run = this.run(ref);
-    if (run.end <= this.at)
-      return {
-        status: run.failed ? 'JOB_EXECUTION_STATUS_FAILED' : 'JOB_EXECUTION_STATUS_SUCCEEDED',
-        completion: run.end,
-      };
-    if (this.ended) return { status: 'JOB_EXECUTION_STATUS_FAILED', completion: this.at };
-    return { status: 'JOB_EXECUTION_STATUS_RUNNING' };
+    const done = this.sim.finished(ref);
+    if (!done) return { status: 'JOB_EXECUTION_STATUS_RUNNING' };
+    return {
+      status: done.failed ? 'JOB_EXECUTION_STATUS_FAILED' : 'JOB_EXECUTION_STATUS_SUCCEEDED',
+      completion: done.end,
+    };
   }
 
-  stageStatus(stage: StageRun): StageStatus {
+  /** A stage's status by ID, from its job's outline (no task is copied). */
+  stageStatusOf(stageId: number): StageStatus {
+    const { ref, index } = this.stage(stageId);
+    return this.stageStatus(this.sim.stageOutline(ref, index));
+  }
+
+  stageStatus(stage: Pick<StageRun, 'ran' | 'start' | 'end' | 'failed'>): StageStatus {
     if (!stage.ran || stage.start > this.at)
       return this.ended ? 'STAGE_STATUS_SKIPPED' : 'STAGE_STATUS_PENDING';
     if (stage.end <= this.at) return stage.failed ? 'STAGE_STATUS_FAILED' : 'STAGE_STATUS_COMPLETE';
@@ -203,7 +130,7 @@ export class SparkApplication {
   }
 
   /** The tasks launched by `at`, with their status then. */
-  tasksOf(stage: StageRun): { task: TaskRun; status: string; finish?: number; error?: string }[] {
+  tasksOf(stage: StageRun): TaskView[] {
     return stage.tasks
       .filter((t) => t.launch <= this.at)
       .map((task) => {
@@ -215,8 +142,7 @@ export class SparkApplication {
   }
 
   executorOf(ref: JobRef, task: TaskRun): string {
-    const n = Math.floor(task.slot / CORES_PER_EXECUTOR);
-    return n < STATIC_EXECUTORS ? String(n + 1) : String(ref.executorId);
+    return String(staticExecutorOfSlot(task.slot) ?? ref.executorId);
   }
 
   host(executorId: string): string {
@@ -238,26 +164,7 @@ export class SparkApplication {
       sparkUser: 'spark',
       completed: this.ended,
       appSparkVersion: sparkVersion(this.facts.runtimeVersion),
-    };
-  }
-
-  applicationInfo() {
-    const activeExecutors = this.executorTimeline().filter(
-      (e) => e.removed === undefined && e.id !== 'driver',
-    );
-    return {
-      applicationId: this.appId,
-      name: this.facts.appName,
-      coresGranted: activeExecutors.length * CORES_PER_EXECUTOR,
-      maxCores: 20 * CORES_PER_EXECUTOR,
-      coresPerExecutor: CORES_PER_EXECUTOR,
-      memoryPerExecutorMb: EXECUTOR_MEMORY_MB,
-      attempts: [this.attempt()],
-      quantileDataStatus: 'QUANTILE_DATA_STATUS_COMPLETED',
-      ...(this.ended
-        ? { applicationContextIngestionStatus: 'APPLICATION_CONTEXT_INGESTION_STATUS_COMPLETED' }
-        : {}),
-    };
+    } satisfies ApplicationAttemptInfo;
   }
 
   jobData(ref: JobRef) {
@@ -316,7 +223,7 @@ export class SparkApplication {
       numFailedStages: stageCounts.failed,
       skippedStages,
       killTasksSummary: killReasons,
-    };
+    } satisfies JobData;
   }
 
   stageData(
@@ -423,10 +330,10 @@ export class SparkApplication {
             };
           })()
         : {}),
-    };
+    } satisfies StageData;
   }
 
-  taskData(ref: JobRef, index: number, view: ReturnType<SparkApplication['tasksOf']>[number]) {
+  taskData(ref: JobRef, index: number, view: TaskView) {
     const { task } = view;
     const executorId = this.executorOf(ref, task);
     const m = task.metrics;
@@ -484,12 +391,12 @@ export class SparkApplication {
             },
           }
         : {}),
-    };
+    } satisfies TaskData;
   }
 
   executorStageSummaries(ref: JobRef, index: number) {
     const stage = this.run(ref).stages[index]!;
-    const byExecutor = new Map<string, ReturnType<SparkApplication['tasksOf']>>();
+    const byExecutor = new Map<string, TaskView[]>();
     for (const view of this.tasksOf(stage)) {
       const id = this.executorOf(ref, view.task);
       byExecutor.set(id, [...(byExecutor.get(id) ?? []), view]);
@@ -526,131 +433,214 @@ export class SparkApplication {
               ),
             },
           },
-        };
+        } satisfies ExecutorStageSummary;
       });
   }
 
-  /** When each executor came and went: cheap, it needs only the runs of dynamically scaled jobs. */
-  private executorTimeline(): { id: string; add: number; removed?: number; reason?: string }[] {
-    const start = this.facts.activeSince;
-    const list: { id: string; add: number; remove?: number; reason?: string }[] = [
-      { id: 'driver', add: start },
-      ...Array.from({ length: STATIC_EXECUTORS }, (_, i) => ({
-        id: String(i + 1),
-        add: start + 3_000 + i * 150,
-      })),
-      ...this.jobs
-        .filter((ref) => ref.executorId !== undefined)
-        .map((ref) => {
-          const remove = this.run(ref).end + EXECUTOR_IDLE_TIMEOUT_MS;
-          return remove <= this.at
-            ? {
-                id: String(ref.executorId),
-                add: ref.submit,
-                remove,
-                reason: `Executor killed by driver: idle for ${EXECUTOR_IDLE_TIMEOUT_MS / 1000} s (dynamic allocation, spark.dynamicAllocation.executorIdleTimeout)`,
-              }
-            : { id: String(ref.executorId), add: ref.submit };
-        }),
-    ].filter((e) => e.add <= this.at);
-    return list.map((e) => ({
-      id: e.id,
-      add: e.add,
-      removed: e.remove ?? (this.ended ? this.at : undefined),
-      reason: e.reason ?? (this.ended ? 'Spark context shut down: the session ended' : undefined),
-    }));
+  applicationInfo() {
+    const alive = this.sim.executorsAliveAt(this.at);
+    return {
+      applicationId: this.appId,
+      name: this.facts.appName,
+      coresGranted: alive.reduce((n, e) => n + e.cores, 0),
+      maxCores: MAX_EXECUTORS * EXECUTOR.cores,
+      coresPerExecutor: EXECUTOR.cores,
+      memoryPerExecutorMb: EXECUTOR.memoryMb,
+      attempts: [this.attempt()],
+      quantileDataStatus: 'QUANTILE_DATA_STATUS_COMPLETED',
+      ...(this.ended
+        ? { applicationContextIngestionStatus: 'APPLICATION_CONTEXT_INGESTION_STATUS_COMPLETED' as const }
+        : {}),
+    } satisfies ApplicationInfo;
   }
 
-  /** The driver, the two executors the session starts with, and one per dynamically scaled job. */
-  executors() {
-    interface Totals {
-      active: number;
-      completed: number;
-      failed: number;
-      total: number;
-      duration: number;
-      gc: number;
-      input: number;
-      shuffleRead: number;
-      shuffleWrite: number;
-    }
-    const totals = new Map<string, Totals>();
-    const totalsOf = (id: string) => {
-      let t = totals.get(id);
-      if (!t) {
-        t = {
-          active: 0,
-          completed: 0,
-          failed: 0,
-          total: 0,
-          duration: 0,
-          gc: 0,
-          input: 0,
-          shuffleRead: 0,
-          shuffleWrite: 0,
-        };
-        totals.set(id, t);
-      }
-      return t;
-    };
-    for (const ref of this.jobs) {
-      const run = this.run(ref);
-      for (const stage of run.stages)
-        for (const view of this.tasksOf(stage)) {
-          const t = totalsOf(this.executorOf(ref, view.task));
-          t.total++;
-          if (view.status === 'RUNNING') t.active++;
-          else {
-            if (view.status === 'SUCCESS') t.completed++;
-            if (view.status === 'FAILED' || view.status === 'KILLED') t.failed++;
-            t.duration += view.finish! - view.task.launch;
-            t.gc += view.task.metrics.gcMs;
-            t.input += view.task.metrics.input;
-            t.shuffleRead += view.task.metrics.shuffleRead;
-            t.shuffleWrite += view.task.metrics.shuffleWrite;
-          }
-        }
-    }
-    return this.executorTimeline().map((e) => {
-      const { removed, reason } = e;
-      const t = totalsOf(e.id);
-      const driver = e.id === 'driver';
-      const maxMemory = driver ? 4_294_967_296 : 7_516_192_768;
-      return {
-        executorId: e.id,
-        hostPort: `${this.host(e.id)}:${driver ? 40111 : 36223}`,
-        isActive: removed === undefined,
-        rddBlocks: 0,
-        memoryUsed: int64(driver ? 1_245_184 : 524_288 * (1 + (t.total % 7))),
-        diskUsed: '0',
-        totalCores: CORES_PER_EXECUTOR,
-        maxTasks: driver ? 0 : CORES_PER_EXECUTOR,
-        activeTasks: t.active,
-        failedTasks: t.failed,
-        completedTasks: t.completed,
-        totalTasks: t.total,
-        totalDurationMillis: int64(t.duration),
-        totalGcTimeMillis: int64(t.gc),
-        totalInputBytes: int64(t.input),
-        totalShuffleRead: int64(t.shuffleRead),
-        totalShuffleWrite: int64(t.shuffleWrite),
-        isExcluded: false,
-        maxMemory: int64(maxMemory),
-        addTime: rfc3339(e.add),
-        ...(removed !== undefined ? { removeTime: rfc3339(removed), removeReason: reason } : {}),
-        executorLogs: {},
-        memoryMetrics: {
-          usedOnHeapStorageMemory: int64(driver ? 1_245_184 : 524_288),
-          usedOffHeapStorageMemory: '0',
-          totalOnHeapStorageMemory: int64(maxMemory),
-          totalOffHeapStorageMemory: '0',
-        },
-        resourceProfileId: 0,
-        excludedInStages: [],
-        attributes: {},
-        resources: {},
+  // ---- executors: the driver (ordinal 0), the static ones (1, 2), then one per job that added one
+
+  private history?: ReturnType<Simulation['totals']> & { live: { ref: JobRef; totals: ExecutorTotals[] }[] };
+  /** Whole-history totals: the simulation's settled sums plus the few unsettled jobs seen at `at`. */
+  private historyTotals() {
+    if (!this.history) {
+      const totals = this.sim.totals();
+      this.history = {
+        ...totals,
+        live: totals.unsettled.map((ref) => ({ ref, totals: this.viewTotals(ref) })),
       };
+    }
+    return this.history;
+  }
+
+  /** Per-executor totals of one job's tasks launched by `at` (index 0: the executor it added). */
+  private viewTotals(ref: JobRef): ExecutorTotals[] {
+    const out = Array.from({ length: STATIC_EXECUTORS + 1 }, noTotals);
+    for (const stage of this.run(ref).stages)
+      for (const view of this.tasksOf(stage)) {
+        const t = out[staticExecutorOfSlot(view.task.slot) ?? 0]!;
+        t.total++;
+        if (view.status === 'RUNNING') t.active++;
+        else {
+          if (view.status === 'SUCCESS') t.completed++;
+          else t.failed++;
+          t.duration += view.finish! - view.task.launch;
+          t.gc += view.task.metrics.gcMs;
+          t.input += view.task.metrics.input;
+          t.shuffleRead += view.task.metrics.shuffleRead;
+          t.shuffleWrite += view.task.metrics.shuffleWrite;
+        }
+      }
+    return out;
+  }
+
+  private staticAdded(n: number) {
+    return this.facts.activeSince + 3_000 + (n - 1) * 150;
+  }
+
+  /** How many executors the list holds: the driver, the static ones added by now, the added ones. */
+  executorCount(): number {
+    let statics = 0;
+    for (let n = 1; n <= STATIC_EXECUTORS; n++) if (this.staticAdded(n) <= this.at) statics++;
+    return 1 + statics + this.sim.addedExecutorCount;
+  }
+
+  /** The executor with this ordinal in the list (0 the driver, then executor IDs in order). */
+  executor(ordinal: number): ExecutorSummary {
+    if (ordinal === 0)
+      return this.executorSummary(
+        'driver',
+        this.facts.activeSince,
+        noTotals(),
+        this.ended ? this.at : undefined,
+      );
+    if (ordinal <= STATIC_EXECUTORS) {
+      const totals = noTotals();
+      const history = this.historyTotals();
+      addInto(totals, history.settled.staticExecutors[ordinal]!);
+      for (const live of history.live) addInto(totals, live.totals[ordinal]!);
+      return this.executorSummary(
+        String(ordinal),
+        this.staticAdded(ordinal),
+        totals,
+        this.ended ? this.at : undefined,
+      );
+    }
+    const ref = this.sim.addedExecutorJob(ordinal);
+    if (!ref) throw notFound('Spark executor', `${ordinal} in ${this.name}`);
+    const removal = this.sim.addedExecutorRemoval(ref);
+    return this.executorSummary(
+      String(ordinal),
+      ref.submit,
+      this.viewTotals(ref)[0]!,
+      removal?.at,
+      removal && (removal.idle ? IDLE_REASON : END_REASON),
+    );
+  }
+
+  /** Ordinals of the executors alive at `at`: a handful, whatever the session's age. */
+  aliveExecutors(): number[] {
+    if (this.ended) return [];
+    return [0, ...this.sim.executorsAliveAt(this.at).map((e) => Number(e.executorId))];
+  }
+
+  private executorSummary(
+    executorId: string,
+    add: number,
+    t: ExecutorTotals,
+    removed?: number,
+    reason = END_REASON,
+  ): ExecutorSummary {
+    const driver = executorId === 'driver';
+    const maxMemory = storageMemoryBytes((driver ? DRIVER : EXECUTOR).memoryMb);
+    return {
+      executorId,
+      hostPort: `${this.host(executorId)}:${driver ? 40111 : 36223}`,
+      isActive: removed === undefined,
+      rddBlocks: 0,
+      memoryUsed: int64(driver ? 1_245_184 : executorMemoryUsed(t.total)),
+      diskUsed: '0',
+      totalCores: (driver ? DRIVER : EXECUTOR).cores,
+      maxTasks: driver ? 0 : EXECUTOR.cores,
+      activeTasks: t.active,
+      failedTasks: t.failed,
+      completedTasks: t.completed,
+      totalTasks: t.total,
+      totalDurationMillis: int64(t.duration),
+      totalGcTimeMillis: int64(t.gc),
+      totalInputBytes: int64(t.input),
+      totalShuffleRead: int64(t.shuffleRead),
+      totalShuffleWrite: int64(t.shuffleWrite),
+      isExcluded: false,
+      maxMemory: int64(maxMemory),
+      addTime: rfc3339(add),
+      ...(removed !== undefined ? { removeTime: rfc3339(removed), removeReason: reason } : {}),
+      executorLogs: {},
+      memoryMetrics: {
+        usedOnHeapStorageMemory: int64(driver ? 1_245_184 : 524_288),
+        usedOffHeapStorageMemory: '0',
+        totalOnHeapStorageMemory: int64(maxMemory),
+        totalOffHeapStorageMemory: '0',
+      },
+      resourceProfileId: 0,
+      excludedInStages: [],
+      attributes: {},
+      resources: {},
+    };
+  }
+
+  /** Active, dead and all executors consolidated: alive ones one by one, the dead from the totals. */
+  executorsSummary() {
+    const active = new Consolidated();
+    const dead = new Consolidated();
+    for (const ordinal of this.aliveExecutors()) active.add(this.executor(ordinal));
+    const history = this.historyTotals();
+    const added = history.settled.deadAdded;
+    dead.addMany({
+      count: added.count,
+      totals: added,
+      cores: added.count * EXECUTOR.cores,
+      memoryUsed: added.memoryUsed,
+      maxMemory: added.count * storageMemoryBytes(EXECUTOR.memoryMb),
+      usedOnHeap: added.count * 524_288,
     });
+    for (const { ref } of history.live)
+      if (ref.executorId !== undefined && this.sim.addedExecutorRemoval(ref))
+        dead.add(this.executor(ref.executorId));
+    if (this.ended)
+      for (let n = 0; n <= STATIC_EXECUTORS; n++)
+        if (n === 0 || this.staticAdded(n) <= this.at) dead.add(this.executor(n));
+    const total = new Consolidated();
+    total.merge(active);
+    total.merge(dead);
+    return {
+      applicationId: this.appId,
+      activeExecutorSummary: active.wire(),
+      deadExecutorSummary: dead.wire(),
+      totalExecutorSummary: total.wire(),
+    };
+  }
+
+  // ---- stage and job counts over the whole history
+
+  jobCounts(): Record<JobStatus, number> {
+    const { settled, unsettled } = this.historyTotals();
+    const counts: Record<JobStatus, number> = {
+      JOB_EXECUTION_STATUS_RUNNING: 0,
+      JOB_EXECUTION_STATUS_SUCCEEDED: settled.jobsSucceeded,
+      JOB_EXECUTION_STATUS_FAILED: settled.jobsFailed,
+    };
+    for (const ref of unsettled) counts[this.jobStatus(ref).status]++;
+    return counts;
+  }
+
+  stageCounts(): Record<StageStatus, number> {
+    const { settled, unsettled } = this.historyTotals();
+    const counts: Record<StageStatus, number> = {
+      STAGE_STATUS_ACTIVE: 0,
+      STAGE_STATUS_COMPLETE: settled.stagesComplete,
+      STAGE_STATUS_FAILED: settled.stagesFailed,
+      STAGE_STATUS_PENDING: this.ended ? 0 : settled.stagesNotRun,
+      STAGE_STATUS_SKIPPED: this.ended ? settled.stagesNotRun : 0,
+    };
+    for (const ref of unsettled) for (const stage of this.run(ref).stages) counts[this.stageStatus(stage)]++;
+    return counts;
   }
 
   sqlQuery(ref: JobRef, options: { details: boolean; planDescription: boolean }) {
@@ -678,7 +668,7 @@ export class SparkApplication {
       ...(options.details ? { details: ref.spec.stages[0]!.details } : {}),
       ...(options.planDescription ? { physicalPlanDescription: planText(sql.plan) } : {}),
       ...(options.details ? { metrics: planNodes(sql.plan).flatMap((n) => n.metrics) } : {}),
-    };
+    } satisfies SqlExecutionUiData;
   }
 
   sqlPlan(ref: JobRef) {
@@ -697,7 +687,7 @@ export class SparkApplication {
       edges: nodes
         .filter((n) => n.parent !== undefined)
         .map((n) => ({ fromId: int64(n.id), toId: int64(n.parent!) })),
-    };
+    } satisfies SparkPlanGraph;
   }
 }
 
@@ -851,4 +841,85 @@ export function planText(root: PlanNode): string {
   return lines.join('\n');
 }
 
-export const EXECUTOR_MEMORY = `${EXECUTOR_MEMORY_MB}m`;
+function addInto(into: ExecutorTotals, from: ExecutorTotals): void {
+  for (const key of Object.keys(into) as (keyof ExecutorTotals)[]) into[key] += from[key];
+}
+
+/** Executor summaries summed, as summarizeExecutors consolidates them. */
+class Consolidated {
+  count = 0;
+  totals = noTotals();
+  cores = 0;
+  memoryUsed = 0;
+  maxMemory = 0;
+  usedOnHeap = 0;
+
+  add(e: ExecutorSummary): void {
+    this.addMany({
+      count: 1,
+      totals: {
+        active: e.activeTasks ?? 0,
+        completed: e.completedTasks ?? 0,
+        failed: e.failedTasks ?? 0,
+        total: e.totalTasks ?? 0,
+        duration: Number(e.totalDurationMillis ?? 0),
+        gc: Number(e.totalGcTimeMillis ?? 0),
+        input: Number(e.totalInputBytes ?? 0),
+        shuffleRead: Number(e.totalShuffleRead ?? 0),
+        shuffleWrite: Number(e.totalShuffleWrite ?? 0),
+      },
+      cores: e.totalCores ?? 0,
+      memoryUsed: Number(e.memoryUsed ?? 0),
+      maxMemory: Number(e.maxMemory ?? 0),
+      usedOnHeap: Number(e.memoryMetrics?.usedOnHeapStorageMemory ?? 0),
+    });
+  }
+
+  addMany(part: {
+    count: number;
+    totals: ExecutorTotals;
+    cores: number;
+    memoryUsed: number;
+    maxMemory: number;
+    usedOnHeap: number;
+  }): void {
+    this.count += part.count;
+    addInto(this.totals, part.totals);
+    this.cores += part.cores;
+    this.memoryUsed += part.memoryUsed;
+    this.maxMemory += part.maxMemory;
+    this.usedOnHeap += part.usedOnHeap;
+  }
+
+  merge(other: Consolidated): void {
+    this.addMany(other);
+  }
+
+  wire(): ConsolidatedExecutorSummary {
+    const t = this.totals;
+    return {
+      count: this.count,
+      activeTasks: t.active,
+      completedTasks: t.completed,
+      failedTasks: t.failed,
+      totalTasks: t.total,
+      totalCores: this.cores,
+      rddBlocks: 0,
+      isExcluded: 0,
+      diskUsed: '0',
+      memoryUsed: int64(this.memoryUsed),
+      maxMemory: int64(this.maxMemory),
+      totalDurationMillis: int64(t.duration),
+      totalGcTimeMillis: int64(t.gc),
+      totalInputBytes: int64(t.input),
+      totalShuffleRead: int64(t.shuffleRead),
+      totalShuffleWrite: int64(t.shuffleWrite),
+      memoryMetrics: {
+        usedOnHeapStorageMemory: int64(this.usedOnHeap),
+        usedOffHeapStorageMemory: '0',
+        totalOnHeapStorageMemory: int64(this.maxMemory),
+        totalOffHeapStorageMemory: '0',
+      },
+    };
+  }
+}
