@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { listSessions } from '../features/sessions/api/sessions-api';
+import { listSessions } from '../lib/api/sessions-api';
 import { sessionListQuery } from '../features/sessions/api/session-queries';
 import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../features/sessions/first-page';
 import { readAnswer } from '../lib/api-client';

@@ -3,7 +3,7 @@ import { lazy, useCallback, useMemo } from 'react';
 import { useParams, useSearchParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { placeCrumbs } from '../components/page-frame';
-import { templateDetailQuery } from '../features/session-templates/api/template-queries';
+import { templateDetailQuery } from '../lib/api/template-queries';
 import { useIsBeingDeleted } from '../features/sessions/api/session-mutations';
 import { sessionDetailQuery } from '../features/sessions/api/session-queries';
 import { SessionsListPage } from '../features/sessions/components/sessions-list-page';

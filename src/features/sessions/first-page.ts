@@ -1,7 +1,7 @@
 import { requestUrl } from '../../lib/api-client';
 import { collectionName, parentName } from '../../schemas/names';
 import { listParams, readListView } from './list-filters';
-import type { ListParams } from './api/sessions-api';
+import type { ListParams } from '../../lib/api/sessions-api';
 
 /** The id of the `application/json` block in which the server may embed a list URL's first page. */
 export const FIRST_PAGE_ELEMENT_ID = 'first-page';

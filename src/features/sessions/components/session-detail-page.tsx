@@ -23,15 +23,15 @@ import { SparkActivity } from '../../spark/components/spark-activity';
 import { isSystemLabel } from '../../../schemas/rules';
 import type { Session } from '../../../schemas/wire';
 import { newRequestId, useDeleteSession, useTerminateSession } from '../api/session-mutations';
-import { templateDetailQuery } from '../../session-templates/api/template-queries';
+import { templateDetailQuery } from '../../../lib/api/template-queries';
 import { cloneOf } from '../clone';
 import { lifetimeSentence } from '../lifetime';
-import { STATE_LABEL, isTerminal } from '../session-state';
+import { STATE_LABEL, isTerminal } from '../../../lib/session-state';
 import { ConnectPanel } from './connect-panel';
 import { JsonDialog } from './json-dialog';
-import { LabelChips } from './label-chips';
+import { LabelChips } from '../../../components/label-chips';
 import { SessionFields } from './session-fields';
-import { SessionStateChip } from './session-state-chip';
+import { SessionStateChip } from '../../../components/session-state-chip';
 import { StateHistoryTimeline } from './state-history-timeline';
 
 /** One session, kept fresh by its route (which also stops polling while it is being deleted). */

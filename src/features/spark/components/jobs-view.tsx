@@ -16,7 +16,7 @@ import { StatusPill, TaskProgress } from './status';
 
 /** Above this many rows only those on screen are rendered. */
 const VIRTUALIZE_ABOVE = 100;
-const VirtualRows = lazy(() => import('../../sessions/components/virtual-rows'));
+const VirtualRows = lazy(() => import('../../../components/virtual-rows'));
 
 const STATUS_OF: Record<JobFilter, string> = {
   running: 'JOB_EXECUTION_STATUS_RUNNING',

@@ -1,8 +1,8 @@
 import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, installMockFetch } from '../../../testing/mock-fetch';
-import { sessionActionOptions } from './session-mutations';
-import { sessionDetailQuery, sessionKeys, sessionListQuery, pollIntervalFor } from './session-queries';
+import { jsonResponse, installMockFetch } from '../../testing/mock-fetch';
+import { sessionActionOptions } from '../../features/sessions/api/session-mutations';
+import { sessionDetailQuery, sessionKeys, sessionListQuery, pollIntervalFor } from '../../features/sessions/api/session-queries';
 import { waitForOperation } from './sessions-api';
 
 const fetchMock = installMockFetch();
