@@ -2,7 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../src/features/sessions/first-page';
+import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../src/schemas/first-page';
 import type { ApiBackend } from './backend';
 import { setPageSecurityHeaders } from './security-headers';
 

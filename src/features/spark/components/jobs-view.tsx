@@ -24,7 +24,7 @@ const STATUS_OF: Record<JobFilter, string> = {
 };
 
 export function JobsView({ app, live }: { app: AppRef; live: boolean }) {
-  const { place, href } = useSparkPlace();
+  const { place, href } = useSparkPlace(app.session);
   const filter = place.jobs;
   return (
     <Box>

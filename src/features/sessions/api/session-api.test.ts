@@ -1,9 +1,9 @@
 import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, installMockFetch } from '../../testing/mock-fetch';
-import { sessionActionOptions } from '../../features/sessions/api/session-mutations';
-import { sessionDetailQuery, sessionKeys, sessionListQuery, pollIntervalFor } from '../../features/sessions/api/session-queries';
-import { waitForOperation } from './sessions-api';
+import { jsonResponse, installMockFetch } from '../../../testing/mock-fetch';
+import { sessionActionOptions } from './session-mutations';
+import { sessionDetailQuery, sessionKeys, sessionListQuery, pollIntervalFor } from './session-queries';
+import { waitForOperation } from '../../../lib/api/sessions-api';
 
 const fetchMock = installMockFetch();
 const json = jsonResponse;
