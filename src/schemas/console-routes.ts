@@ -68,7 +68,8 @@ function compile(pattern: string): { regex: RegExp; names: string[] } {
   const source = pattern
     .split('/')
     .map((segment) => {
-      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // Fixed segments are letters only (no character a regex would read specially).
+      if (!segment.startsWith(':')) return segment;
       names.push(segment.slice(1));
       return '([^/]+)';
     })
@@ -80,7 +81,7 @@ function compile(pattern: string): { regex: RegExp; names: string[] } {
 /** A path segment: encoded, so a typed `/` or `?` stays inside it (`:` is kept, as in `domain:project`). */
 const segment = (value: string) => encodeURIComponent(value).replace(/%3A/gi, ':');
 
-function defineRoute<P extends string, S extends object = Record<never, never>>(
+export function defineRoute<P extends string, S extends object = Record<never, never>>(
   pattern: P,
   options: { search?: z.ZodMiniType<S, RawSearch>; section?: Section } = {},
 ): ConsoleRoute<P, S> {
@@ -125,17 +126,6 @@ const repeated = () =>
     ),
     undefined,
   );
-const whole = () =>
-  z.catch(
-    z.optional(
-      z.pipe(
-        z.string().check(z.regex(/^\d+$/)),
-        z.transform((v) => Number(v)),
-      ),
-    ),
-    undefined,
-  );
-
 /** The session list: its filters and paging (see src/schemas/session-list-view.ts). */
 const listSearch = z.object({
   state: text(),
@@ -145,7 +135,7 @@ const listSearch = z.object({
   before: text(),
   q: text(),
   filter: text(),
-  pageSize: whole(),
+  pageSize: text(),
   pages: text(),
 }) as z.ZodMiniType<ListSearch, RawSearch>;
 
@@ -187,23 +177,12 @@ export const routes = {
 
 export type RouteId = keyof typeof routes;
 
-/** Routes in matching order: a fixed segment (`new`) before a `:param` in the same place. */
-const ORDER: RouteId[] = [
-  'home',
-  'sessions',
-  'newSession',
-  'session',
-  'templates',
-  'newTemplate',
-  'editTemplate',
-  'template',
-];
-
 /** Which route a path is, with its params (every route's params include `project` where it has one). */
 export function matchRoute(
   pathname: string,
 ): { id: RouteId; route: ConsoleRoute<string, object>; params: Record<string, string> } | undefined {
-  for (const id of ORDER) {
+  // In declaration order: a fixed segment (`new`) comes before a `:param` in the same place.
+  for (const id of Object.keys(routes) as RouteId[]) {
     const route = routes[id] as ConsoleRoute<string, object>;
     const params = route.match(pathname);
     if (params) return { id, route, params };
@@ -214,13 +193,13 @@ export function matchRoute(
 export const DEFAULT_PROJECT = 'demo-project';
 export const DEFAULT_LOCATION = 'us-central1';
 
-/** A session's or template's page from its resource name; the home page for a name that is neither. */
-function resourceHref(name: string, edit = false): string {
+/** A session's or template's page from its resource name (the home page for a name that is neither). */
+function resourceHref(name: string, search?: Partial<SessionSearch>, edit?: boolean): string {
   const parts = parseName(name);
-  if (!parts) return routes.home.href({});
-  const place = { project: parts.project, location: parts.location };
-  if (parts.collection === 'sessions') return routes.session.href({ ...place, session: parts.id });
-  return (edit ? routes.editTemplate : routes.template).href({ ...place, template: parts.id });
+  if (!parts) return '/';
+  const { project, location, id } = parts;
+  if (parts.collection === 'sessions') return routes.session.href({ project, location, session: id }, search);
+  return (edit ? routes.editTemplate : routes.template).href({ project, location, template: id });
 }
 
 /** Shorthands for the links features write most. */
@@ -231,12 +210,7 @@ export const paths = {
   templates: (project: string, location: string) => routes.templates.href({ project, location }),
   newTemplate: (project: string, location: string) => routes.newTemplate.href({ project, location }),
   /** From a resource name: projects/P/locations/L/sessions/S. */
-  session: (name: string, search?: Partial<SessionSearch>) => {
-    const parts = parseName(name);
-    return parts?.collection === 'sessions'
-      ? routes.session.href({ project: parts.project, location: parts.location, session: parts.id }, search)
-      : resourceHref(name);
-  },
+  session: (name: string, search?: Partial<SessionSearch>) => resourceHref(name, search),
   template: (name: string) => resourceHref(name),
-  editTemplate: (name: string) => resourceHref(name, true),
+  editTemplate: (name: string) => resourceHref(name, undefined, true),
 };

@@ -48,12 +48,12 @@ export interface ListSearch {
   before?: string;
   q?: string;
   filter?: string;
-  pageSize?: number;
+  pageSize?: string;
   pages?: string;
 }
 
 export function listViewFromSearch(search: ListSearch): ListView {
-  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
+  const pageSize = Number(search.pageSize);
   return {
     states: (search.state ?? '')
       .split(',')
@@ -87,7 +87,7 @@ export function searchFromListView(view: ListView): ListSearch {
         };
   return {
     ...simple,
-    pageSize: view.pageSize !== DEFAULT_PAGE_SIZE ? view.pageSize : undefined,
+    pageSize: view.pageSize !== DEFAULT_PAGE_SIZE ? String(view.pageSize) : undefined,
     pages: view.pageTokens.join(','),
   };
 }
