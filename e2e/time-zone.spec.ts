@@ -4,6 +4,9 @@ import { expect, test } from './fixtures';
  * Times follow the UTC/local switch on pages that do not re-render on their own: the app re-renders
  * from its root when the zone changes, with no subscription in each view.
  */
+// A local zone that is not UTC, so the two settings read differently.
+test.use({ timezoneId: 'America/New_York', locale: 'en-US' });
+
 test('a template page and the Spark tab follow the UTC/local switch at once', async ({ page, api }) => {
   const { status } = await api.call('POST', `/v1/${api.parent}/sessionTemplates`, {
     name: `${api.parent}/sessionTemplates/zoned-template`,
