@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listRequestFor } from '../src/features/sessions/first-page';
+import { listRequestFor } from '../src/schemas/first-page';
 import { Emulator } from './emulator/emulator';
 import { FaultSpec } from './emulator/faults';
 import { listen } from './testing/test-server';

@@ -2,7 +2,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../src/features/sessions/first-page';
+import { routes as consoleRoutes } from '../src/schemas/console-routes';
+import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../src/schemas/first-page';
 import type { ApiBackend } from './backend';
 import { setPageSecurityHeaders } from './security-headers';
 
@@ -74,8 +75,10 @@ export function staticRoutes(
   routes.all('/assets/*', (c) => c.text('Not found', 404));
   routes.get('/', (c) => {
     const { defaultProject, defaultLocation } = backend.info();
-    const place = `${encodeURIComponent(defaultProject)}/locations/${encodeURIComponent(defaultLocation)}`;
-    return c.redirect(`/projects/${place}/sessions`, 302);
+    return c.redirect(
+      consoleRoutes.sessions.href({ project: defaultProject, location: defaultLocation }),
+      302,
+    );
   });
   routes.get('/index.html', (c) => c.html(index(), 200, { 'cache-control': 'no-cache' }));
   routes.use('*', serveStatic({ root, onFound: (_path, c) => c.header('cache-control', 'no-cache') }));

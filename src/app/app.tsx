@@ -4,6 +4,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/system';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { useTimeZone } from '../lib/time-zone';
 import { ColorModeContext, useColorModeState } from './color-mode';
 import { AppShell } from './layout/app-shell';
 import { AppRoutes } from './router';
@@ -12,6 +13,10 @@ import { createAppTheme } from './theme';
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const colorMode = useColorModeState();
   const theme = useMemo(() => createAppTheme(colorMode.mode), [colorMode.mode]);
+  // Every time on screen follows the UTC/local switch: the app re-renders from its root when the
+  // zone changes (formatDateTime reads the current zone), so no page or view has to subscribe.
+  // A memoized component that shows times takes the zone as a prop (the list's rows do).
+  useTimeZone();
   return (
     <ColorModeContext.Provider value={colorMode}>
       <ThemeProvider theme={theme}>

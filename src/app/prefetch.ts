@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { listSessions } from '../features/sessions/api/sessions-api';
+import { listSessions } from '../lib/api/sessions-api';
 import { sessionListQuery } from '../features/sessions/api/session-queries';
-import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../features/sessions/first-page';
+import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from '../schemas/first-page';
 import { readAnswer } from '../lib/api-client';
+import { matchRoute, routes } from '../schemas/console-routes';
+import { parentName, sessionName } from '../schemas/names';
 import { lenient } from '../schemas/wire';
-import { sparkSessionFor } from '../features/spark/spark-path';
 
 /** The answer the server embedded for exactly this list request, read once. */
 function takeEmbeddedAnswer(url: string): { status: number; text: string } | undefined {
@@ -26,10 +27,16 @@ export function prefetchForLocation(
   queryClient: QueryClient,
   location: Pick<Location, 'pathname' | 'search'>,
 ): Promise<void> {
-  const sparkSession = sparkSessionFor(location.pathname, location.search);
-  // The Spark tab's chunk loads beside the detail page's, and starts its requests at once.
-  if (sparkSession)
-    void import('../features/spark/prefetch').then((m) => m.prefetchSpark(queryClient, sparkSession));
+  const matched = matchRoute(location.pathname);
+  // `sessions/new` is the create form, not a session: matchRoute tells them apart.
+  const session = matched?.id === 'session' ? routes.session.match(location.pathname) : undefined;
+  // A session page's code (its tabs included) loads at once, and the tab the URL opens starts its
+  // requests (the Spark tab needs its application before its jobs).
+  if (session) {
+    const name = sessionName(parentName(session), session.session);
+    const tab = routes.session.readSearch(location.search).tab;
+    void import('./session-page/tabs').then((m) => m.prefetchSessionTab(queryClient, name, tab));
+  }
   const request = listRequestFor(location.pathname, location.search);
   if (!request) return Promise.resolve();
   const query = sessionListQuery(request.parent, request.params);

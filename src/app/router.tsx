@@ -3,7 +3,7 @@ import { Suspense, type ComponentType } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { NotFoundPage } from '../components/not-found-page';
 import { RouteErrorBoundary } from '../components/route-error-boundary';
-import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from '../lib/paths';
+import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths, routes, type RouteId } from '../schemas/console-routes';
 import { serverInfoQuery } from '../lib/server-info';
 import {
   SessionCreateRoute,
@@ -14,8 +14,6 @@ import {
   TemplateEditRoute,
   TemplatesListRoute,
 } from './routes';
-
-const PLACE = '/projects/:project/locations/:location';
 
 /** "/" opens the server's default project: the credential's own in upstream mode. */
 function HomeRedirect() {
@@ -41,14 +39,15 @@ function Guarded({ route: RouteComponent }: { route: ComponentType }) {
   );
 }
 
-const ROUTES: [string, ComponentType][] = [
-  [`${PLACE}/sessions`, SessionsListRoute],
-  [`${PLACE}/sessions/new`, SessionCreateRoute],
-  [`${PLACE}/sessions/:session`, SessionDetailRoute],
-  [`${PLACE}/sessionTemplates`, TemplatesListRoute],
-  [`${PLACE}/sessionTemplates/new`, TemplateCreateRoute],
-  [`${PLACE}/sessionTemplates/:template/edit`, TemplateEditRoute],
-  [`${PLACE}/sessionTemplates/:template`, TemplateDetailRoute],
+/** Each console route (src/schemas/console-routes.ts) and the component that reads and loads it. */
+const PAGES: [Exclude<RouteId, 'home'>, ComponentType][] = [
+  ['sessions', SessionsListRoute],
+  ['newSession', SessionCreateRoute],
+  ['session', SessionDetailRoute],
+  ['templates', TemplatesListRoute],
+  ['newTemplate', TemplateCreateRoute],
+  ['editTemplate', TemplateEditRoute],
+  ['template', TemplateDetailRoute],
 ];
 
 /**
@@ -59,9 +58,9 @@ const ROUTES: [string, ComponentType][] = [
 export function AppRoutes() {
   return (
     <Switch>
-      <Route path="/" component={HomeRedirect} />
-      {ROUTES.map(([path, component]) => (
-        <Route key={path} path={path}>
+      <Route path={routes.home.pattern} component={HomeRedirect} />
+      {PAGES.map(([id, component]) => (
+        <Route key={id} path={routes[id].pattern}>
           <Guarded route={component} />
         </Route>
       ))}

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, useCallback, useMemo } from 'react';
-import { useParams, useSearchParams } from 'wouter';
+import { useLocation, useParams, useSearch } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { placeCrumbs } from '../components/page-frame';
-import { templateDetailQuery } from '../features/session-templates/api/template-queries';
+import { templateDetailQuery } from '../lib/api/template-queries';
 import { useIsBeingDeleted } from '../features/sessions/api/session-mutations';
 import { sessionDetailQuery } from '../features/sessions/api/session-queries';
 import { SessionsListPage } from '../features/sessions/components/sessions-list-page';
-import { readListView, writeListView, type ListView } from '../features/sessions/list-filters';
-import { paths } from '../lib/paths';
+import { paths, routes } from '../schemas/console-routes';
+import { listViewFromSearch, searchFromListView, type ListView } from '../schemas/session-list-view';
 import { parentName, sessionName, templateName, type Place } from '../schemas/names';
 import { lenient } from '../schemas/wire';
 import { LoadResource } from '../components/load-resource';
@@ -22,10 +22,8 @@ import { LoadResource } from '../components/load-resource';
 const SessionCreatePage = lazy(() =>
   import('../features/sessions/form/session-create-page').then((m) => ({ default: m.SessionCreatePage })),
 );
-const SessionDetailPage = lazy(() =>
-  import('../features/sessions/components/session-detail-page').then((m) => ({
-    default: m.SessionDetailPage,
-  })),
+const SessionPage = lazy(() =>
+  import('./session-page/session-page').then((m) => ({ default: m.SessionPage })),
 );
 const TemplatesListPage = lazy(() =>
   import('../features/session-templates/components/templates-list-page').then((m) => ({
@@ -50,9 +48,13 @@ function usePlace(): Place {
 
 export function SessionsListRoute() {
   const place = usePlace();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const view = useMemo(() => readListView(searchParams), [searchParams]);
-  const setView = useCallback((next: ListView) => setSearchParams(writeListView(next)), [setSearchParams]);
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const view = useMemo(() => listViewFromSearch(routes.sessions.readSearch(search)), [search]);
+  const setView = useCallback(
+    (next: ListView) => navigate(routes.sessions.href(place, searchFromListView(next))),
+    [navigate, place],
+  );
   return <SessionsListPage place={place} view={view} onViewChange={setView} />;
 }
 
@@ -77,7 +79,7 @@ export function SessionDetailRoute() {
         text: `There is no session ${id} in ${place.project} / ${place.location}. It may have been deleted.`,
       }}
     >
-      {(session, refresh) => <SessionDetailPage session={session} place={place} refresh={refresh} />}
+      {(session, refresh) => <SessionPage session={session} place={place} refresh={refresh} />}
     </LoadResource>
   );
 }
@@ -104,11 +106,12 @@ export function SessionCreateRoute() {
 
 export function TemplatesListRoute() {
   const place = usePlace();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filter = searchParams.get('filter') ?? '';
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const filter = useMemo(() => routes.templates.readSearch(search).filter ?? '', [search]);
   const setFilter = useCallback(
-    (next: string) => setSearchParams(next ? { filter: next } : {}),
-    [setSearchParams],
+    (next: string) => navigate(routes.templates.href(place, { filter: next })),
+    [navigate, place],
   );
   return <TemplatesListPage place={place} filter={filter} onFilterChange={setFilter} />;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { requestUrl, type RequestQuery } from '../schemas/request-url';
 import { ApiErrorBody, BAD_REQUEST_TYPE_URL, FieldViolation, type ErrorDetail } from '../schemas/wire';
 
 /**
@@ -28,8 +29,7 @@ export class ApiError extends Error {
 
 export interface RequestOptions<S extends z.ZodMiniType> {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** An array is a repeated parameter (`stageIds=1&stageIds=2`), as Google's APIs take lists. */
-  query?: Record<string, string | number | boolean | readonly string[] | undefined>;
+  query?: RequestQuery;
   body?: unknown;
   signal?: AbortSignal;
   schema: S;
@@ -64,16 +64,6 @@ export async function apiRequest<S extends z.ZodMiniType>(
   options: RequestOptions<S>,
 ): Promise<z.output<S>> {
   return serverRequest(`/v1/${path}`, options);
-}
-
-/** `path?query`, leaving out empty values, as every call sends it (and the server predicts it). */
-export function requestUrl(path: string, query: RequestOptions<z.ZodMiniType>['query'] = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (Array.isArray(value)) for (const item of value) params.append(key, item);
-    else if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  return `${path}${params.size ? `?${params}` : ''}`;
 }
 
 /** A call to this console's server (`/v1/…` or its own `/console/…`), parsed with `schema`. */
@@ -135,3 +125,5 @@ export function shouldRetry(failureCount: number, error: Error): boolean {
 export function retryDelay(attempt: number): number {
   return Math.min(500 * 2 ** attempt, 8000);
 }
+
+export { requestUrl };

@@ -2,8 +2,9 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Whether absolute times are shown in UTC or in the browser's zone. A small store outside React, so
- * that `formatDateTime` (called from many places) follows it without every caller passing it in;
- * components that show times subscribe with `useTimeZone` to re-render when it changes.
+ * that `formatDateTime` (called from many places) follows it without every caller passing it in.
+ * The app subscribes once at its root (src/app/app.tsx) and re-renders everything when it changes;
+ * only a memoized component that shows times needs the zone itself (as a prop or `useTimeZone`).
  */
 export type TimeZoneSetting = 'local' | 'utc';
 

@@ -8,11 +8,12 @@ import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Link as RouterLink, useLocation, useRoute } from 'wouter';
+import { Link as RouterLink, useLocation } from 'wouter';
 import { OutlinedField } from '../../components/outlined-field';
 import { describeBackend, serverInfoQuery, type ServerInfo } from '../../lib/server-info';
 import { useColorMode } from '../color-mode';
-import { DEFAULT_LOCATION, DEFAULT_PROJECT, KNOWN_REGIONS, paths } from '../paths';
+import { DEFAULT_LOCATION, DEFAULT_PROJECT, matchRoute, paths } from '../../schemas/console-routes';
+import { KNOWN_REGIONS } from '../../schemas/regions';
 import { rememberProject } from './recent-projects';
 import { SectionNav } from './section-nav';
 import { TimeZoneToggle } from './time-zone-toggle';
@@ -109,8 +110,6 @@ function PlacePickers({ project, location }: { project: string; location: string
   );
 }
 
-const PLACE = /^\/projects\/(?<project>[^/]+)\/locations\/(?<location>[^/]+)(?:\/.*)?$/;
-
 /**
  * What the server behind this console is connected to. Not a switch: the browser talks only to the
  * server that served it, and the server holds the credentials (`npm start -- --upstream URL`).
@@ -157,8 +156,11 @@ function BackendIndicator({ info }: { info: ServerInfo | undefined }) {
 }
 
 export function AppShell({ children }: { children: ReactNode }) {
-  const [, place] = useRoute(PLACE);
-  const [onList] = useRoute('/projects/:project/locations/:location/sessions');
+  const [path] = useLocation();
+  // Any route's project and region; a region-less route keeps the region last chosen by default.
+  const matched = matchRoute(path);
+  const place = matched?.params;
+  const onList = matched?.id === 'sessions';
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const project = place?.project ?? serverInfo?.defaultProject ?? DEFAULT_PROJECT;
   const location = place?.location ?? serverInfo?.defaultLocation ?? DEFAULT_LOCATION;

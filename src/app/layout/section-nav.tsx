@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import { styled } from '@mui/material/styles';
 import { Link as RouterLink, useLocation } from 'wouter';
-import { paths } from '../../lib/paths';
+import { matchRoute, paths } from '../../schemas/console-routes';
 
 const NavLink = styled(RouterLink)(({ theme }) => ({
   color: theme.palette.text.primary,
@@ -21,7 +21,7 @@ const NavLink = styled(RouterLink)(({ theme }) => ({
 /** Sessions | Templates of the project and region in view. */
 export function SectionNav({ project, location }: { project: string; location: string }) {
   const [path] = useLocation();
-  const templates = /\/sessionTemplates(\/|$)/.test(path);
+  const templates = matchRoute(path)?.route.section === 'templates';
   return (
     <Box component="nav" aria-label="Sections" sx={{ display: 'flex', gap: 0.5 }}>
       <NavLink to={paths.sessions(project, location)} aria-current={templates ? undefined : 'page'}>

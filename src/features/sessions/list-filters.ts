@@ -1,101 +1,33 @@
-import { SessionState } from '../../schemas/enums';
+import { routes } from '../../schemas/console-routes';
+import {
+  filterExpression,
+  listViewFromSearch,
+  searchFromListView,
+  type ListView,
+} from '../../schemas/session-list-view';
 import type { TimeZoneSetting } from '../../lib/time-zone';
 
-/**
- * The session list's view state, kept entirely in the URL so that reload, back/forward and a
- * shared link restore it exactly. `expression` is what is sent as the API's `filter`.
- */
-export interface ListView {
-  states: string[];
-  labels: { key: string; value: string }[];
-  createdAfter?: string;
-  createdBefore?: string;
-  /** "Created in the last hour/day/week": kept in the URL as such; createdAfter is computed from it. */
-  createdPreset?: CreatedPreset;
-  search: string;
-  /** A hand-written filter; when set it is sent as is and the simple controls step aside. */
-  customFilter?: string;
-  pageSize: number;
-  /** Page tokens of the pages before this one, then this page's token. Empty on page 1. */
-  pageTokens: string[];
-}
+// The view's model and its API filter are shared with the server (src/schemas/session-list-view.ts).
+export {
+  CREATED_PRESETS,
+  DEFAULT_PAGE_SIZE,
+  PAGE_SIZES,
+  SELECTABLE_STATES,
+  filterExpression,
+  listParams,
+  presetStart,
+  type CreatedPreset,
+  type ListView,
+} from '../../schemas/session-list-view';
 
-export const CREATED_PRESETS = { '1h': 'Last hour', '1d': 'Last 24 hours', '7d': 'Last 7 days' } as const;
-export type CreatedPreset = keyof typeof CREATED_PRESETS;
-const PRESET_SECONDS: Record<CreatedPreset, number> = { '1h': 3600, '1d': 86400, '7d': 7 * 86400 };
-const isPreset = (value: string | null): value is CreatedPreset => value !== null && value in PRESET_SECONDS;
-
-/**
- * The start of a preset's window. Rounded down to the minute, so that reading the same URL twice
- * within a minute gives the same filter (and the same cached page).
- */
-export function presetStart(preset: CreatedPreset, now = Date.now()): string {
-  const start = Math.floor((now - PRESET_SECONDS[preset] * 1000) / 60000) * 60000;
-  return new Date(start).toISOString();
-}
-
-export const PAGE_SIZES = [20, 50, 100, 500, 1000];
-export const DEFAULT_PAGE_SIZE = 50;
-
-const SELECTABLE_STATES = SessionState.values.filter((s) => s !== 'STATE_UNSPECIFIED');
-export { SELECTABLE_STATES };
-
+/** The view a list URL's search parameters describe (through the route's schema). */
 export function readListView(params: URLSearchParams): ListView {
-  const pageSize = Number(params.get('pageSize'));
-  return {
-    states: (params.get('state') ?? '')
-      .split(',')
-      .filter((s) => (SELECTABLE_STATES as readonly string[]).includes(s)),
-    labels: params.getAll('label').flatMap((text) => {
-      const at = text.indexOf('=');
-      const key = at < 0 ? text : text.slice(0, at);
-      return key ? [{ key, value: at < 0 ? '' : text.slice(at + 1) }] : [];
-    }),
-    ...(isPreset(params.get('created'))
-      ? {
-          createdPreset: params.get('created') as CreatedPreset,
-          createdAfter: presetStart(params.get('created') as CreatedPreset),
-        }
-      : { createdAfter: params.get('after') ?? undefined }),
-    createdBefore: params.get('before') ?? undefined,
-    search: params.get('q') ?? '',
-    customFilter: params.get('filter') ?? undefined,
-    pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
-    pageTokens: (params.get('pages') ?? '').split(',').filter(Boolean),
-  };
+  return listViewFromSearch(routes.sessions.readSearch(params));
 }
 
+/** The search parameters of a view, as the route writes them. */
 export function writeListView(view: ListView): URLSearchParams {
-  const params = new URLSearchParams();
-  if (view.customFilter !== undefined) params.set('filter', view.customFilter);
-  else {
-    if (view.states.length) params.set('state', view.states.join(','));
-    for (const { key, value } of view.labels) params.append('label', `${key}=${value}`);
-    if (view.createdPreset) params.set('created', view.createdPreset);
-    else if (view.createdAfter) params.set('after', view.createdAfter);
-    if (view.createdBefore) params.set('before', view.createdBefore);
-    if (view.search) params.set('q', view.search);
-  }
-  if (view.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(view.pageSize));
-  if (view.pageTokens.length) params.set('pages', view.pageTokens.join(','));
-  return params;
-}
-
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
-/** The AIP-160 expression for the simple controls, in the syntax the Dataproc docs use. */
-export function filterExpression(view: ListView): string {
-  if (view.customFilter !== undefined) return view.customFilter;
-  const clauses: string[] = [];
-  if (view.states.length === 1) clauses.push(`state = ${view.states[0]}`);
-  else if (view.states.length > 1) clauses.push(`(${view.states.map((s) => `state = ${s}`).join(' OR ')})`);
-  for (const { key, value } of view.labels) clauses.push(`labels.${key} = ${quote(value)}`);
-  if (view.createdAfter) clauses.push(`create_time >= ${quote(view.createdAfter)}`);
-  if (view.createdBefore) clauses.push(`create_time < ${quote(view.createdBefore)}`);
-  if (view.search.trim()) clauses.push(`session_id = ${quote(`*${view.search.trim()}*`)}`);
-  return clauses.join(' AND ');
+  return new URLSearchParams(routes.sessions.query(searchFromListView(view)));
 }
 
 /** How many filters are in force, as the folded "Filters (n)" button counts them: a state set is one. */
@@ -131,12 +63,6 @@ export function clearedFilters(view: ListView): ListView {
     customFilter: undefined,
     pageTokens: [],
   };
-}
-
-/** The API list parameters for a view: one place, so the page and the early prefetch agree. */
-export function listParams(view: ListView): { filter?: string; pageSize: number; pageToken?: string } {
-  const filter = filterExpression(view);
-  return { filter: filter || undefined, pageSize: view.pageSize, pageToken: view.pageTokens.at(-1) };
 }
 
 /**

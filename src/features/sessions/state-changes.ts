@@ -1,6 +1,6 @@
 import type { Session } from '../../schemas/wire';
 import { idOf } from '../../schemas/names';
-import { STATE_LABEL } from './session-state';
+import { STATE_LABEL } from '../../lib/session-state';
 
 /**
  * What to read out when rows on screen change state between two refreshes: each by name when

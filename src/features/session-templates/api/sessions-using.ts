@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { listSessions } from '../../sessions/api/sessions-api';
+import { listSessions } from '../../../lib/api/sessions-api';
 import { parentOf } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
 

@@ -22,9 +22,9 @@ import { formatDateTime } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { idOf, type Place } from '../../../schemas/names';
 import type { SessionTemplate } from '../../../schemas/wire';
-import { SessionStateChip } from '../../sessions/components/session-state-chip';
-import { sessionKind } from '../../sessions/session-state';
-import { useDeleteTemplate } from '../api/template-queries';
+import { SessionStateChip } from '../../../components/session-state-chip';
+import { sessionKind } from '../../../lib/session-state';
+import { useDeleteTemplate } from '../../../lib/api/template-queries';
 import { SCAN_CAP, useSessionsUsing, type SessionsUsing } from '../api/sessions-using';
 import { exportedTemplate } from '../form/template-form-model';
 

@@ -18,9 +18,9 @@ import { paths } from '../../../lib/paths';
 import { useNow } from '../../../lib/use-now';
 import { idOf, parentName, type Place } from '../../../schemas/names';
 import type { SessionTemplate } from '../../../schemas/wire';
-import { LabelChips } from '../../sessions/components/label-chips';
-import { sessionKind } from '../../sessions/session-state';
-import { templatePageQuery } from '../api/template-queries';
+import { LabelChips } from '../../../components/label-chips';
+import { sessionKind } from '../../../lib/session-state';
+import { templatePageQuery } from '../../../lib/api/template-queries';
 
 const PAGE_SIZE = 50;
 

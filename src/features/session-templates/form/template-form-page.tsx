@@ -28,8 +28,8 @@ import { shellQuote } from '../../../lib/gcloud';
 import { paths } from '../../../lib/paths';
 import { collectionName, idOf, parentName, type Place } from '../../../schemas/names';
 import type { SessionTemplate } from '../../../schemas/wire';
-import { useCreateTemplate, useUpdateTemplate } from '../api/template-queries';
-import { getTemplate } from '../api/templates-api';
+import { useCreateTemplate, useUpdateTemplate } from '../../../lib/api/template-queries';
+import { getTemplate } from '../../../lib/api/templates-api';
 import {
   emptyTemplateForm,
   exportedTemplate,

@@ -3,7 +3,13 @@ import { shouldRetry, retryDelay } from '../../../lib/api-client';
 import { parentOf, sessionName } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
 import { sessionKeys } from './session-queries';
-import { createSession, deleteSession, sessionOf, terminateSession, waitForOperation } from './sessions-api';
+import {
+  createSession,
+  deleteSession,
+  sessionOf,
+  terminateSession,
+  waitForOperation,
+} from '../../../lib/api/sessions-api';
 
 /** A fresh requestId: the API's idempotency key, at most 40 of [A-Za-z0-9_-]. */
 export function newRequestId(): string {

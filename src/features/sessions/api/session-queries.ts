@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Session } from '../../../schemas/wire';
-import { FAST_POLL_MS, SLOW_POLL_MS, isTerminal, isTransitional } from '../session-state';
-import { getSession, listSessions, type ListParams } from './sessions-api';
+import { FAST_POLL_MS, SLOW_POLL_MS, isTerminal, isTransitional } from '../../../lib/session-state';
+import { getSession, listSessions, type ListParams } from '../../../lib/api/sessions-api';
 
 /** Query keys, generic to specific, so one invalidation refreshes everything below it. */
 export const sessionKeys = {

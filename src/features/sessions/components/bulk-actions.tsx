@@ -10,7 +10,7 @@ const ConfirmDialog = lazy(() =>
 );
 import { idOf } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
-import { isTerminal } from '../session-state';
+import { isTerminal } from '../../../lib/session-state';
 
 type Action = 'terminate' | 'delete';
 export interface Outcome {

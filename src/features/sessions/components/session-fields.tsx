@@ -9,7 +9,7 @@ import { formatDateTime, formatGbSeconds, formatMilliSeconds, formatRelative } f
 import { idOf } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
 import { expiryTime } from '../lifetime';
-import { sessionKind } from '../session-state';
+import { sessionKind } from '../../../lib/session-state';
 
 /** Every field of the Session resource, grouped and named in plain words. */
 export function SessionFields({ session, now }: { session: Session; now: number }) {

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { OutlinedField } from '../../../components/outlined-field';
-import { RemovableLabelChip } from './label-chips';
+import { RemovableLabelChip } from '../../../components/label-chips';
 import { useTheme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
@@ -16,7 +16,7 @@ import {
   withFilters,
   type ListView,
 } from '../list-filters';
-import { STATE_LABEL } from '../session-state';
+import { STATE_LABEL } from '../../../lib/session-state';
 import { CreatedFilter } from './created-filter';
 
 /** What the server said about a filter it could not read, and where (1-based), when it said. */

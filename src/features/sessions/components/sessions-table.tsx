@@ -6,9 +6,9 @@ import { useTimeZone, type TimeZoneSetting } from '../../../lib/time-zone';
 import { idOf } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
 import { expiresIn } from '../lifetime';
-import { isTerminal, sessionKind } from '../session-state';
-import { LabelChips } from './label-chips';
-import { SessionStateChip } from './session-state-chip';
+import { isTerminal, sessionKind } from '../../../lib/session-state';
+import { LabelChips } from '../../../components/label-chips';
+import { SessionStateChip } from '../../../components/session-state-chip';
 
 /** How long it has run (live) or ran (ended), from creation to now or to its end. */
 export function runTime(session: Session, now: number): number | undefined {
@@ -143,7 +143,7 @@ const SessionRow = memo(function SessionRow({ session, index, rowRef, ...context
 
 /** Above this many rows only the rows on screen are rendered, so a 1,000-row page stays fluid. */
 const VIRTUALIZE_ABOVE = 100;
-const VirtualRows = lazy(() => import('./virtual-rows'));
+const VirtualRows = lazy(() => import('../../../components/virtual-rows'));
 
 export function SessionsTable({
   sessions,

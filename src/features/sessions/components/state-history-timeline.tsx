@@ -4,8 +4,8 @@ import Typography from '@mui/material/Typography';
 import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
 import type { SessionState } from '../../../schemas/enums';
 import type { Session } from '../../../schemas/wire';
-import { isTerminal } from '../session-state';
-import { SessionStateChip } from './session-state-chip';
+import { isTerminal } from '../../../lib/session-state';
+import { SessionStateChip } from '../../../components/session-state-chip';
 
 export interface TimelineEntry {
   state: SessionState | undefined;

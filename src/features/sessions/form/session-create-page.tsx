@@ -24,9 +24,9 @@ import { PageFrame, placeCrumbs } from '../../../components/page-frame';
 import { ApiError, apiRequest } from '../../../lib/api-client';
 import { normalizeTemplateRef, sessionIdProblem } from '../../../schemas/rules';
 import { lenient, type Session } from '../../../schemas/wire';
-import { templateListQuery } from '../../session-templates/api/template-queries';
+import { templateListQuery } from '../../../lib/api/template-queries';
 import { newRequestId, useCreateSession } from '../api/session-mutations';
-import { getSession } from '../api/sessions-api';
+import { getSession } from '../../../lib/api/sessions-api';
 import { collectionName, idOf, parentName, sessionName, type Place } from '../../../schemas/names';
 import {
   emptyForm,

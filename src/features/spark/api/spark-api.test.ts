@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { installMockFetch, jsonResponse } from '../../../testing/mock-fetch';
-import { readSparkPlace, sparkSearch } from '../components/spark-url';
-import { sparkSessionFor } from '../spark-path';
+import { routes } from '../../../schemas/console-routes';
+import { readSparkPlace, sparkHref } from '../components/spark-url';
 import { searchJobs, searchStageTasks, searchStages } from './spark-api';
 
 const fetchMock = installMockFetch();
@@ -55,28 +55,17 @@ describe('the sparkApplications calls', () => {
 });
 
 describe('the Spark tab URL', () => {
+  const session = 'projects/p/locations/l/sessions/s';
+  const read = (search: string) => readSparkPlace(routes.session.readSearch(search));
   it('round-trips a place and defaults to the jobs view', () => {
-    const search = sparkSearch({ view: 'jobs', job: '12', stage: '40' });
-    expect(search).toBe('?tab=spark&job=12&stage=40');
-    expect(readSparkPlace(new URLSearchParams(search))).toEqual({ view: 'jobs', job: '12', stage: '40' });
-    expect(readSparkPlace(new URLSearchParams('tab=spark&view=sql'))).toEqual({ view: 'sql' });
-    expect(readSparkPlace(new URLSearchParams('tab=spark&view=nonsense'))).toEqual({ view: 'jobs' });
-    expect(sparkSearch({ app: 'app-2', view: 'sql', jobs: 'failed' })).toBe(
-      '?tab=spark&app=app-2&view=sql&jobs=failed',
+    const href = sparkHref(session, { view: 'jobs', job: '12', stage: '40' });
+    expect(href).toBe('/projects/p/locations/l/sessions/s?tab=spark&job=12&stage=40');
+    expect(read(href.slice(href.indexOf('?')))).toEqual({ view: 'jobs', job: '12', stage: '40' });
+    expect(read('tab=spark&view=sql')).toEqual({ view: 'sql' });
+    expect(read('tab=spark&view=nonsense')).toEqual({ view: 'jobs' });
+    expect(sparkHref(session, { app: 'app-2', view: 'sql', jobs: 'failed' })).toBe(
+      '/projects/p/locations/l/sessions/s?tab=spark&app=app-2&view=sql&jobs=failed',
     );
-    expect(readSparkPlace(new URLSearchParams('tab=spark&app=app-2&jobs=failed'))).toEqual({
-      app: 'app-2',
-      view: 'jobs',
-      jobs: 'failed',
-    });
-  });
-
-  it('tells a Spark deep link, for the early prefetch', () => {
-    expect(sparkSessionFor('/projects/p/locations/l/sessions/s1', '?tab=spark&job=3')).toBe(
-      'projects/p/locations/l/sessions/s1',
-    );
-    expect(sparkSessionFor('/projects/p/locations/l/sessions/s1', '')).toBeUndefined();
-    expect(sparkSessionFor('/projects/p/locations/l/sessions', '?tab=spark')).toBeUndefined();
-    expect(sparkSessionFor('/projects/p/locations/l/sessionTemplates/t', '?tab=spark')).toBeUndefined();
+    expect(read('tab=spark&app=app-2&jobs=failed')).toEqual({ app: 'app-2', view: 'jobs', jobs: 'failed' });
   });
 });

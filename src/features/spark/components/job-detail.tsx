@@ -29,7 +29,7 @@ export function JobDetail({ app, jobId, live }: { app: AppRef; jobId: string; li
   const running = data?.status === 'JOB_EXECUTION_STATUS_RUNNING';
   const stages = useQuery(stagesQuery(app, data?.stageIds ?? [], live && running));
   const now = useNow(1000);
-  const { href } = useSparkPlace();
+  const { href } = useSparkPlace(app.session);
   if (job.isPending) return <Typography role="status">Loading job {jobId}…</Typography>;
   if (job.isError && !job.data) {
     if (job.error instanceof ApiError && job.error.httpStatus === 404)

@@ -16,7 +16,7 @@ import { StatusPill, TaskProgress } from './status';
 
 /** Above this many rows only those on screen are rendered. */
 const VIRTUALIZE_ABOVE = 100;
-const VirtualRows = lazy(() => import('../../sessions/components/virtual-rows'));
+const VirtualRows = lazy(() => import('../../../components/virtual-rows'));
 
 const STATUS_OF: Record<JobFilter, string> = {
   running: 'JOB_EXECUTION_STATUS_RUNNING',
@@ -24,7 +24,7 @@ const STATUS_OF: Record<JobFilter, string> = {
 };
 
 export function JobsView({ app, live }: { app: AppRef; live: boolean }) {
-  const { place, href } = useSparkPlace();
+  const { place, href } = useSparkPlace(app.session);
   const filter = place.jobs;
   return (
     <Box>

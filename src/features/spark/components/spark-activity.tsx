@@ -2,13 +2,13 @@ import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Link as RouterLink, useLocation } from 'wouter';
+import { Link as RouterLink } from 'wouter';
 import { formatDateTime } from '../../../lib/format';
 import type { Session } from '../../../schemas/wire';
 import { applicationsQuery, jobsQuery } from '../api/spark-queries';
 import { elapsedMs, formatMs } from '../units';
 import { CellLink } from './data-table';
-import { sparkSearch } from './spark-url';
+import { sparkHref } from './spark-url';
 
 const OVERVIEW_POLL_MS = 10_000;
 
@@ -34,7 +34,6 @@ export function SparkActivity({ session }: { session: Session }) {
     enabled: Boolean(app?.name),
     refetchInterval: live ? OVERVIEW_POLL_MS : false,
   });
-  const [path] = useLocation();
   const attempt = app?.application?.attempts?.[0];
   if (!app || !attempt?.startTime) return null;
   const list = jobs.data?.pages[0]?.sparkApplicationJobs ?? [];
@@ -62,7 +61,7 @@ export function SparkActivity({ session }: { session: Session }) {
         {list.length
           ? `${more ? `The latest ${list.length}` : list.length} job${list.length === 1 ? '' : 's'} between ${formatDateTime(list.at(-1)?.submissionTime)} and ${formatDateTime(list[0]?.completionTime ?? attempt.lastUpdated)}${failed ? `; ${failed} failed` : ''}. `
           : 'No Spark jobs ran. '}
-        <CellLink to={`${path}${sparkSearch({})}`}>Open the Spark tab</CellLink>
+        <CellLink to={sparkHref(session.name!, {})}>Open the Spark tab</CellLink>
       </Typography>
       {list.length > 0 && (
         <Box
@@ -87,7 +86,7 @@ export function SparkActivity({ session }: { session: Session }) {
               <li key={job.jobId} data-testid="activity-mark" data-status={job.status}>
                 <Box
                   component={RouterLink}
-                  to={`${path}${sparkSearch({ job: job.jobId })}`}
+                  to={sparkHref(session.name!, { job: job.jobId })}
                   aria-label={label}
                   title={label}
                   sx={{

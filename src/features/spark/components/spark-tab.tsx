@@ -29,7 +29,7 @@ const VIEWS: [SparkView, string][] = [
 export function SparkTab({ session }: { session: Session }) {
   const sessionLive = session.state === 'ACTIVE';
   const apps = useQuery(applicationsQuery(session.name!, sessionLive));
-  const { place, href } = useSparkPlace();
+  const { place, href } = useSparkPlace(session.name!);
   if (apps.isPending) return <Typography role="status">Loading the Spark application…</Typography>;
   if (apps.isError && !apps.data)
     return <ErrorPanel error={apps.error} what="the Spark application" onRetry={() => void apps.refetch()} />;
@@ -82,7 +82,7 @@ function Application({
   info: ApplicationInfo | undefined;
   live: boolean;
 }) {
-  const { place, href } = useSparkPlace();
+  const { place, href } = useSparkPlace(appRef.session);
   const summary = useQuery(jobsSummaryQuery(appRef, live));
   const recent = useQuery(recentStagesQuery(appRef, live));
   const stages = recent.data?.sparkApplicationStages ?? [];

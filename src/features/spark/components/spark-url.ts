@@ -1,12 +1,18 @@
-import { useLocation, useSearchParams } from 'wouter';
+import { useSearch } from 'wouter';
+import {
+  paths,
+  routes,
+  type JobFilter,
+  type SessionSearch,
+  type SparkView,
+} from '../../../schemas/console-routes';
+
+export type { JobFilter, SparkView };
 
 /**
- * The Spark tab's place in the URL:
- * `?tab=spark&app=ID&view=jobs|executors|sql&jobs=running|failed&job=ID&stage=ID` (`app` only when
- * the session has more than one application).
+ * The Spark tab's place in the session page's URL (its search parameters are declared in
+ * src/schemas/console-routes.ts): `?tab=spark&app=ID&view=…&jobs=…&job=ID&stage=ID`.
  */
-export type SparkView = 'jobs' | 'executors' | 'sql';
-export type JobFilter = 'running' | 'failed';
 export interface SparkPlace {
   /** The application ID, when not the session's first (newest) one. */
   app?: string;
@@ -17,34 +23,32 @@ export interface SparkPlace {
   stage?: string;
 }
 
-export function readSparkPlace(params: URLSearchParams): SparkPlace {
-  const view = params.get('view');
-  const jobs = params.get('jobs');
-  const app = params.get('app');
+/** The session page's `tab` value that opens the Spark tab (the tab itself is declared in src/app). */
+export const SPARK_TAB = 'spark';
+
+export function readSparkPlace(search: SessionSearch): SparkPlace {
   return {
-    ...(app ? { app } : {}),
-    view: view === 'executors' || view === 'sql' ? view : 'jobs',
-    ...(jobs === 'running' || jobs === 'failed' ? { jobs } : {}),
-    job: params.get('job') || undefined,
-    stage: params.get('stage') || undefined,
+    ...(search.app ? { app: search.app } : {}),
+    view: search.view ?? 'jobs',
+    ...(search.jobs ? { jobs: search.jobs } : {}),
+    job: search.job || undefined,
+    stage: search.stage || undefined,
   };
 }
 
-export function sparkSearch(place: Partial<SparkPlace>): string {
-  const params = new URLSearchParams({ tab: 'spark' });
-  if (place.app) params.set('app', place.app);
-  if (place.view && place.view !== 'jobs') params.set('view', place.view);
-  if (place.jobs) params.set('jobs', place.jobs);
-  if (place.job) params.set('job', place.job);
-  if (place.stage) params.set('stage', place.stage);
-  return `?${params}`;
+/** A session page's search parameters for a place in its Spark tab (jobs, the default view, is left out). */
+export function sparkSearch(place: Partial<SparkPlace>): SessionSearch {
+  const { app, view, jobs, job, stage } = place;
+  return { tab: SPARK_TAB, app, view: view === 'jobs' ? undefined : view, jobs, job, stage };
 }
 
-/** The current place and links to others on the same session page. */
-export function useSparkPlace() {
-  const [params] = useSearchParams();
-  const [path] = useLocation();
-  const place = readSparkPlace(params);
+/** A link to a place in a session's Spark tab. */
+export const sparkHref = (sessionName: string, place: Partial<SparkPlace>) =>
+  paths.session(sessionName, sparkSearch(place));
+
+/** The current place and links to others in the same session's Spark tab. */
+export function useSparkPlace(sessionName: string) {
+  const place = readSparkPlace(routes.session.readSearch(useSearch()));
   // Links stay within the application shown unless they name another.
-  return { place, href: (to: Partial<SparkPlace>) => `${path}${sparkSearch({ app: place.app, ...to })}` };
+  return { place, href: (to: Partial<SparkPlace>) => sparkHref(sessionName, { app: place.app, ...to }) };
 }

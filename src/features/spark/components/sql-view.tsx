@@ -22,7 +22,7 @@ function queryStatus(jobs: Record<string, string> | undefined): string {
 export function SqlView({ app, live }: { app: AppRef; live: boolean }) {
   const query = useInfiniteQuery(sqlQueriesQuery(app, live));
   const now = useNow(1000);
-  const { href } = useSparkPlace();
+  const { href } = useSparkPlace(app.session);
   if (query.isPending) return <Typography role="status">Loading SQL queries…</Typography>;
   if (query.isError && !query.data)
     return <ErrorPanel error={query.error} what="SQL queries" onRetry={() => void query.refetch()} />;

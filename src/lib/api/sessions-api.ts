@@ -1,6 +1,6 @@
-import { ApiError, apiRequest } from '../../../lib/api-client';
-import { collectionName } from '../../../schemas/names';
-import { lenient, type Operation, type Session } from '../../../schemas/wire';
+import { ApiError, apiRequest } from '../api-client';
+import { collectionName } from '../../schemas/names';
+import { lenient, type Operation, type Session } from '../../schemas/wire';
 
 /** Plain calls to the Dataproc sessions and operations API; queries and mutations build on them. */
 

@@ -1,7 +1,12 @@
-import { requestUrl } from '../../lib/api-client';
-import { collectionName, parentName } from '../../schemas/names';
-import { listParams, readListView } from './list-filters';
-import type { ListParams } from './api/sessions-api';
+import { routes } from './console-routes';
+import { collectionName, parentName } from './names';
+import { requestUrl } from './request-url';
+import { listParams, listViewFromSearch, type ListParams } from './session-list-view';
+
+/**
+ * The first page of a session list, embedded by the server in the HTML and used once by the page.
+ * Pure and shared (src/schemas): the server and the page must compute the same request from a URL.
+ */
 
 /** The id of the `application/json` block in which the server may embed a list URL's first page. */
 export const FIRST_PAGE_ELEMENT_ID = 'first-page';
@@ -10,7 +15,8 @@ export const FIRST_PAGE_ELEMENT_ID = 'first-page';
  * Project IDs (with an optional `domain:` prefix) and regions: nothing that decodes to a path
  * separator, a query or `..`, so the request the server makes is always a session list.
  */
-const LIST_PATH = /^\/projects\/([a-z0-9][a-z0-9.:-]*)\/locations\/([a-z0-9-]+)\/sessions\/?$/;
+const SAFE_PROJECT = /^[a-z0-9][a-z0-9.:-]*$/;
+const SAFE_LOCATION = /^[a-z0-9-]+$/;
 
 export interface ListRequest {
   parent: string;
@@ -25,9 +31,9 @@ export interface ListRequest {
  * function; the page uses an embedded answer only when the URLs match exactly.
  */
 export function listRequestFor(pathname: string, search: string): ListRequest | undefined {
-  const match = LIST_PATH.exec(pathname);
-  if (!match) return undefined;
-  const parent = parentName({ project: match[1]!, location: match[2]! });
-  const params = listParams(readListView(new URLSearchParams(search)));
+  const place = routes.sessions.match(pathname);
+  if (!place || !SAFE_PROJECT.test(place.project) || !SAFE_LOCATION.test(place.location)) return undefined;
+  const parent = parentName(place);
+  const params = listParams(listViewFromSearch(routes.sessions.readSearch(search)));
   return { parent, params, url: requestUrl(`/v1/${collectionName(parent, 'sessions')}`, { ...params }) };
 }

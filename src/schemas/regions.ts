@@ -1,6 +1,3 @@
-/** Console URLs live in src/lib/paths.ts (features use them too); the header keeps its region list here. */
-export { DEFAULT_LOCATION, DEFAULT_PROJECT, paths } from '../lib/paths';
-
 /**
  * Google Cloud regions where Dataproc (and Serverless for Apache Spark) runs, offered in the region
  * picker; any other can be typed. Keep in step with

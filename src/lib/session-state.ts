@@ -1,6 +1,6 @@
-import type { SessionState } from '../../schemas/enums';
-import { TERMINAL_STATES, TRANSITIONAL_STATES } from '../../schemas/enums';
-import type { Session } from '../../schemas/wire';
+import type { SessionState } from '../schemas/enums';
+import { TERMINAL_STATES, TRANSITIONAL_STATES } from '../schemas/enums';
+import type { Session } from '../schemas/wire';
 
 export { TERMINAL_STATES, TRANSITIONAL_STATES };
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { parentOf } from '../../../schemas/names';
-import type { SessionTemplate } from '../../../schemas/wire';
+import { parentOf } from '../../schemas/names';
+import type { SessionTemplate } from '../../schemas/wire';
 import {
   createTemplate,
   deleteTemplate,

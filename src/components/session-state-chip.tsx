@@ -1,6 +1,6 @@
 import { styled } from '@mui/material/styles';
-import type { SessionState } from '../../../schemas/enums';
-import { STATE_LABEL } from '../session-state';
+import type { SessionState } from '../schemas/enums';
+import { STATE_LABEL } from '../lib/session-state';
 
 type Tone = 'text' | 'success' | 'info' | 'warning' | 'error';
 

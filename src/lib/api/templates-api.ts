@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { apiRequest } from '../../../lib/api-client';
-import { collectionName } from '../../../schemas/names';
-import { lenient, type SessionTemplate } from '../../../schemas/wire';
+import { apiRequest } from '../api-client';
+import { collectionName } from '../../schemas/names';
+import { lenient, type SessionTemplate } from '../../schemas/wire';
 
 /** Plain calls to the Dataproc sessionTemplates API. Templates change synchronously: no operations. */
 
