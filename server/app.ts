@@ -1,5 +1,6 @@
 import { Hono, type Context, type ErrorHandler } from 'hono';
 import type { ApiBackend } from './backend';
+import { DEFAULT_PRICE_TABLE, type PriceTable } from '../src/schemas/prices';
 import { RpcError } from './emulator/errors';
 import { frontDoor, type FrontDoorOptions } from './front-door';
 import { staticRoutes } from './static';
@@ -8,6 +9,8 @@ export interface AppOptions extends Partial<FrontDoorOptions> {
   backend: ApiBackend;
   /** Folder of the built console; omitted for the API alone. */
   staticDir?: string;
+  /** The price table `GET /console/prices` answers (`--prices FILE`); default: the one in code. */
+  prices?: PriceTable;
 }
 
 /** An AIP-193 error answer. */
@@ -30,9 +33,16 @@ function notFound(c: Context) {
 
 /**
  * One request handler: the front door (Host, Origin, token), then `/v1` from the backend (the
- * emulator or the upstream proxy), the console's own `/console/info`, and the built console.
+ * emulator or the upstream proxy), the console's own `/console/info` and `/console/prices`, and the
+ * built console.
  */
-export function createApp({ backend, staticDir, boundHost = '127.0.0.1', ...door }: AppOptions): Hono {
+export function createApp({
+  backend,
+  staticDir,
+  prices = DEFAULT_PRICE_TABLE,
+  boundHost = '127.0.0.1',
+  ...door
+}: AppOptions): Hono {
   const app = new Hono();
   const onError: ErrorHandler = (error, c) => {
     if (error instanceof RpcError) return errorReply(c, error);
@@ -44,6 +54,7 @@ export function createApp({ backend, staticDir, boundHost = '127.0.0.1', ...door
   backend.routes.onError(onError);
   app.use('*', frontDoor({ boundHost, browserSignIn: Boolean(staticDir), ...door }));
   app.get('/console/info', (c) => c.json(backend.info()));
+  app.get('/console/prices', (c) => c.json(prices));
   app.route('/', backend.routes);
   app.all('/v1/*', notFound);
   app.all('/control/*', notFound);

@@ -8,6 +8,7 @@ import { createApp } from './app';
 import type { ApiBackend } from './backend';
 import { Emulator } from './emulator/emulator';
 import { emulatorBackend } from './emulator/emulator-backend';
+import { loadPriceTable, PriceFileError } from './prices';
 import { findCredentials, NoCredentialsError } from './upstream/credentials';
 import { upstreamBackend } from './upstream/upstream-backend';
 
@@ -28,6 +29,8 @@ const USAGE = `Usage: npm start -- [options]   (or: npm run emulator -- [options
                         /console/sign-in); required with --upstream and a non-loopback --host
   --public-url URL      the URL people reach this server by, when it is not the bound address
   --allow-origin O      let pages of origin O call the API (CORS); repeatable
+  --prices FILE         the price table for the money figures (JSON or YAML; see README); default:
+                        the us-central1 list prices in src/schemas/prices.ts
   --api-only            serve the API (and control API), not the console`;
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
@@ -72,6 +75,7 @@ function options() {
       'public-url': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true, default: [] },
       'api-only': { type: 'boolean', default: false },
+      prices: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -98,6 +102,7 @@ function options() {
     publicUrl: url(values['public-url'], '--public-url'),
     allowOrigins: values['allow-origin'].map((origin) => url(origin, '--allow-origin')!),
     apiOnly: values['api-only'],
+    pricesFile: values.prices,
   };
 }
 
@@ -165,8 +170,20 @@ async function ensureConsoleBuilt(): Promise<string> {
   return dist;
 }
 
+/** A bad price file stops the start with the field named (exit 1), before anything is built. */
+function prices(file: string | undefined) {
+  try {
+    return loadPriceTable(file);
+  } catch (error) {
+    if (!(error instanceof PriceFileError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 async function main() {
   const opts = options();
+  const priceTable = prices(opts.pricesFile);
   const staticDir = opts.apiOnly ? undefined : await ensureConsoleBuilt();
   const { backend, describe } = await createBackend(opts);
   const app = createApp({
@@ -176,6 +193,7 @@ async function main() {
     publicUrl: opts.publicUrl,
     allowOrigins: opts.allowOrigins,
     requireAuth: opts.requireAuth,
+    prices: priceTable,
   });
   const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info: AddressInfo) => {
     const url = `http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port}`;

@@ -1,0 +1,5 @@
+/** The cost views' model (pure, React-free): fleet totals, the region fan-out, idle sessions, right-sizing. */
+export * from './fan-out';
+export * from './fleet';
+export * from './idle';
+export * from './right-sizing';
