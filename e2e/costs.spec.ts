@@ -1,0 +1,98 @@
+import { expect, expectAccessibleInBothModes, test } from './fixtures';
+import { measureLayout } from './layout';
+
+/**
+ * The money figures on the session page against the usage the API returns. The expected amounts
+ * are worked out here from the default price table (us-central1, premium DCU 0.089 USD/h,
+ * standard shuffle storage 0.04 USD per GB-month of 730 h).
+ */
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+test('an ended session shows its final cost from approximateUsage, with how it was computed', async ({
+  page,
+  api,
+}) => {
+  await api.createSession('ended-cost');
+  await api.waitForState('ended-cost', 'ACTIVE');
+  await api.call('POST', `/v1/${api.parent}/sessions/ended-cost:terminate`, {});
+  await api.waitForState('ended-cost', 'TERMINATED');
+  // One hour active, 12 DCU-hours and one GB-month of shuffle storage (730 GB-hours) in all.
+  const activeAt = Date.now() - 2 * 3_600_000;
+  await api.call('POST', '/control/sessions:overwrite', {
+    name: `${api.parent}/sessions/ended-cost`,
+    fields: {
+      stateHistory: [
+        { state: 'CREATING', stateStartTime: iso(activeAt - 60_000) },
+        { state: 'ACTIVE', stateStartTime: iso(activeAt) },
+        { state: 'TERMINATING', stateStartTime: iso(activeAt + 3_600_000 - 5000) },
+      ],
+      stateTime: iso(activeAt + 3_600_000),
+      runtimeInfo: {
+        approximateUsage: {
+          milliDcuSeconds: String(12 * 3600 * 1000),
+          shuffleStorageGbSeconds: String(730 * 3600),
+        },
+      },
+    },
+  });
+  await page.goto(`/${api.parent}/sessions/ended-cost`);
+  const panel = page.getByRole('region', { name: 'Cost' });
+  // 12 DCU-h × 0.089 = 1.068, + 1 GB-month × 0.04 = 1.108
+  await expect(panel.getByTestId('cost-final-value')).toHaveText('$1.1080');
+  await expect(panel.getByTestId('cost-final-how')).toContainText('43200000 milliDCU-seconds = 12 DCU-hours');
+  await expect(panel.getByTestId('cost-final-how')).toContainText('0.089 USD/DCU-hour (premium)');
+  await expect(panel.getByTestId('cost-final-how')).toContainText('1 GB-months');
+  await expect(panel.getByTestId('cost-rate')).toHaveCount(0);
+  await expect(panel.getByTestId('cost-by-ttl')).toHaveCount(0);
+});
+
+test('an active session: rate now from currentUsage, cost so far from approximateUsage, TTL projections', async ({
+  page,
+  api,
+}) => {
+  await api.createSession('live-cost', {
+    environmentConfig: { executionConfig: { ttl: '10800s', idleTtl: '36000s' } },
+  });
+  await api.waitForState('live-cost', 'ACTIVE');
+  // Active for two hours (as the page sees it), 20 DCU-hours so far; TTL 3 h, so one hour left.
+  const activeAt = Date.now() - 2 * 3_600_000;
+  await api.call('POST', '/control/sessions:overwrite', {
+    name: `${api.parent}/sessions/live-cost`,
+    fields: {
+      stateTime: iso(activeAt),
+      runtimeInfo: { approximateUsage: { milliDcuSeconds: String(20 * 3600 * 1000) } },
+    },
+  });
+  const { body } = await api.call<{
+    runtimeInfo: { currentUsage: { milliDcu: string; shuffleStorageGb?: string } };
+  }>('GET', `/v1/${api.parent}/sessions/live-cost`);
+  const dcu = Number(body.runtimeInfo.currentUsage.milliDcu) / 1000;
+  const shuffleGb = Number(body.runtimeInfo.currentUsage.shuffleStorageGb ?? 0);
+  const perHour = dcu * 0.089 + (shuffleGb * 0.04) / 730;
+  const soFar = 20 * 0.089;
+
+  await page.goto(`/${api.parent}/sessions/live-cost`);
+  const panel = page.getByRole('region', { name: 'Cost' });
+  await expect(panel.getByTestId('cost-rate-value')).toHaveText(`$${perHour.toFixed(4)}/h · ${dcu} DCU`);
+  await expect(panel.getByTestId('cost-so-far-value')).toHaveText(`$${soFar.toFixed(4)}`);
+  await expect(panel.getByTestId('cost-so-far-how')).toContainText(
+    '72000000 milliDCU-seconds = 20 DCU-hours',
+  );
+  // By the TTL: so far + one more hour at the current rate (within a minute's drift of the clocks).
+  const byTtl = Number((await panel.getByTestId('cost-by-ttl-value').innerText()).replace('$', ''));
+  expect(byTtl).toBeGreaterThan(soFar + perHour * (59 / 60));
+  expect(byTtl).toBeLessThanOrEqual(soFar + perHour * (61 / 60));
+  await expect(panel.getByTestId('cost-by-ttl-how')).toContainText('until the TTL (10800 s) ends it');
+  // The idle TTL (10 h) is later than the TTL, so the TTL ends it first either way.
+  await expect(panel.getByTestId('cost-idle-ttl-how')).toContainText('before the idle TTL would');
+  // The chart has a text alternative that names what it shows.
+  await expect(panel.getByTestId('usage-summary')).toContainText(`reading`);
+  await expect(panel.getByRole('img', { name: /DCU \(solid line, top\)/ })).toBeVisible();
+
+  await expectAccessibleInBothModes(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const layout = await measureLayout(page);
+  expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
+  expect(layout.overlaps).toEqual([]);
+});
