@@ -96,3 +96,45 @@ test('an active session: rate now from currentUsage, cost so far from approximat
   expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
   expect(layout.overlaps).toEqual([]);
 });
+
+test('the create form estimates DCU and money per hour as executors are added, with the formula', async ({
+  page,
+  api,
+}) => {
+  await page.goto(`/${api.parent}/sessions/new`);
+  const estimate = page.getByRole('region', { name: 'Cost estimate' });
+  // The service's defaults: driver + 2 executors of 4 vCPU / 16 GB = 12 DCU; at most 1000 executors.
+  await expect(estimate.getByTestId('estimate-minimum')).toContainText('$1.0680/h · 12 DCU');
+  await expect(estimate.getByTestId('estimate-maximum')).toContainText('(1000 executors)');
+  await page.getByRole('button', { name: 'Add property' }).click();
+  await page.getByRole('combobox', { name: 'property key 1' }).fill('spark.dynamicAllocation.enabled');
+  await page.getByLabel('property value 1').fill('false');
+  await page.getByRole('button', { name: 'Add property' }).click();
+  await page.getByRole('combobox', { name: 'property key 2' }).fill('spark.executor.instances');
+  await page.getByLabel('property value 2').fill('10');
+  // 4 DCU driver + 10 × 4 DCU = 44 DCU × 0.089 USD = 3.916 USD per hour, at either end.
+  await expect(estimate.getByTestId('estimate-minimum')).toContainText('(10 executors)');
+  await expect(estimate.getByTestId('estimate-minimum')).toContainText('$3.9160/h · 44 DCU');
+  await expect(estimate.getByTestId('estimate-maximum')).toContainText('$3.9160/h · 44 DCU');
+  await page.getByLabel('property value 2').fill('3');
+  await expect(estimate.getByTestId('estimate-maximum')).toContainText('$1.4240/h · 16 DCU');
+  await estimate.getByText('The formula').click();
+  await expect(estimate.getByTestId('estimate-formula')).toContainText(
+    'dynamic allocation off: spark.executor.instances = 3',
+  );
+});
+
+test('the template page shows the estimate for sessions made from it', async ({ page, api }) => {
+  const { status } = await api.call('POST', `/v1/${api.parent}/sessionTemplates`, {
+    name: `${api.parent}/sessionTemplates/sized`,
+    runtimeConfig: {
+      properties: { 'spark.executor.cores': '8', 'spark.dynamicAllocation.maxExecutors': '4' },
+    },
+  });
+  expect(status).toBe(200);
+  await page.goto(`/${api.parent}/sessionTemplates/sized`);
+  const estimate = page.getByRole('region', { name: 'Cost estimate for sessions made from it' });
+  // Executors of 8 vCPU / 16 GB: 0.6 × 8 + 0.1 × 16 = 6.4 DCU; driver 4 DCU. 2 to 4 executors.
+  await expect(estimate.getByTestId('estimate-minimum')).toContainText('16.8 DCU');
+  await expect(estimate.getByTestId('estimate-maximum')).toContainText('29.6 DCU');
+});

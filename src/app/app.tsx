@@ -4,10 +4,14 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/system';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { EstimateSlotContext, type EstimateSlotProps } from '../components/config-form/estimate-slot';
 import { ColorModeContext, useColorModeState } from './color-mode';
 import { AppShell } from './layout/app-shell';
 import { AppRoutes } from './router';
+import { RegionCostEstimate } from './region-cost-estimate';
 import { createAppTheme } from './theme';
+
+const renderEstimate = (props: EstimateSlotProps) => <RegionCostEstimate {...props} />;
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const colorMode = useColorModeState();
@@ -17,9 +21,11 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       <ThemeProvider theme={theme}>
         <CssBaseline enableColorScheme />
         <QueryClientProvider client={queryClient}>
-          <AppShell>
-            <AppRoutes />
-          </AppShell>
+          <EstimateSlotContext.Provider value={renderEstimate}>
+            <AppShell>
+              <AppRoutes />
+            </AppShell>
+          </EstimateSlotContext.Provider>
         </QueryClientProvider>
       </ThemeProvider>
     </ColorModeContext.Provider>

@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { FormEvent, ReactNode } from 'react';
 import { useFormState } from 'react-hook-form';
 import { TWO_COLUMNS } from '../page-frame';
+import { FormEstimate } from './form-estimate';
 
 /**
  * The session and template forms' layout: the sections, then the submit and cancel buttons (with
@@ -38,7 +39,10 @@ export function ConfigFormLayout({
           )}
         </Box>
       </Box>
-      <Box sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>{aside}</Box>
+      <Box sx={{ position: { lg: 'sticky' }, top: { lg: 88 }, display: 'grid', gap: 2, minWidth: 0 }}>
+        <FormEstimate />
+        {aside}
+      </Box>
     </Box>
   );
 }
