@@ -1,4 +1,4 @@
-import { expect, expectAccessibleInBothModes, test } from './fixtures';
+import { expect, expectAccessibleInBothModes, listUrl, test, type Api } from './fixtures';
 import { measureLayout } from './layout';
 
 /**
@@ -137,4 +137,49 @@ test('the template page shows the estimate for sessions made from it', async ({ 
   // Executors of 8 vCPU / 16 GB: 0.6 × 8 + 0.1 × 16 = 6.4 DCU; driver 4 DCU. 2 to 4 executors.
   await expect(estimate.getByTestId('estimate-minimum')).toContainText('16.8 DCU');
   await expect(estimate.getByTestId('estimate-maximum')).toContainText('29.6 DCU');
+});
+
+/** Ends a session as if it had run one hour and used `dcuHours` DCU-hours in all. */
+async function endWithUsage(api: Api, id: string, dcuHours: number) {
+  await api.call('POST', `/v1/${api.parent}/sessions/${id}:terminate`, {});
+  await api.waitForState(id, 'TERMINATED');
+  const activeAt = Date.now() - 2 * 3_600_000;
+  await api.call('POST', '/control/sessions:overwrite', {
+    name: `${api.parent}/sessions/${id}`,
+    fields: {
+      stateHistory: [{ state: 'ACTIVE', stateStartTime: iso(activeAt) }],
+      stateTime: iso(activeAt + 3_600_000),
+      runtimeInfo: { approximateUsage: { milliDcuSeconds: String(dcuHours * 3600 * 1000) } },
+    },
+  });
+}
+
+test('the list has a cost column and totals for the filter, saying when they cover one page only', async ({
+  page,
+  api,
+}) => {
+  await api.createSession('spent-a');
+  await api.createSession('spent-b');
+  await api.waitForState('spent-a', 'ACTIVE');
+  await api.waitForState('spent-b', 'ACTIVE');
+  await endWithUsage(api, 'spent-a', 12);
+  await endWithUsage(api, 'spent-b', 8);
+
+  await page.goto(listUrl(api, '?state=TERMINATED'));
+  const row = (id: string) => page.locator(`[data-testid="session-row"][data-session="${id}"]`);
+  // 12 DCU-h × 0.089 = 1.068; 8 DCU-h × 0.089 = 0.712; together 1.78.
+  await expect(row('spent-a').getByTestId('cost-cell')).toHaveText('$1.0680');
+  await expect(row('spent-b').getByTestId('cost-cell')).toHaveText('$0.7120');
+  const totals = page.getByRole('region', { name: 'Cost totals' });
+  await expect(totals.getByTestId('total-so-far')).toHaveText('$1.7800');
+  await expect(totals.getByTestId('total-rate')).toHaveText('$0.0000/h');
+  await expect(totals.getByTestId('total-scope')).toContainText('All 2 sessions matching the filter');
+
+  // 19 more: 21 in all, so the first page (20) is not everything.
+  for (let i = 0; i < 19; i++) await api.createSession(`more-${String(i).padStart(2, '0')}`);
+  await page.goto(listUrl(api, '?pageSize=20'));
+  await expect(page.getByTestId('session-row')).toHaveCount(20);
+  await expect(totals.getByTestId('total-scope')).toContainText(
+    'The 20 sessions on page 1 (more pages not loaded, not counted)',
+  );
 });

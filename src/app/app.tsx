@@ -5,11 +5,19 @@ import { ThemeProvider } from '@mui/system';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { EstimateSlotContext, type EstimateSlotProps } from '../components/config-form/estimate-slot';
+import { SessionListSlotsContext, type SessionListSlots } from '../components/session-list-slots';
+import { COST_COLUMNS, SessionListTotals } from '../features/costs/components/session-list-costs';
 import { ColorModeContext, useColorModeState } from './color-mode';
 import { AppShell } from './layout/app-shell';
 import { AppRoutes } from './router';
 import { RegionCostEstimate } from './region-cost-estimate';
 import { createAppTheme } from './theme';
+
+/** The costs feature's column and totals on the session list. */
+const listSlots: SessionListSlots = {
+  columns: COST_COLUMNS,
+  totals: (props) => <SessionListTotals {...props} />,
+};
 
 const renderEstimate = (props: EstimateSlotProps) => <RegionCostEstimate {...props} />;
 
@@ -22,9 +30,11 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
         <CssBaseline enableColorScheme />
         <QueryClientProvider client={queryClient}>
           <EstimateSlotContext.Provider value={renderEstimate}>
-            <AppShell>
-              <AppRoutes />
-            </AppShell>
+            <SessionListSlotsContext.Provider value={listSlots}>
+              <AppShell>
+                <AppRoutes />
+              </AppShell>
+            </SessionListSlotsContext.Provider>
           </EstimateSlotContext.Provider>
         </QueryClientProvider>
       </ThemeProvider>
