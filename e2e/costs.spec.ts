@@ -180,6 +180,6 @@ test('the list has a cost column and totals for the filter, saying when they cov
   await page.goto(listUrl(api, '?pageSize=20'));
   await expect(page.getByTestId('session-row')).toHaveCount(20);
   await expect(totals.getByTestId('total-scope')).toContainText(
-    'The 20 sessions on page 1 (more pages not loaded, not counted)',
+    'The 20 sessions on this page; not counted: the pages after it (not loaded)',
   );
 });

@@ -72,7 +72,12 @@ export function SessionListTotals({ sessions, page, hasMore, filter }: SessionTo
   const scope =
     page === 1 && !hasMore
       ? `All ${count}${filter ? ' matching the filter' : ''}`
-      : `The ${count} on page ${page}${hasMore ? ' (more pages not loaded, not counted)' : ''}`;
+      : `The ${count} on this page; not counted: ${[
+          page > 1 ? 'earlier pages' : '',
+          hasMore ? 'the pages after it (not loaded)' : '',
+        ]
+          .filter(Boolean)
+          .join(', ')}`;
   return (
     <Box
       component="section"
