@@ -4,19 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Column } from '../../../components/data-table';
 import type { SessionTotalsProps } from '../../../components/session-list-slots';
-import { sessionCost } from '../../../lib/cost';
 import { useNow } from '../../../lib/use-now';
-import { placeOf } from '../../../schemas/names';
-import { resolvePrices, type PriceTable } from '../../../schemas/prices';
 import type { Session } from '../../../schemas/wire';
 import { pricesQuery } from '../api/prices-query';
+import { costOf, listTotals, totalsScope } from '../list-totals';
 import { formatMoney } from './money';
-
-/** A session's cost so far at its own region's prices (the table from the server). */
-function costOf(session: Session, table: PriceTable, now: number) {
-  const region = placeOf(session.name ?? '')?.location ?? table.fallbackRegion;
-  return sessionCost(session, resolvePrices(table, region), now);
-}
 
 function CostSoFarCell({ session, now }: { session: Session; now: number }) {
   const { data: table } = useQuery(pricesQuery);
@@ -50,34 +42,12 @@ export const COST_COLUMNS: ReadonlyArray<Column<Session, { now: number }>> = [
 export function SessionListTotals({ sessions, page, hasMore, filter }: SessionTotalsProps) {
   const { data: table } = useQuery(pricesQuery);
   const now = useNow(5000);
-  const totals = useMemo(() => {
-    if (!table) return undefined;
-    let perHour = 0;
-    let soFar = 0;
-    let running = 0;
-    let estimated = 0;
-    for (const session of sessions) {
-      const cost = costOf(session, table, now);
-      soFar += cost.soFar.amount;
-      if (cost.soFar.source === 'currentUsage') estimated++;
-      if (cost.rate) {
-        perHour += cost.rate.perHour;
-        running++;
-      }
-    }
-    return { perHour, soFar, running, estimated, currency: table.currency };
-  }, [sessions, table, now]);
+  const totals = useMemo(
+    () => (table ? listTotals(sessions, table, now) : undefined),
+    [sessions, table, now],
+  );
   if (!totals || sessions.length === 0) return null;
-  const count = `${sessions.length} session${sessions.length === 1 ? '' : 's'}`;
-  const scope =
-    page === 1 && !hasMore
-      ? `All ${count}${filter ? ' matching the filter' : ''}`
-      : `The ${count} on this page; not counted: ${[
-          page > 1 ? 'earlier pages' : '',
-          hasMore ? 'the pages after it (not loaded)' : '',
-        ]
-          .filter(Boolean)
-          .join(', ')}`;
+  const scope = totalsScope(sessions.length, page, hasMore, filter);
   return (
     <Box
       component="section"
