@@ -183,3 +183,29 @@ test('the list has a cost column and totals for the filter, saying when they cov
     'The 20 sessions on this page; not counted: the pages after it (not loaded)',
   );
 });
+
+test('the usage chart shows the executors the Spark API lists and marks the jobs', async ({ page, api }) => {
+  await api.createSession('chart-spark');
+  await api.waitForState('chart-spark', 'ACTIVE');
+  const name = `${api.parent}/sessions/chart-spark`;
+  await api.call('POST', '/control/sessions:runWorkload', { name, workload: 'etl' });
+  await api.call('POST', '/control/clock:advance', { seconds: 40 });
+  const apps = await api.call<{ sparkApplications?: Array<{ name: string }> }>(
+    'GET',
+    `/v1/${name}/sparkApplications:search`,
+  );
+  const app = apps.body.sparkApplications![0]!.name;
+
+  await page.goto(`/${name}`);
+  const summary = page.getByRole('region', { name: 'Cost' }).getByTestId('usage-summary');
+  await expect(summary).toContainText('from the Spark executors API', { timeout: 15_000 });
+  await expect(summary).toContainText(/\d+ Spark jobs? marked as dotted ticks/);
+  // The count "now" is the executors the API lists without a remove time (the driver not counted).
+  const executors = await api.call<{
+    sparkApplicationExecutors?: Array<{ executorId?: string; removeTime?: string }>;
+  }>('GET', `/v1/${app}:searchExecutors?parent=${encodeURIComponent(name)}&pageSize=100`);
+  const alive = (executors.body.sparkApplicationExecutors ?? []).filter(
+    (e) => e.executorId !== 'driver' && !e.removeTime,
+  ).length;
+  await expect(summary).toContainText(`${alive} now`);
+});

@@ -6,6 +6,7 @@ import { num } from '../../../lib/cost';
 import {
   chartScale,
   executorsAt,
+  executorsNow,
   type DcuSample,
   type ExecutorStep,
   type JobMark,
@@ -135,7 +136,7 @@ export function UsageChart({ from, to, samples, steps, jobs, sparkKnown }: Props
           : 'DCU: no currentUsage reading seen yet (the API reports it while the session runs). '}
         {sparkKnown
           ? steps.length
-            ? `Executors (dashed line, bottom), from the Spark executors API: at most ${scale.maxExecutors}, ${executorsAt(steps, scale.to)} now. `
+            ? `Executors (dashed line, bottom), from the Spark executors API: at most ${scale.maxExecutors}, ${executorsNow(steps)} now. `
             : 'Executors: the Spark API lists none yet. '
           : 'Executors: no Spark application to read them from. '}
         {jobs.length ? `${jobs.length} Spark job${jobs.length === 1 ? '' : 's'} marked as dotted ticks.` : ''}

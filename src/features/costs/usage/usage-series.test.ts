@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSample, chartScale, executorSteps, executorsAt, jobMarks } from './usage-series';
+import { addSample, chartScale, executorSteps, executorsAt, executorsNow, jobMarks } from './usage-series';
 
 const t = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
 const ms = (s: number) => Date.UTC(2026, 0, 1, 0, 0, s);
@@ -21,6 +21,8 @@ describe('executorSteps', () => {
     expect(executorsAt(steps, ms(5))).toBe(0);
     expect(executorsAt(steps, ms(25))).toBe(3);
     expect(executorsAt(steps, ms(100))).toBe(1);
+    expect(executorsNow(steps)).toBe(1);
+    expect(executorsNow([])).toBe(0);
   });
 
   it('skips executors without an add time', () => {
@@ -66,5 +68,7 @@ describe('chartScale', () => {
       maxDcu: 12,
       maxExecutors: 3,
     });
+    // A point later than `to` (the server's clock ahead of the browser's) widens the range.
+    expect(chartScale(100, 5000, [{ at: 9000, dcu: 4 }], []).to).toBe(9000);
   });
 });

@@ -83,6 +83,11 @@ export function addSample(samples: readonly DcuSample[], next: DcuSample, limit 
   return out.length > limit ? out.slice(out.length - limit) : out;
 }
 
+/** Executors alive after the latest change the API reports (not read at the browser's clock). */
+export function executorsNow(steps: readonly ExecutorStep[]): number {
+  return steps[steps.length - 1]?.count ?? 0;
+}
+
 /** Executors alive at `at` according to the steps (0 before the first). */
 export function executorsAt(steps: readonly ExecutorStep[], at: number): number {
   let count = 0;
@@ -108,7 +113,8 @@ export function chartScale(
   steps: readonly ExecutorStep[],
 ): ChartScale {
   const start = Math.min(from, ...samples.map((s) => s.at), ...steps.map((s) => s.at));
-  const end = Math.max(to, start + 1000);
+  // Points after `to` happen when the browser's clock is behind the server's: they are drawn, not cut.
+  const end = Math.max(to, start + 1000, ...samples.map((s) => s.at), ...steps.map((s) => s.at));
   return {
     from: start,
     to: end,
