@@ -4,11 +4,23 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/system';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { EstimateSlotContext, type EstimateSlotProps } from '../components/config-form/estimate-slot';
+import { SessionListSlotsContext, type SessionListSlots } from '../components/session-list-slots';
+import { COST_COLUMNS, SessionListTotals } from '../features/costs/components/session-list-costs';
 import { useTimeZone } from '../lib/time-zone';
 import { ColorModeContext, useColorModeState } from './color-mode';
 import { AppShell } from './layout/app-shell';
 import { AppRoutes } from './router';
+import { RegionCostEstimate } from './region-cost-estimate';
 import { createAppTheme } from './theme';
+
+/** The costs feature's column and totals on the session list. */
+const listSlots: SessionListSlots = {
+  columns: COST_COLUMNS,
+  totals: (props) => <SessionListTotals {...props} />,
+};
+
+const renderEstimate = (props: EstimateSlotProps) => <RegionCostEstimate {...props} />;
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const colorMode = useColorModeState();
@@ -22,9 +34,13 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       <ThemeProvider theme={theme}>
         <CssBaseline enableColorScheme />
         <QueryClientProvider client={queryClient}>
-          <AppShell>
-            <AppRoutes />
-          </AppShell>
+          <EstimateSlotContext.Provider value={renderEstimate}>
+            <SessionListSlotsContext.Provider value={listSlots}>
+              <AppShell>
+                <AppRoutes />
+              </AppShell>
+            </SessionListSlotsContext.Provider>
+          </EstimateSlotContext.Provider>
         </QueryClientProvider>
       </ThemeProvider>
     </ColorModeContext.Provider>

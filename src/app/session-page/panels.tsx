@@ -2,7 +2,16 @@ import { ConnectPanel } from '../../features/sessions/components/connect-panel';
 import { SessionFields } from '../../features/sessions/components/session-fields';
 import { LabelsPanel, StateHistoryPanel } from '../../features/sessions/components/session-page-parts';
 import { SparkActivity } from '../../features/spark/components/spark-activity';
-import type { OverviewPanel } from './slots';
+import { useSparkUsageTimeline } from '../../features/spark/usage-timeline';
+import { CostPanel } from '../../features/costs/components/cost-panel';
+import type { OverviewPanel, SessionSlotProps } from './slots';
+
+/** The costs feature's panel, given the Spark feature's executors and jobs (features never import each other). */
+function SessionCostPanel({ session, place, now }: SessionSlotProps) {
+  return (
+    <CostPanel session={session} region={place.location} now={now} spark={useSparkUsageTimeline(session)} />
+  );
+}
 
 /** The session page's Overview, panel by panel, in order. Add a panel here (one entry). */
 export const OVERVIEW_PANELS: OverviewPanel[] = [
@@ -18,5 +27,6 @@ export const OVERVIEW_PANELS: OverviewPanel[] = [
     ),
   },
   { id: 'labels', column: 'main', Panel: LabelsPanel },
+  { id: 'cost', column: 'side', Panel: SessionCostPanel },
   { id: 'fields', column: 'side', Panel: SessionFields },
 ];

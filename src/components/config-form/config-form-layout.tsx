@@ -6,6 +6,7 @@ import { useFormState } from 'react-hook-form';
 import { TWO_COLUMNS } from '../page-frame';
 import { ErrorSummary } from './error-summary';
 import { fieldDomId } from './field-names';
+import { FormEstimate } from './form-estimate';
 
 const GAP = 16;
 
@@ -83,8 +84,12 @@ export function ConfigFormLayout({
           // Taller than the window (it can be), it scrolls inside itself rather than off screen.
           maxHeight: { lg: `calc(100vh - ${stickyTop + GAP}px)` },
           overflowY: { lg: 'auto' },
+          display: 'grid',
+          gap: 2,
+          minWidth: 0,
         }}
       >
+        <FormEstimate />
         {aside}
       </Box>
     </Box>

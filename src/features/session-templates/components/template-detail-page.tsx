@@ -15,6 +15,7 @@ import { ConfigSections } from '../../../components/config-sections';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RowLink } from '../../../components/data-table';
 import { NameValueSection } from '../../../components/name-value-list';
+import { EstimateSlot } from '../../../components/config-form/estimate-slot';
 import { PageFrame, TWO_COLUMNS, placeCrumbs } from '../../../components/page-frame';
 import { toYaml } from '../../../components/config-form/resource-text';
 import { downloadText } from '../../../lib/download';
@@ -179,7 +180,13 @@ export function TemplateDetailPage({ template, place }: { template: SessionTempl
           />
           <ConfigSections config={template} />
         </Box>
-        <SessionsUsingSection using={using} />
+        <Box sx={{ display: 'grid', gap: 2, alignContent: 'start', minWidth: 0 }}>
+          <EstimateSlot
+            properties={template.runtimeConfig?.properties ?? {}}
+            title="Cost estimate for sessions made from it"
+          />
+          <SessionsUsingSection using={using} />
+        </Box>
       </Box>
       <ConfirmDialog
         open={confirmDelete}

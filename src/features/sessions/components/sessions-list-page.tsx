@@ -37,6 +37,7 @@ import { BulkActions } from './bulk-actions';
 import { SessionFiltersBar, type FilterProblem } from './session-filters-bar';
 import { SessionsTable } from './sessions-table';
 import { PlaceholderBlock } from '../../../components/placeholder-block';
+import { SessionTotalsSlot } from '../../../components/session-list-slots';
 
 function LoadingRows() {
   return (
@@ -293,6 +294,12 @@ export function SessionsListPage({
           Could not refresh: {query.error.message}. Showing the last rows received.
         </Alert>
       )}
+      <SessionTotalsSlot
+        sessions={sessions}
+        page={page}
+        hasMore={Boolean(data?.nextPageToken)}
+        filter={filter}
+      />
       <Paper
         variant="outlined"
         id="sessions-table"

@@ -1,4 +1,4 @@
-import { Suspense, lazy, memo, useEffect, useRef, type Ref } from 'react';
+import { Suspense, lazy, memo, useContext, useEffect, useMemo, useRef, type Ref } from 'react';
 import { Cells, HeaderRow, RowLink, Table, type Column } from '../../../components/data-table';
 import { paths } from '../../../lib/paths';
 import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
@@ -9,6 +9,7 @@ import { expiresIn } from '../lifetime';
 import { isTerminal, sessionKind } from '../../../lib/session-state';
 import { LabelChips } from '../../../components/label-chips';
 import { SessionStateChip } from '../../../components/session-state-chip';
+import { SessionListSlotsContext } from '../../../components/session-list-slots';
 
 /** How long it has run (live) or ran (ended), from creation to now or to its end. */
 export function runTime(session: Session, now: number): number | undefined {
@@ -122,12 +123,13 @@ const COLUMNS: SessionColumn[] = [
 const NO_HEAD: HeadContext = { all: false, selectAll: null, onToggleAll: () => {} };
 
 interface RowProps extends RowContext {
+  columns: SessionColumn[];
   session: Session;
   index: number;
   rowRef?: Ref<HTMLTableRowElement>;
 }
 
-const SessionRow = memo(function SessionRow({ session, index, rowRef, ...context }: RowProps) {
+const SessionRow = memo(function SessionRow({ columns, session, index, rowRef, ...context }: RowProps) {
   return (
     <tr
       aria-selected={context.selected}
@@ -136,7 +138,7 @@ const SessionRow = memo(function SessionRow({ session, index, rowRef, ...context
       data-index={index}
       ref={rowRef}
     >
-      <Cells columns={COLUMNS} row={session} context={{ ...context, ...NO_HEAD }} />
+      <Cells columns={columns} row={session} context={{ ...context, ...NO_HEAD }} />
     </tr>
   );
 });
@@ -161,12 +163,16 @@ export function SessionsTable({
   onLabel: (key: string, value: string) => void;
 }) {
   const zone = useTimeZone();
+  // Columns other features add (the app provides them), after the sessions feature's own.
+  const extra = useContext(SessionListSlotsContext).columns;
+  const columns = useMemo<SessionColumn[]>(() => [...COLUMNS, ...extra], [extra]);
   const virtual = sessions.length > VIRTUALIZE_ABOVE;
   const row = (index: number, rowRef?: Ref<HTMLTableRowElement>) => {
     const session = sessions[index]!;
     return (
       <SessionRow
         key={session.name}
+        columns={columns}
         index={index}
         rowRef={rowRef}
         session={session}
@@ -190,7 +196,7 @@ export function SessionsTable({
       <Table aria-label="Sessions">
         <thead>
           <HeaderRow
-            columns={COLUMNS}
+            columns={columns}
             context={{ all, selectAll, onToggleAll, now, zone, selected: false, onToggle, onLabel }}
           />
         </thead>

@@ -1,0 +1,73 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Column } from '../../../components/data-table';
+import type { SessionTotalsProps } from '../../../components/session-list-slots';
+import { useNow } from '../../../lib/use-now';
+import type { Session } from '../../../schemas/wire';
+import { pricesQuery } from '../api/prices-query';
+import { costOf, listTotals, totalsScope } from '../list-totals';
+import { formatMoney } from './money';
+
+function CostSoFarCell({ session, now }: { session: Session; now: number }) {
+  const { data: table } = useQuery(pricesQuery);
+  if (!table) return null;
+  const cost = costOf(session, table, now);
+  if (cost.soFar.source === 'none') return <span title={cost.soFar.computedFrom}>—</span>;
+  // An estimate (rate now × time active, before the API's total exists) is marked as such.
+  const estimated = cost.soFar.source === 'currentUsage';
+  return (
+    <span title={cost.soFar.computedFrom} data-testid="cost-cell">
+      {estimated ? '≈ ' : ''}
+      {formatMoney(cost.soFar.amount, cost.soFar.currency)}
+    </span>
+  );
+}
+
+/** The session list's "Cost so far" column (the API's usage × the region's price). */
+export const COST_COLUMNS: ReadonlyArray<Column<Session, { now: number }>> = [
+  {
+    id: 'costSoFar',
+    header: 'Cost so far',
+    className: 'nowrap',
+    cell: (session, { now }) => <CostSoFarCell session={session} now={now} />,
+  },
+];
+
+/**
+ * Totals of the rows the API returned for the current filter: money per hour now and cost so far.
+ * When there are more pages, it says the totals cover this page only.
+ */
+export function SessionListTotals({ sessions, page, hasMore, filter }: SessionTotalsProps) {
+  const { data: table } = useQuery(pricesQuery);
+  const now = useNow(5000);
+  const totals = useMemo(
+    () => (table ? listTotals(sessions, table, now) : undefined),
+    [sessions, table, now],
+  );
+  if (!totals || sessions.length === 0) return null;
+  const scope = totalsScope(sessions.length, page, hasMore, filter);
+  return (
+    <Box
+      component="section"
+      aria-label="Cost totals"
+      data-testid="cost-totals"
+      sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, columnGap: 2, mb: 0.5 }}
+    >
+      <Typography variant="body2">
+        <strong>Rate now:</strong>{' '}
+        <span data-testid="total-rate">{formatMoney(totals.perHour, totals.currency)}/h</span> (
+        {totals.running} reporting usage)
+      </Typography>
+      <Typography variant="body2">
+        <strong>Cost so far:</strong>{' '}
+        <span data-testid="total-so-far">{formatMoney(totals.soFar, totals.currency)}</span>
+        {totals.estimated ? ` (${totals.estimated} estimated from the rate now)` : ''}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" data-testid="total-scope">
+        {scope}; computed from the rows the API returned.
+      </Typography>
+    </Box>
+  );
+}

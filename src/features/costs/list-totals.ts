@@ -1,0 +1,43 @@
+import { sessionCost } from '../../lib/cost';
+import { placeOf } from '../../schemas/names';
+import { resolvePrices, type PriceTable } from '../../schemas/prices';
+import type { Session } from '../../schemas/wire';
+
+/** A session's cost at its own region's prices (the region is in its name). */
+export function costOf(session: Session, table: PriceTable, now: number) {
+  const region = placeOf(session.name ?? '')?.location ?? table.fallbackRegion;
+  return sessionCost(session, resolvePrices(table, region), now);
+}
+
+export interface ListTotals {
+  perHour: number;
+  soFar: number;
+  /** Rows with a rate now (sessions reporting `currentUsage`). */
+  running: number;
+  /** Rows whose cost so far is an estimate (rate now × time active, no `approximateUsage` yet). */
+  estimated: number;
+  currency: string;
+}
+
+/** Money per hour now and cost so far, summed over the rows the API returned. */
+export function listTotals(sessions: readonly Session[], table: PriceTable, now: number): ListTotals {
+  const totals: ListTotals = { perHour: 0, soFar: 0, running: 0, estimated: 0, currency: table.currency };
+  for (const session of sessions) {
+    const cost = costOf(session, table, now);
+    totals.soFar += cost.soFar.amount;
+    if (cost.soFar.source === 'currentUsage') totals.estimated++;
+    if (cost.rate) {
+      totals.perHour += cost.rate.perHour;
+      totals.running++;
+    }
+  }
+  return totals;
+}
+
+/** What the totals cover: all matching sessions, or this page and which pages are left out. */
+export function totalsScope(rows: number, page: number, hasMore: boolean, filter: string): string {
+  const count = `${rows} session${rows === 1 ? '' : 's'}`;
+  if (page === 1 && !hasMore) return `All ${count}${filter ? ' matching the filter' : ''}`;
+  const left = [page > 1 ? 'earlier pages' : '', hasMore ? 'the pages after it (not loaded)' : ''];
+  return `The ${count} on this page; not counted: ${left.filter(Boolean).join(', ')}`;
+}

@@ -1,0 +1,39 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Session } from '../../schemas/wire';
+import { applicationsQuery, executorsQuery, jobsQuery } from './api/spark-queries';
+
+const POLL_MS = 10_000;
+
+/**
+ * The session's Spark executors (add and remove times) and its latest page of jobs, for another
+ * feature's chart (the composition root passes them on). Shares the query cache with the Overview's
+ * job strip and the Spark tab, so it adds the executors request only. `undefined` until the
+ * session has a Spark application.
+ */
+export function useSparkUsageTimeline(session: Session) {
+  const wasActive =
+    session.state === 'ACTIVE' || (session.stateHistory ?? []).some((h) => h.state === 'ACTIVE');
+  const live = session.state === 'ACTIVE';
+  const apps = useQuery({
+    ...applicationsQuery(session.name!, live),
+    enabled: wasActive,
+    refetchInterval: live ? POLL_MS : false,
+  });
+  const app = apps.data?.sparkApplications?.[0];
+  const ref = { app: app?.name ?? '', session: session.name! };
+  const jobs = useInfiniteQuery({
+    ...jobsQuery(ref, live),
+    enabled: Boolean(app?.name),
+    refetchInterval: live ? POLL_MS : false,
+  });
+  const executors = useInfiniteQuery({
+    ...executorsQuery(ref, live),
+    enabled: Boolean(app?.name),
+    refetchInterval: live ? POLL_MS : false,
+  });
+  if (!app?.name || !executors.data) return undefined;
+  return {
+    executors: executors.data.pages.flatMap((page) => page.sparkApplicationExecutors ?? []),
+    jobs: jobs.data?.pages[0]?.sparkApplicationJobs ?? [],
+  };
+}
