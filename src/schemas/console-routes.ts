@@ -41,7 +41,7 @@ export interface ConsoleRoute<P extends string, S extends object> {
   query(search: Partial<S>): string;
 }
 
-export type Section = 'sessions' | 'templates';
+export type Section = 'sessions' | 'templates' | 'costs';
 
 function rawSearch(search: string | URLSearchParams): RawSearch {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
@@ -171,6 +171,11 @@ export type SessionSearch = z.output<typeof sessionSearch>;
 
 const PLACE = '/projects/:project/locations/:location';
 
+/** The fleet view (region-less): `label` is the label key its sessions are grouped by. */
+const fleetSearch = z.object({ label: text() });
+/** The idle view: `minutes` is N, idle for at least N minutes (default 60). */
+const idleSearch = z.object({ minutes: whole() });
+
 export const routes = {
   home: defineRoute('/'),
   sessions: defineRoute(`${PLACE}/sessions`, { search: listSearch, section: 'sessions' }),
@@ -183,6 +188,8 @@ export const routes = {
   newTemplate: defineRoute(`${PLACE}/sessionTemplates/new`, { section: 'templates' }),
   editTemplate: defineRoute(`${PLACE}/sessionTemplates/:template/edit`, { section: 'templates' }),
   template: defineRoute(`${PLACE}/sessionTemplates/:template`, { section: 'templates' }),
+  fleet: defineRoute('/projects/:project/fleet', { search: fleetSearch, section: 'costs' }),
+  idle: defineRoute('/projects/:project/idle', { search: idleSearch, section: 'costs' }),
 };
 
 export type RouteId = keyof typeof routes;
@@ -197,6 +204,8 @@ const ORDER: RouteId[] = [
   'newTemplate',
   'editTemplate',
   'template',
+  'fleet',
+  'idle',
 ];
 
 /** Which route a path is, with its params (every route's params include `project` where it has one). */
