@@ -163,3 +163,24 @@ test('the idle view finds the session that has run nothing for an hour and termi
   expect(busy.body.state).toBe('ACTIVE');
   await expect(table.getByRole('row', { name: /idle-quiet/ })).toHaveCount(0, { timeout: 20_000 });
 });
+
+test('the session page suggests right-sizing with its numbers and names the metrics it lacks', async ({
+  page,
+  api,
+}) => {
+  // 40 GB executors on 4 vCPU: memory above 8 GB per vCPU counts double.
+  await api.createSession('wide-memory', {
+    runtimeConfig: { properties: { 'spark.executor.memory': '40g' } },
+  });
+  await api.waitForState('wide-memory', 'ACTIVE');
+  await page.goto(`/projects/${api.project}/locations/us-central1/sessions/wide-memory`);
+  const panel = page.getByRole('region', { name: 'Right-sizing' });
+  await expect(panel).toContainText(/spark\.executor\.cores: 4 → 6, saves \d+\.\d{4} USD\/h/, {
+    timeout: 20_000,
+  });
+  await expect(panel).toContainText('above 8 GB per vCPU count 0.2 DCU each; with 6 vCPU all count 0.1');
+  // The executors API of the emulator reports no peak JVM heap: no memory suggestion is made up.
+  await expect(panel).toContainText('Not judged, for want of a metric');
+  await expect(panel).toContainText('spark.driver.memory: no peakMemoryMetrics.JVMHeapMemory for the driver');
+  await expect(panel).not.toContainText(/spark\.(driver|executor)\.memory: \S+ → /);
+});

@@ -2,6 +2,7 @@ import { ConnectPanel } from '../../features/sessions/components/connect-panel';
 import { SessionFields } from '../../features/sessions/components/session-fields';
 import { LabelsPanel, StateHistoryPanel } from '../../features/sessions/components/session-page-parts';
 import { SparkActivity } from '../../features/spark/components/spark-activity';
+import { RightSizingPanel } from '../../features/costs/components/right-sizing-panel';
 import type { OverviewPanel } from './slots';
 
 /** The session page's Overview, panel by panel, in order. Add a panel here (one entry). */
@@ -19,4 +20,5 @@ export const OVERVIEW_PANELS: OverviewPanel[] = [
   },
   { id: 'labels', column: 'main', Panel: LabelsPanel },
   { id: 'fields', column: 'side', Panel: SessionFields },
+  { id: 'right-sizing', column: 'side', Panel: RightSizingPanel },
 ];
