@@ -7,6 +7,7 @@
  *  3. Console: gzip size of the JavaScript the list route loads; navigation → first row painted in
  *     Chromium; the longest main-thread task while scrolling a 1,000-row page.
  *  3. Spark (bench/spark.ts): searchJobs with 2,000 jobs and 10,000 stages; the Spark tab's first render.
+ *  4. Fleet (bench/fleet.ts): the fleet view over 40 regions × 500 sessions: requests, time to totals, peak heap.
  */
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { LIMITS } from '../server/emulator/limits';
 import { oversizedPost } from '../server/testing/oversized-post';
 import { spawnServer } from '../server/testing/spawn-server';
 import { listen } from '../server/testing/test-server';
+import { fleetFigures } from './fleet';
 import { sparkFigures } from './spark';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -314,9 +316,10 @@ async function limitFigures() {
   }
 }
 
-// `npm run bench -- emulator` (or `-- limits`, `-- console`, `-- spark`) runs one part.
+// `npm run bench -- emulator` (or `-- limits`, `-- console`, `-- spark`, `-- fleet`) runs one part.
 const only = process.argv[2];
 if (!only || only === 'emulator') await emulatorFigures();
 if (!only || only === 'limits') await limitFigures();
 if (!only || only === 'console') await consoleFigures();
 if (!only || only === 'spark') await sparkFigures(ROOT);
+if (!only || only === 'fleet') await fleetFigures(ROOT);
