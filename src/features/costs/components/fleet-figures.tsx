@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { OutlinedField } from '../../../components/outlined-field';
 
 /** Money on screen: cents from 10 up, 4 decimals below (a rate of 0.0890 USD/h would read as 0.09). */
 export function formatMoney(amount: number, currency: string): string {
@@ -53,5 +54,51 @@ export function ScrollBox({ label, children }: { label: string; children: ReactN
     <Box role="region" aria-label={label} tabIndex={0} sx={{ overflowX: 'auto', maxWidth: '100%', mb: 3 }}>
       {children}
     </Box>
+  );
+}
+
+/**
+ * A text field whose value goes into the URL only when it is right, on Enter or on leaving the
+ * field; until then the problem is shown at the field. Follows the URL when it changes (back/forward).
+ */
+export function CommitField({
+  label,
+  value,
+  problemOf,
+  hint,
+  onCommit,
+  numeric = false,
+}: {
+  label: string;
+  value: string;
+  problemOf: (text: string) => string | undefined;
+  hint: string;
+  onCommit: (text: string) => void;
+  numeric?: boolean;
+}) {
+  const [text, setText] = useState(value);
+  const [last, setLast] = useState(value);
+  if (value !== last) {
+    setLast(value);
+    setText(value);
+  }
+  const problem = problemOf(text.trim());
+  const apply = () => {
+    if (!problem && text.trim() !== value) onCommit(text.trim());
+  };
+  return (
+    <OutlinedField
+      label={label}
+      value={text}
+      inputMode={numeric ? 'numeric' : undefined}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={apply}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') apply();
+      }}
+      error={Boolean(problem)}
+      helperText={problem ?? hint}
+      sx={{ maxWidth: 360, width: '100%', mb: 2 }}
+    />
   );
 }

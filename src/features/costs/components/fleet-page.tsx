@@ -3,9 +3,8 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
-import { OutlinedField } from '../../../components/outlined-field';
 import { PageFrame } from '../../../components/page-frame';
 import { RowLink, Table } from '../../../components/data-table';
 import { ErrorPanel } from '../../../components/error-panel';
@@ -17,7 +16,7 @@ import type { ListSearch } from '../../../schemas/session-list-view';
 import type { Session } from '../../../schemas/wire';
 import { fleetQuery, pricesQuery, type FleetData } from '../api/fleet-api';
 import { NO_VALUE, summarizeFleet, type FleetGroup, type FleetSessionRow, type RegionResult } from '../model';
-import { Figures, ScrollBox, formatDcu, formatMoney } from './fleet-figures';
+import { CommitField, Figures, ScrollBox, formatDcu, formatMoney } from './fleet-figures';
 
 type Dimension = 'state' | 'creator' | 'template' | 'label';
 
@@ -95,34 +94,6 @@ function GroupTable({
         </tbody>
       </Table>
     </ScrollBox>
-  );
-}
-
-/** The label key the sessions are grouped by: checked like the API checks it, applied on Enter or leaving. */
-function LabelKeyField({ value, onChange }: { value: string; onChange: (key: string) => void }) {
-  const [text, setText] = useState(value);
-  const [last, setLast] = useState(value);
-  if (value !== last) {
-    setLast(value);
-    setText(value);
-  }
-  const problem = text.trim() ? labelKeyProblem(text.trim()) : undefined;
-  const apply = () => {
-    if (!problem && text.trim() !== value) onChange(text.trim());
-  };
-  return (
-    <OutlinedField
-      label="Group by label key"
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={apply}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') apply();
-      }}
-      error={Boolean(problem)}
-      helperText={problem ?? 'For example team or env; empty for none.'}
-      sx={{ maxWidth: 360, width: '100%', mb: 2 }}
-    />
   );
 }
 
@@ -211,6 +182,23 @@ export function FleetPage({
     );
     return RegionList;
   };
+  /** A group table whose rows list, per region, the list filtered to that group. */
+  const dimensionTable = (
+    dimension: Dimension,
+    caption: string,
+    firstColumn: string,
+    groups: FleetGroup[],
+    keyOf: (row: FleetSessionRow) => string,
+  ) => (
+    <GroupTable
+      caption={caption}
+      firstColumn={firstColumn}
+      groups={groups}
+      currency={currency}
+      renderKey={(g) => g.key}
+      renderRegions={regionLinks(dimension, regionCounts(summary.rows, keyOf))}
+    />
+  );
 
   return (
     <PageFrame title="Fleet" breadcrumbs={breadcrumbs} actions={actions}>
@@ -266,57 +254,28 @@ export function FleetPage({
         currency={currency}
         renderKey={(g) => <RowLink to={paths.sessions(project, g.key)}>{g.key}</RowLink>}
       />
-      <GroupTable
-        caption="By state"
-        firstColumn="State"
-        groups={summary.byState}
-        currency={currency}
-        renderKey={(g) => g.key}
-        renderRegions={regionLinks(
-          'state',
-          regionCounts(summary.rows, (r) => r.state),
-        )}
+      {dimensionTable('state', 'By state', 'State', summary.byState, (r) => r.state)}
+      <CommitField
+        label="Group by label key"
+        value={labelKey}
+        problemOf={(text) => (text ? labelKeyProblem(text) : undefined)}
+        hint="For example team or env; empty for none."
+        onCommit={onLabelKeyChange}
       />
-      <LabelKeyField value={labelKey} onChange={onLabelKeyChange} />
-      {summary.byLabel && (
-        <GroupTable
-          caption={`By label ${summary.byLabel.key}`}
-          firstColumn={summary.byLabel.key}
-          groups={summary.byLabel.groups}
-          currency={currency}
-          renderKey={(g) => g.key}
-          renderRegions={regionLinks(
-            'label',
-            regionCounts(summary.rows, (r) => r.label ?? NO_VALUE),
-          )}
-        />
-      )}
+      {summary.byLabel &&
+        dimensionTable(
+          'label',
+          `By label ${summary.byLabel.key}`,
+          summary.byLabel.key,
+          summary.byLabel.groups,
+          (r) => r.label ?? NO_VALUE,
+        )}
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         The session list cannot filter by creator or template (the API’s filter has no such field): those
         links open the region’s whole list.
       </Typography>
-      <GroupTable
-        caption="By creator"
-        firstColumn="Creator"
-        groups={summary.byCreator}
-        currency={currency}
-        renderKey={(g) => g.key}
-        renderRegions={regionLinks(
-          'creator',
-          regionCounts(summary.rows, (r) => r.creator),
-        )}
-      />
-      <GroupTable
-        caption="By template"
-        firstColumn="Template"
-        groups={summary.byTemplate}
-        currency={currency}
-        renderKey={(g) => g.key}
-        renderRegions={regionLinks(
-          'template',
-          regionCounts(summary.rows, (r) => r.template),
-        )}
-      />
+      {dimensionTable('creator', 'By creator', 'Creator', summary.byCreator, (r) => r.creator)}
+      {dimensionTable('template', 'By template', 'Template', summary.byTemplate, (r) => r.template)}
     </PageFrame>
   );
 }

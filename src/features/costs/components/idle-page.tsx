@@ -7,7 +7,6 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
 import { RowLink, Table } from '../../../components/data-table';
 import { ErrorPanel } from '../../../components/error-panel';
-import { OutlinedField } from '../../../components/outlined-field';
 import { PageFrame } from '../../../components/page-frame';
 import { SLOW_POLL_MS } from '../../../lib/session-state';
 import { formatSeconds } from '../../../lib/format';
@@ -17,39 +16,11 @@ import { idOf } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
 import { fleetQuery, jobActivity, pricesQuery } from '../api/fleet-api';
 import { detectIdle, fanOutRegions, type IdleCandidate, type IdleSession } from '../model';
-import { ScrollBox, formatMoney } from './fleet-figures';
+import { CommitField, ScrollBox, formatMoney } from './fleet-figures';
 import { idleMinutesProblem } from './idle-minutes';
 
 /** Job activity is read at most this often: three Spark calls per ACTIVE session, well inside quota. */
 const ACTIVITY_POLL_MS = SLOW_POLL_MS * 3;
-
-function MinutesField({ value, onChange }: { value: number; onChange: (n: number) => void }) {
-  const [text, setText] = useState(String(value));
-  const [last, setLast] = useState(value);
-  if (value !== last) {
-    setLast(value);
-    setText(String(value));
-  }
-  const problem = idleMinutesProblem(text);
-  const apply = () => {
-    if (!problem && Number(text) !== value) onChange(Number(text));
-  };
-  return (
-    <OutlinedField
-      label="Idle for at least (minutes)"
-      inputMode="numeric"
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={apply}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') apply();
-      }}
-      error={Boolean(problem)}
-      helperText={problem ?? 'No Spark job running and none ended in this time.'}
-      sx={{ maxWidth: 320, width: '100%', mb: 2 }}
-    />
-  );
-}
 
 function endsText(idle: IdleSession, now: number): string {
   if (idle.overdue)
@@ -153,7 +124,14 @@ export function IdlePage({
         minutes, from the Spark jobs API (the latest job’s end; a session that never ran a job counts from
         when it became ACTIVE). Idle cost is the rate now × the idle time.
       </Typography>
-      <MinutesField value={minutes} onChange={onMinutesChange} />
+      <CommitField
+        label="Idle for at least (minutes)"
+        numeric
+        value={String(minutes)}
+        problemOf={idleMinutesProblem}
+        hint="No Spark job running and none ended in this time."
+        onCommit={(text) => onMinutesChange(Number(text))}
+      />
       {failedRegions.length > 0 && (
         <Alert severity="warning" sx={{ mb: 2 }}>
           Not checked, the region did not answer:{' '}
