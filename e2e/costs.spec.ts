@@ -1,5 +1,22 @@
 import { expect, expectAccessibleInBothModes, test, type Api } from './fixtures';
 import { measureLayout } from './layout';
+import { spawnServer, type SpawnedServer } from '../server/testing/spawn-server';
+
+/**
+ * The idle test moves the emulator's clock by an hour: it gets an emulator (and so a worker) of its
+ * own, so no other test's relative times move with it.
+ */
+const ownEmulatorTest = test.extend<object, { server: SpawnedServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await spawnServer(['--db', ':memory:', '--no-seed', '--transition-ms', '1500']);
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
 
 /** Creates a session in any region of the test's project (the fixture's helper knows one region). */
 async function createIn(api: Api, region: string, id: string, session: Record<string, unknown> = {}) {
@@ -102,67 +119,69 @@ test('the fleet view totals three regions and shows the one that fails beside th
   await expect(page.getByRole('region', { name: 'By label env' })).toBeVisible();
 });
 
-test('the idle view finds the session that has run nothing for an hour and terminates it', async ({
-  page,
-  api,
-}) => {
-  test.setTimeout(90_000);
-  // Idle TTLs longer than the hour the clock is moved, so the service has not ended them itself.
-  const config = { environmentConfig: { executionConfig: { idleTtl: '7200s', ttl: '28800s' } } };
-  await api.createSession('idle-quiet', config);
-  await api.createSession('idle-busy', config);
-  await api.waitForState('idle-quiet', 'ACTIVE');
-  await api.waitForState('idle-busy', 'ACTIVE');
-  const quiet = await api.call('POST', '/control/sessions:runWorkload', {
-    name: `${api.parent}/sessions/idle-quiet`,
-    workload: 'quiet',
-  });
-  expect(quiet.status).toBe(200);
-  await api.call('POST', '/control/clock:advance', { seconds: 65 * 60 });
+ownEmulatorTest(
+  'the idle view finds the session that has run nothing for an hour and terminates it',
+  async ({ page, api }) => {
+    ownEmulatorTest.setTimeout(90_000);
+    // Idle TTLs longer than the hour the clock is moved, so the service has not ended them itself.
+    const config = { environmentConfig: { executionConfig: { idleTtl: '7200s', ttl: '28800s' } } };
+    await api.createSession('idle-quiet', config);
+    await api.createSession('idle-busy', config);
+    await api.waitForState('idle-quiet', 'ACTIVE');
+    await api.waitForState('idle-busy', 'ACTIVE');
+    const quiet = await api.call('POST', '/control/sessions:runWorkload', {
+      name: `${api.parent}/sessions/idle-quiet`,
+      workload: 'quiet',
+    });
+    expect(quiet.status).toBe(200);
+    await api.call('POST', '/control/clock:advance', { seconds: 65 * 60 });
 
-  await page.goto(`/projects/${api.project}/idle`);
-  const table = page.getByRole('table', { name: 'Idle sessions' });
-  const row = table.getByRole('row', { name: /idle-quiet/ });
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  await expect(table.getByRole('row', { name: /idle-busy/ })).toHaveCount(0);
-  await expect(row).toContainText('since its latest job ended');
-  // Its notebook's one cycle ended within 3 minutes of the start: idle about 62 to 65 minutes.
-  await expect(row).toContainText(/1 h [0-5] min/);
-  await expect(row).toContainText('idle TTL ends it in');
-  // 4 DCU × 0.089 USD + 25 GB shuffle × 0.040 / 730 = 0.3574 USD/h; idle cost: that × about 1.04 h.
-  await expect(row).toContainText('0.3574 USD/h');
-  await expect(row.getByRole('cell', { name: /^0\.3[5-9]\d\d USD$/ })).toBeVisible();
+    await page.goto(`/projects/${api.project}/idle`);
+    const table = page.getByRole('table', { name: 'Idle sessions' });
+    const row = table.getByRole('row', { name: /idle-quiet/ });
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    await expect(table.getByRole('row', { name: /idle-busy/ })).toHaveCount(0);
+    await expect(row).toContainText('since its latest job ended');
+    // Its notebook's one cycle ended within 3 minutes of the start: idle about 62 to 65 minutes.
+    await expect(row).toContainText(/1 h [0-5] min/);
+    await expect(row).toContainText('idle TTL ends it in');
+    // 4 DCU × 0.089 USD + 25 GB shuffle × 0.040 / 730 = 0.3574 USD/h; idle cost: that × about 1.04 h.
+    await expect(row).toContainText('0.3574 USD/h');
+    await expect(row.getByRole('cell', { name: /^0\.3[5-9]\d\d USD$/ })).toBeVisible();
 
-  // N is in the URL: at 120 minutes nothing is idle long enough.
-  await page.getByLabel('Idle for at least (minutes)').fill('120');
-  await page.getByLabel('Idle for at least (minutes)').press('Enter');
-  await expect(page).toHaveURL(/\/idle\?minutes=120$/);
-  await expect(page.getByText('No session has been idle for 120 minutes')).toBeVisible();
-  await page.goBack();
-  await expect(row).toBeVisible();
-  await expectAccessibleInBothModes(page);
-  await expectNoSidewaysScroll(page);
+    // N is in the URL: at 120 minutes nothing is idle long enough.
+    await page.getByLabel('Idle for at least (minutes)').fill('120');
+    await page.getByLabel('Idle for at least (minutes)').press('Enter');
+    await expect(page).toHaveURL(/\/idle\?minutes=120$/);
+    await expect(page.getByText('No session has been idle for 120 minutes')).toBeVisible();
+    await page.goBack();
+    await expect(row).toBeVisible();
+    await expectAccessibleInBothModes(page);
+    await expectNoSidewaysScroll(page);
 
-  await row.getByRole('checkbox', { name: 'Select idle-quiet' }).check();
-  await expect(page.getByText('Terminating the 1 selected session(s) stops them now')).toBeVisible();
-  await page
-    .getByRole('toolbar', { name: 'Selected sessions' })
-    .getByRole('button', { name: 'Terminate' })
-    .click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('idle-quiet');
-  await dialog.getByRole('button', { name: 'Terminate' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '1 terminated' })).toBeVisible({ timeout: 20_000 });
-  await expect
-    .poll(
-      async () =>
-        (await api.call<{ state?: string }>('GET', `/v1/${api.parent}/sessions/idle-quiet`)).body.state,
-    )
-    .toMatch(/TERMINAT/);
-  const busy = await api.call<{ state?: string }>('GET', `/v1/${api.parent}/sessions/idle-busy`);
-  expect(busy.body.state).toBe('ACTIVE');
-  await expect(table.getByRole('row', { name: /idle-quiet/ })).toHaveCount(0, { timeout: 20_000 });
-});
+    await row.getByRole('checkbox', { name: 'Select idle-quiet' }).check();
+    await expect(page.getByText('Terminating the 1 selected session(s) stops them now')).toBeVisible();
+    await page
+      .getByRole('toolbar', { name: 'Selected sessions' })
+      .getByRole('button', { name: 'Terminate' })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('idle-quiet');
+    await dialog.getByRole('button', { name: 'Terminate' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '1 terminated' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect
+      .poll(
+        async () =>
+          (await api.call<{ state?: string }>('GET', `/v1/${api.parent}/sessions/idle-quiet`)).body.state,
+      )
+      .toMatch(/TERMINAT/);
+    const busy = await api.call<{ state?: string }>('GET', `/v1/${api.parent}/sessions/idle-busy`);
+    expect(busy.body.state).toBe('ACTIVE');
+    await expect(table.getByRole('row', { name: /idle-quiet/ })).toHaveCount(0, { timeout: 20_000 });
+  },
+);
 
 test('the session page suggests right-sizing with its numbers and names the metrics it lacks', async ({
   page,
