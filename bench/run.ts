@@ -9,6 +9,7 @@
  *  3. Spark (bench/spark.ts): searchJobs with 2,000 jobs and 10,000 stages; the Spark tab's first render.
  *  4. Spark age (bench/spark-age.ts): every Spark read on a 13-day-old session, the health check's
  *     worst latency meanwhile, and the server's RSS.
+ *  5. Fleet (bench/fleet.ts): the fleet view over 40 regions × 500 sessions: requests, time to totals, peak heap.
  */
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import { LIMITS } from '../server/emulator/limits';
 import { oversizedPost } from '../server/testing/oversized-post';
 import { spawnServer } from '../server/testing/spawn-server';
 import { listen } from '../server/testing/test-server';
+import { fleetFigures } from './fleet';
 import { sparkFigures } from './spark';
 import { sparkAgeFigures } from './spark-age';
 
@@ -317,10 +319,11 @@ async function limitFigures() {
   }
 }
 
-// `npm run bench -- emulator` (or `-- limits`, `-- console`, `-- spark`, `-- spark-age`) runs one part.
+// `npm run bench -- emulator` (or `-- limits`, `-- console`, `-- spark`, `-- spark-age`, `-- fleet`) runs one part.
 const only = process.argv[2];
 if (!only || only === 'emulator') await emulatorFigures();
 if (!only || only === 'limits') await limitFigures();
 if (!only || only === 'console') await consoleFigures();
 if (!only || only === 'spark') await sparkFigures(ROOT);
 if (!only || only === 'spark-age') await sparkAgeFigures();
+if (!only || only === 'fleet') await fleetFigures(ROOT);

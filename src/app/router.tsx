@@ -13,6 +13,8 @@ import {
   TemplateDetailRoute,
   TemplateEditRoute,
   TemplatesListRoute,
+  FleetRoute,
+  IdleRoute,
 } from './routes';
 
 /** "/" opens the server's default project: the credential's own in upstream mode. */
@@ -48,6 +50,8 @@ const PAGES: [Exclude<RouteId, 'home'>, ComponentType][] = [
   ['newTemplate', TemplateCreateRoute],
   ['editTemplate', TemplateEditRoute],
   ['template', TemplateDetailRoute],
+  ['fleet', FleetRoute],
+  ['idle', IdleRoute],
 ];
 
 /**

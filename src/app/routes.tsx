@@ -7,6 +7,8 @@ import { templateDetailQuery } from '../lib/api/template-queries';
 import { useIsBeingDeleted } from '../features/sessions/api/session-mutations';
 import { sessionDetailQuery } from '../features/sessions/api/session-queries';
 import { SessionsListPage } from '../features/sessions/components/sessions-list-page';
+import { BulkActions } from '../features/sessions/components/bulk-actions';
+import { DEFAULT_IDLE_MINUTES } from '../features/costs/components/idle-minutes';
 import { paths, routes } from '../schemas/console-routes';
 import { listViewFromSearch, searchFromListView, type ListView } from '../schemas/session-list-view';
 import { parentName, sessionName, templateName, type Place } from '../schemas/names';
@@ -34,6 +36,12 @@ const TemplateFormPage = lazy(() =>
   import('../features/session-templates/form/template-form-page').then((m) => ({
     default: m.TemplateFormPage,
   })),
+);
+const FleetPage = lazy(() =>
+  import('../features/costs/components/fleet-page').then((m) => ({ default: m.FleetPage })),
+);
+const IdlePage = lazy(() =>
+  import('../features/costs/components/idle-page').then((m) => ({ default: m.IdlePage })),
 );
 const TemplateDetailPage = lazy(() =>
   import('../features/session-templates/components/template-detail-page').then((m) => ({
@@ -153,3 +161,40 @@ function LoadTemplate({ editing }: { editing: boolean }) {
 
 export const TemplateDetailRoute = () => <LoadTemplate editing={false} />;
 export const TemplateEditRoute = () => <LoadTemplate editing />;
+
+/** The fleet view: the label key it groups by is in the URL. */
+export function FleetRoute() {
+  const { project = '' } = useParams();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const labelKey = routes.fleet.readSearch(search).label ?? '';
+  const setLabelKey = useCallback(
+    (label: string) => navigate(routes.fleet.href({ project }, { label })),
+    [navigate, project],
+  );
+  return <FleetPage project={project} labelKey={labelKey} onLabelKeyChange={setLabelKey} />;
+}
+
+/**
+ * The idle view: N minutes is in the URL. Its bulk terminate is the sessions feature's own flow,
+ * composed here (features never import each other).
+ */
+export function IdleRoute() {
+  const { project = '' } = useParams();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const minutes = routes.idle.readSearch(search).minutes ?? DEFAULT_IDLE_MINUTES;
+  const setMinutes = useCallback(
+    (next: number) =>
+      navigate(routes.idle.href({ project }, { minutes: next === DEFAULT_IDLE_MINUTES ? undefined : next })),
+    [navigate, project],
+  );
+  return (
+    <IdlePage
+      project={project}
+      minutes={minutes}
+      onMinutesChange={setMinutes}
+      renderBulkActions={(selected, onDone) => <BulkActions selected={selected} onDone={onDone} />}
+    />
+  );
+}

@@ -41,7 +41,7 @@ export interface ConsoleRoute<P extends string, S extends object> {
   query(search: Partial<S>): string;
 }
 
-export type Section = 'sessions' | 'templates';
+export type Section = 'sessions' | 'templates' | 'costs';
 
 function rawSearch(search: string | URLSearchParams): RawSearch {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
@@ -126,6 +126,17 @@ const repeated = () =>
     ),
     undefined,
   );
+/** A whole number (a hand-edited `abc` is dropped). */
+const whole = () =>
+  z.catch(
+    z.optional(
+      z.pipe(
+        z.string().check(z.regex(/^\d+$/)),
+        z.transform((v) => Number(v)),
+      ),
+    ),
+    undefined,
+  );
 /** The session list: its filters and paging (see src/schemas/session-list-view.ts). */
 const listSearch = z.object({
   state: text(),
@@ -161,6 +172,11 @@ export type SessionSearch = z.output<typeof sessionSearch>;
 
 const PLACE = '/projects/:project/locations/:location';
 
+/** The fleet view (region-less): `label` is the label key its sessions are grouped by. */
+const fleetSearch = z.object({ label: text() });
+/** The idle view: `minutes` is N, idle for at least N minutes (default 60). */
+const idleSearch = z.object({ minutes: whole() });
+
 export const routes = {
   home: defineRoute('/'),
   sessions: defineRoute(`${PLACE}/sessions`, { search: listSearch, section: 'sessions' }),
@@ -173,6 +189,8 @@ export const routes = {
   newTemplate: defineRoute(`${PLACE}/sessionTemplates/new`, { section: 'templates' }),
   editTemplate: defineRoute(`${PLACE}/sessionTemplates/:template/edit`, { section: 'templates' }),
   template: defineRoute(`${PLACE}/sessionTemplates/:template`, { section: 'templates' }),
+  fleet: defineRoute('/projects/:project/fleet', { search: fleetSearch, section: 'costs' }),
+  idle: defineRoute('/projects/:project/idle', { search: idleSearch, section: 'costs' }),
 };
 
 export type RouteId = keyof typeof routes;

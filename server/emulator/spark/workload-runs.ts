@@ -31,8 +31,14 @@ export class WorkloadRuns {
     const rows = this.db
       .prepare('SELECT seq, workload, start_ms FROM spark_workload_runs WHERE session_uuid = ? ORDER BY seq')
       .all(facts.uuid) as { seq: number; workload: string; start_ms: number }[];
+    const notebook = WORKLOADS.notebook!;
+    // A `quiet` run ends the notebook with the cycle under way when it was asked for.
+    const quiet = rows.find((r) => r.workload === 'quiet');
+    const cycles = quiet
+      ? Math.max(0, Math.ceil((quiet.start_ms - facts.activeSince) / notebook.cycleMs))
+      : notebook.cycles;
     return [
-      { seq: 0, workload: WORKLOADS.notebook!, start: facts.activeSince },
+      { seq: 0, workload: { ...notebook, cycles }, start: facts.activeSince },
       ...rows
         .filter((r) => Object.hasOwn(WORKLOADS, r.workload))
         .map((r) => ({ seq: r.seq, workload: WORKLOADS[r.workload]!, start: r.start_ms })),

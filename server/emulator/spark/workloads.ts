@@ -395,6 +395,15 @@ export const WORKLOADS: Record<string, Workload> = {
     cycles: 1,
     jobs: [failingOnce],
   },
+  // Not work but its absence: the notebook stops after the cycle under way, so a session can sit idle
+  // (what the console's idle view looks for). Counted in WorkloadRuns.of.
+  quiet: {
+    name: 'quiet',
+    summary: 'Stops the notebook after its current cycle: the session runs no more jobs (an idle session).',
+    cycleMs: 1,
+    cycles: 0,
+    jobs: [],
+  },
   bench: {
     name: 'bench',
     summary: '2,000 jobs of five 4-task stages (10,000 stages), one every 100 ms.',

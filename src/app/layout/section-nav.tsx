@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import { styled } from '@mui/material/styles';
 import { Link as RouterLink, useLocation } from 'wouter';
-import { matchRoute, paths } from '../../schemas/console-routes';
+import { matchRoute, paths, routes } from '../../schemas/console-routes';
 
 const NavLink = styled(RouterLink)(({ theme }) => ({
   color: theme.palette.text.primary,
@@ -18,17 +18,21 @@ const NavLink = styled(RouterLink)(({ theme }) => ({
   },
 }));
 
-/** Sessions | Templates of the project and region in view. */
+/** Sessions | Templates of the project and region in view; Costs: the project's fleet, every region. */
 export function SectionNav({ project, location }: { project: string; location: string }) {
   const [path] = useLocation();
-  const templates = matchRoute(path)?.route.section === 'templates';
+  const section = matchRoute(path)?.route.section ?? 'sessions';
+  const current = (s: typeof section) => (section === s ? 'page' : undefined);
   return (
     <Box component="nav" aria-label="Sections" sx={{ display: 'flex', gap: 0.5 }}>
-      <NavLink to={paths.sessions(project, location)} aria-current={templates ? undefined : 'page'}>
+      <NavLink to={paths.sessions(project, location)} aria-current={current('sessions')}>
         Sessions
       </NavLink>
-      <NavLink to={paths.templates(project, location)} aria-current={templates ? 'page' : undefined}>
+      <NavLink to={paths.templates(project, location)} aria-current={current('templates')}>
         Templates
+      </NavLink>
+      <NavLink to={routes.fleet.href({ project })} aria-current={current('costs')}>
+        Costs
       </NavLink>
     </Box>
   );

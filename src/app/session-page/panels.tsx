@@ -4,6 +4,7 @@ import { LabelsPanel, StateHistoryPanel } from '../../features/sessions/componen
 import { SparkActivity } from '../../features/spark/components/spark-activity';
 import { useSparkUsageTimeline } from '../../features/spark/usage-timeline';
 import { CostPanel } from '../../features/costs/components/cost-panel';
+import { RightSizingPanel } from '../../features/costs/components/right-sizing-panel';
 import type { OverviewPanel, SessionSlotProps } from './slots';
 
 /** The costs feature's panel, given the Spark feature's executors and jobs (features never import each other). */
@@ -29,4 +30,5 @@ export const OVERVIEW_PANELS: OverviewPanel[] = [
   { id: 'labels', column: 'main', Panel: LabelsPanel },
   { id: 'cost', column: 'side', Panel: SessionCostPanel },
   { id: 'fields', column: 'side', Panel: SessionFields },
+  { id: 'right-sizing', column: 'side', Panel: RightSizingPanel },
 ];
