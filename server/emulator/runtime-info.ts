@@ -82,9 +82,10 @@ export function renderSession(row: SessionRow, now: number, usage: UsageModel): 
   const session = storedSession(row);
   if ((row.state === 'ACTIVE' || row.state === 'TERMINATING') && row.active_since !== null) {
     const end = row.state === 'TERMINATING' ? endOfActive(session) : undefined;
+    // Figures stored with the session (only the control API's overwrite puts them there) win.
     session.runtimeInfo = {
-      ...session.runtimeInfo,
       ...usage(session, row.active_since, end ?? now, end !== undefined),
+      ...session.runtimeInfo,
     };
   }
   return session;
