@@ -24,9 +24,15 @@ let dir: string;
 const rest = async (pathname: string) =>
   (await (await fetch(`${server.url}/v1/${pathname}`)).json()) as Record<string, unknown>;
 
+/** The session without its live usage figures, which move between two reads of an ACTIVE session. */
 function withoutSnapshotTime(session: Record<string, unknown>) {
-  const copy = structuredClone(session) as { runtimeInfo?: { currentUsage?: { snapshotTime?: string } } };
-  delete copy.runtimeInfo?.currentUsage?.snapshotTime;
+  const copy = structuredClone(session) as {
+    runtimeInfo?: { currentUsage?: unknown; approximateUsage?: unknown };
+  };
+  if (copy.runtimeInfo) {
+    delete copy.runtimeInfo.currentUsage;
+    delete copy.runtimeInfo.approximateUsage;
+  }
   return copy;
 }
 

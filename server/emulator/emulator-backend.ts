@@ -5,7 +5,6 @@ import { controlRoutes } from './control-routes';
 import type { Emulator } from './emulator';
 import { RpcError } from './errors';
 import { sparkControlRoutes, sparkRoutes } from './spark/routes';
-import { WorkloadRuns } from './spark/workload-runs';
 
 export const EMULATOR_PROJECT = 'demo-project';
 
@@ -27,7 +26,7 @@ export function emulatorBackend(emulator: Emulator): ApiBackend {
   });
   routes.route('/', apiRoutes(emulator.sessions, emulator.templates, emulator.operations));
   routes.route('/', controlRoutes(emulator));
-  const runs = new WorkloadRuns(emulator.db);
+  const runs = emulator.runs;
   routes.route('/', sparkRoutes(emulator.sessions, emulator.clock, runs));
   routes.route('/', sparkControlRoutes(emulator.sessions, emulator.clock, runs));
   return {

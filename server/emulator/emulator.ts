@@ -4,6 +4,8 @@ import { Faults } from './faults';
 import { Operations } from './operations';
 import { seedDemoData } from './seed';
 import { Sessions } from './sessions';
+import { sparkUsageModel } from './spark/usage';
+import { WorkloadRuns } from './spark/workload-runs';
 import { Templates } from './templates';
 
 /**
@@ -28,6 +30,8 @@ export class Emulator {
   readonly operations: Operations;
   readonly templates: Templates;
   readonly sessions: Sessions;
+  /** Spark workloads started through the control API; they also drive the usage figures. */
+  readonly runs: WorkloadRuns;
   private timer: NodeJS.Timeout;
   private lastPrune = -Infinity;
 
@@ -36,6 +40,7 @@ export class Emulator {
     const creator = options.creator ?? 'emulator-user@example.com';
     this.operations = new Operations(this.db, this.clock);
     this.templates = new Templates(this.db, this.clock, creator);
+    this.runs = new WorkloadRuns(this.db);
     this.sessions = new Sessions({
       db: this.db,
       clock: this.clock,
@@ -43,6 +48,7 @@ export class Emulator {
       templates: this.templates,
       transitionMs: options.transitionMs,
       creator,
+      usage: sparkUsageModel(this.runs),
     });
     // Catch up on transitions that fell due while the process was stopped, and on retention.
     this.tick();

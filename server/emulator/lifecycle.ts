@@ -6,6 +6,7 @@ import type { Db } from './database';
 import { RpcError } from './errors';
 import type { Operations } from './operations';
 import { renderSession, runtimeInfoFor } from './runtime-info';
+import type { UsageModel } from './spark/usage';
 import { DEFAULT_IDLE_TTL, DEFAULT_TTL } from './session-defaults';
 import type { SessionRow, SessionStore } from './session-store';
 
@@ -16,6 +17,8 @@ export interface LifecycleOptions {
   operations: Operations;
   /** How long CREATING and TERMINATING last. */
   transitionMs: number;
+  /** The usage figures of a running or ended session. */
+  usage: UsageModel;
 }
 
 export interface SkippedSession {
@@ -48,7 +51,7 @@ export class Lifecycle {
 
   /** Completes operations on a session that has reached TERMINATED or FAILED, and deletes it if asked. */
   private endOfLife(row: SessionRow, at: number, kinds: OperationType[]) {
-    const session = renderSession(row, this.o.clock.now());
+    const session = renderSession(row, this.o.clock.now(), this.o.usage);
     if (row.delete_when_terminated) this.o.store.remove(row.seq);
     this.o.operations.finish(row.name, kinds, at, { session });
   }
@@ -73,7 +76,7 @@ export class Lifecycle {
     if (message) session.stateMessage = message;
     else delete session.stateMessage;
     const activeSince = to === 'ACTIVE' ? at : row.active_since;
-    session.runtimeInfo = runtimeInfoFor(session, to, activeSince, at);
+    session.runtimeInfo = runtimeInfoFor(session, to, activeSince, at, this.o.usage);
     this.o.store.updateState(row, {
       state: to,
       body: JSON.stringify(session),
@@ -133,7 +136,7 @@ export class Lifecycle {
         const session = JSON.parse(row.body) as Session;
         this.transition(row, 'ACTIVE', undefined, at, at + lifetimeLimit(session).seconds * 1000);
         this.o.operations.finish(row.name, ['CREATE'], at, {
-          session: renderSession(row, this.o.clock.now()),
+          session: renderSession(row, this.o.clock.now(), this.o.usage),
         });
       }
     } else if (row.state === 'ACTIVE') {

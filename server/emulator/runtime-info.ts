@@ -1,12 +1,8 @@
 import type { SessionState } from '../../src/schemas/enums';
 import type { Session } from '../../src/schemas/wire';
-import { rfc3339 } from './clock';
 import type { SessionRow } from './session-store';
 import { parseName } from '../../src/schemas/names';
-
-/** Emulated size of every session: 4 DCU and 25 GB of shuffle storage while running. */
-const MILLI_DCU = 4000;
-const SHUFFLE_GB = 25;
+import type { UsageModel } from './spark/usage';
 
 /** The runtimeInfo a session carries once it enters `state`: endpoints while running, usage after. */
 export function runtimeInfoFor(
@@ -14,6 +10,7 @@ export function runtimeInfoFor(
   state: SessionState,
   activeSince: number | null,
   at: number,
+  usage: UsageModel,
 ): Session['runtimeInfo'] {
   const id = session.uuid ?? '';
   const location = parseName(session.name)?.location ?? 'us-central1';
@@ -34,15 +31,12 @@ export function runtimeInfoFor(
       },
     };
   if ((state === 'TERMINATED' || state === 'FAILED') && activeSince !== null) {
-    const seconds = Math.max(0, (at - activeSince) / 1000);
+    // The usage ends when the session stopped being ACTIVE (TERMINATING, or FAILED straight from it).
+    const end = endOfActive(session) ?? at;
     return {
       ...base,
       diagnosticOutputUri: `${base.outputUri.replace(/output$/, 'diagnostics')}/diagnostic.tar.gz`,
-      approximateUsage: {
-        milliDcuSeconds: String(Math.round(MILLI_DCU * seconds)),
-        shuffleStorageGbSeconds: String(Math.round(SHUFFLE_GB * seconds)),
-        updateTime: rfc3339(at),
-      },
+      approximateUsage: usage(session, activeSince, end, true).approximateUsage,
     };
   }
   return state === 'FAILED' ? { ...base } : {};
@@ -68,17 +62,30 @@ export function storedSession(row: SessionRow): Session {
   };
 }
 
-/** The session as read: usage figures change with time, so they are computed when it is read. */
-export function renderSession(row: SessionRow, now: number): Session {
+/** When the session left ACTIVE, from its history (the step after the ACTIVE one). */
+function endOfActive(session: Session): number | undefined {
+  const steps = [
+    ...(session.stateHistory ?? []).map((h) => ({ state: h.state, at: h.stateStartTime })),
+    { state: session.state, at: session.stateTime },
+  ];
+  const i = steps.findIndex((s) => s.state === 'ACTIVE');
+  const after = i >= 0 ? steps[i + 1]?.at : undefined;
+  return after ? Date.parse(after) : undefined;
+}
+
+/**
+ * The session as read: usage figures change with time, so they are computed when it is read:
+ * `currentUsage` and a growing `approximateUsage` while ACTIVE, the usage up to the end of ACTIVE
+ * while TERMINATING (final figures are stored when it ends).
+ */
+export function renderSession(row: SessionRow, now: number, usage: UsageModel): Session {
   const session = storedSession(row);
   if ((row.state === 'ACTIVE' || row.state === 'TERMINATING') && row.active_since !== null) {
+    const end = row.state === 'TERMINATING' ? endOfActive(session) : undefined;
+    // Figures stored with the session (only the control API's overwrite puts them there) win.
     session.runtimeInfo = {
+      ...usage(session, row.active_since, end ?? now, end !== undefined),
       ...session.runtimeInfo,
-      currentUsage: {
-        milliDcu: String(MILLI_DCU),
-        shuffleStorageGb: String(SHUFFLE_GB),
-        snapshotTime: rfc3339(now),
-      },
     };
   }
   return session;

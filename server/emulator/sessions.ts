@@ -13,6 +13,7 @@ import type { Operations } from './operations';
 import { decodePageToken, encodePageToken, pageSizeFrom } from './paging';
 import { parseJsonBody } from './request-body';
 import { renderSession, storedSession } from './runtime-info';
+import type { UsageModel } from './spark/usage';
 import { runtimeVersionFailure, withDefaults } from './session-defaults';
 import { SessionStore, type SessionRow } from './session-store';
 import { checkMerged, validateCreate, type CreateRequest } from './session-validation';
@@ -39,6 +40,8 @@ export interface SessionsOptions {
   /** How long CREATING and TERMINATING last. */
   transitionMs: number;
   creator: string;
+  /** The usage figures of a running or ended session (the Spark workload's executors). */
+  usage: UsageModel;
 }
 
 /**
@@ -60,6 +63,7 @@ export class Sessions {
       clock: o.clock,
       operations: o.operations,
       transitionMs: o.transitionMs,
+      usage: o.usage,
     });
   }
 
@@ -123,7 +127,7 @@ export class Sessions {
   }
 
   private render(row: SessionRow): Session {
-    return renderSession(row, this.o.clock.now());
+    return renderSession(row, this.o.clock.now(), this.o.usage);
   }
 
   get(name: string): Session {

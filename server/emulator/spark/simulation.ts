@@ -257,6 +257,10 @@ class Stream {
 
   /** The longest a cycle's job takes from the cycle's start until it, and its executor, are gone. */
   settleMs(): number {
+    return (this.settle ??= this.computeSettleMs());
+  }
+  private settle: number | undefined;
+  private computeSettleMs(): number {
     let longest = 0;
     for (let v = 0; v < Math.min(PERIOD, this.cycles); v++)
       this.jobs.forEach((spec, pos) => {
@@ -453,6 +457,58 @@ export class Simulation {
         });
     }
     return alive;
+  }
+
+  /**
+   * What the session's usage figures need, in closed form like totals(): executor-milliseconds
+   * (every executor's lifetime up to `at`), the shuffle bytes written by finished jobs, and
+   * byte-milliseconds of that shuffle kept from each job's end until `at`. Settled cycles are
+   * summed as arithmetic series over their recurrences; only the few unsettled jobs are visited.
+   */
+  usageIntegrals(): { executorMs: number; shuffleBytes: number; shuffleByteMs: number } {
+    const at = this.at;
+    let executorMs = 0;
+    let shuffleBytes = 0;
+    let shuffleByteMs = 0;
+    for (let i = 0; i < STATIC_EXECUTORS; i++)
+      executorMs += Math.max(0, at - (this.facts.activeSince + 3_000 + i * 150));
+    const writeOf = (o: JobOutcome) => o.executors.reduce((sum, e) => sum + e.shuffleWrite, 0);
+    for (const stream of this.streams) {
+      const started = Math.min(
+        stream.cycles,
+        at < stream.run.start ? 0 : Math.floor((at - stream.run.start) / stream.cycleMs) + 1,
+      );
+      const settledCycles = Math.max(
+        0,
+        Math.min(started, Math.floor((at - stream.run.start - stream.settleMs()) / stream.cycleMs) + 1),
+      );
+      for (let v = 0; v < Math.min(PERIOD, settledCycles); v++) {
+        // Cycles c = v, v + PERIOD, … below settledCycles: n of them, their numbers summing to sumC.
+        const n = Math.floor((settledCycles - 1 - v) / PERIOD) + 1;
+        const sumC = n * v + (PERIOD * n * (n - 1)) / 2;
+        stream.jobs.forEach((spec, pos) => {
+          const o = stream.outcome(v, pos);
+          const write = writeOf(o);
+          const firstEnd = stream.submitOf(0, pos) + o.end;
+          shuffleBytes += write * n;
+          shuffleByteMs += write * (n * (at - firstEnd) - stream.cycleMs * sumC);
+          if (spec.addsExecutor) executorMs += n * (o.end + EXECUTOR_IDLE_TIMEOUT_MS);
+        });
+      }
+      for (let c = settledCycles; c < started; c++)
+        stream.jobs.forEach((spec, pos) => {
+          const submit = stream.submitOf(c, pos);
+          if (submit > at) return;
+          const o = stream.outcome(c, pos);
+          const end = submit + o.end;
+          if (end <= at) {
+            shuffleBytes += writeOf(o);
+            shuffleByteMs += writeOf(o) * (at - end);
+          }
+          if (spec.addsExecutor) executorMs += Math.min(at, end + EXECUTOR_IDLE_TIMEOUT_MS) - submit;
+        });
+    }
+    return { executorMs, shuffleBytes, shuffleByteMs };
   }
 
   /**

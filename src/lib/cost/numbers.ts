@@ -10,11 +10,7 @@ export function int64(value: string | undefined): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-/** A number for an explanation: at most `digits` decimals, no trailing zeros, no grouping. */
-export function num(value: number, digits = 0): string {
-  const f = 10 ** digits;
-  return String(Math.round(value * f) / f);
-}
+export { num } from '../../schemas/dcu';
 
 /** A money amount for an explanation: 4 decimals below 10, 2 above (cents would hide small rates). */
 export function money(value: number, currency: string): string {
