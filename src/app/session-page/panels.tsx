@@ -1,4 +1,5 @@
 import { ConnectPanel } from '../../features/sessions/components/connect-panel';
+import { SessionLinksPanel } from '../../features/sessions/components/session-links-panel';
 import { SessionFields } from '../../features/sessions/components/session-fields';
 import { LabelsPanel, StateHistoryPanel } from '../../features/sessions/components/session-page-parts';
 import { SparkActivity } from '../../features/spark/components/spark-activity';
@@ -18,5 +19,6 @@ export const OVERVIEW_PANELS: OverviewPanel[] = [
     ),
   },
   { id: 'labels', column: 'main', Panel: LabelsPanel },
+  { id: 'links', column: 'side', Panel: SessionLinksPanel },
   { id: 'fields', column: 'side', Panel: SessionFields },
 ];
