@@ -47,10 +47,11 @@ export function SessionLinksPanel({ session }: { session: Session }) {
   );
 }
 
+/** Read, not drawn (px strings: MUI reads a bare 1 as 100%). */
 const visuallyHidden = {
   position: 'absolute',
-  width: 1,
-  height: 1,
+  width: '1px',
+  height: '1px',
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',

@@ -1,3 +1,4 @@
+import { styled } from '@mui/material/styles';
 import { Suspense, lazy, memo, useEffect, useRef, type Ref } from 'react';
 import { Cells, HeaderRow, RowLink, Table, type Column } from '../../../components/data-table';
 import { paths } from '../../../lib/paths';
@@ -75,7 +76,13 @@ const COLUMNS: SessionColumn[] = [
     cell: (session) => <SessionStateChip state={session.state} />,
   },
   { id: 'type', header: 'Type', className: 'nowrap', cell: (session) => sessionKind(session) },
-  { id: 'creator', header: 'Creator', className: 'nowrap', cell: (session) => session.creator },
+  {
+    id: 'creator',
+    header: 'Creator',
+    className: 'truncate',
+    // Long addresses are cut short; the whole address stays in the title and the text.
+    cell: (session) => <span title={session.creator}>{session.creator}</span>,
+  },
   {
     id: 'created',
     className: 'nowrap',
@@ -83,6 +90,8 @@ const COLUMNS: SessionColumn[] = [
     cell: (session, { now, zone }) => (
       <time dateTime={session.createTime} title={formatDateTime(session.createTime, zone)}>
         {formatRelative(session.createTime, now)}
+        {/* The absolute time too where there is room (wide screens); the title has it everywhere. */}
+        <span className="wide-only"> · {formatDateTime(session.createTime, zone)}</span>
       </time>
     ),
   },
@@ -104,19 +113,38 @@ const COLUMNS: SessionColumn[] = [
   {
     id: 'template',
     header: 'Template',
+    className: 'truncate',
     cell: (session) =>
       session.sessionTemplate && (
-        <RowLink to={paths.template(session.sessionTemplate)}>{idOf(session.sessionTemplate)}</RowLink>
+        <RowLink to={paths.template(session.sessionTemplate)} title={idOf(session.sessionTemplate)}>
+          {idOf(session.sessionTemplate)}
+        </RowLink>
       ),
   },
   {
     id: 'labels',
     header: 'Labels',
+    className: 'labels',
+    // Chips wrap inside the cell rather than widen the table past its box (where they were cut).
     cell: (session, { onLabel }) => (
       <LabelChips labels={session.labels} onSelect={onLabel} maxChipWidth="16em" />
     ),
   },
 ];
+
+/**
+ * The sessions table, denser than the shared one: eight or more rows fit under the filters at
+ * 1280×720. Creator and template are cut short (title and text keep them); labels get the room.
+ */
+const SessionsGrid = styled(Table)({
+  '& th, & td': { padding: '4px 8px' },
+  '& thead th': { whiteSpace: 'nowrap' },
+  '& .truncate': { maxWidth: '8.5em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  '& .labels': { minWidth: '14em' },
+  '& .labels button': { fontSize: '0.75rem', padding: '0 6px' },
+  '& .wide-only': { display: 'none' },
+  '@media (min-width: 1400px)': { '& .wide-only': { display: 'inline' } },
+});
 
 /** Rows are not re-rendered when a row's header context changes. */
 const NO_HEAD: HeadContext = { all: false, selectAll: null, onToggleAll: () => {} };
@@ -186,8 +214,8 @@ export function SessionsTable({
     if (selectAll.current) selectAll.current.indeterminate = some && !all;
   }, [some, all]);
   return (
-    <div style={{ overflowX: 'auto' }}>
-      <Table aria-label="Sessions">
+    <div style={{ overflowX: 'auto' }} data-testid="sessions-scroll">
+      <SessionsGrid aria-label="Sessions">
         <thead>
           <HeaderRow
             columns={COLUMNS}
@@ -203,7 +231,7 @@ export function SessionsTable({
             sessions.map((_, index) => row(index))
           )}
         </tbody>
-      </Table>
+      </SessionsGrid>
     </div>
   );
 }
