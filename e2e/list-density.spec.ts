@@ -57,3 +57,31 @@ test('at 1280×720 with the filters open, eight or more rows are fully visible, 
       .getByRole('button', { name: /Filter by label/ }),
   ).toHaveText(['team=data-platform', 'env=production', 'owner=analytics']);
 });
+
+test('the list does not shift while it loads and refreshes (cumulative layout shift ≤ 0.1)', async ({
+  page,
+  api,
+}) => {
+  for (let i = 0; i < 10; i++) await api.createSession(`shift-${i}`, { labels: { env: `e${i}` } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { layoutShift: number };
+    w.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[])
+        if (!entry.hadRecentInput) w.layoutShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(listUrl(api));
+  await expect(page.getByTestId('session-row')).toHaveCount(10);
+  // Sessions move on to Active while the page refreshes itself.
+  await api.waitForState('shift-9', 'ACTIVE');
+  await expect(page.locator('[data-session="shift-9"] [data-state="ACTIVE"]')).toBeVisible({
+    timeout: 20_000,
+  });
+  const shift = await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+  expect(shift).toBeLessThanOrEqual(0.1);
+});
