@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, listUrl, test } from './fixtures';
+import { expect, expectAccessibleInBothModes, listUrl, test } from './fixtures';
 
 /** Rows whose whole box is inside the window, without scrolling. */
 async function rowsFullyVisible(page: Page): Promise<number> {
@@ -84,4 +84,30 @@ test('the list does not shift while it loads and refreshes (cumulative layout sh
   });
   const shift = await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
   expect(shift).toBeLessThanOrEqual(0.1);
+});
+
+test('sorting by a column sorts this page, keeps it in the URL and says it is within the page', async ({
+  page,
+  api,
+}) => {
+  for (const id of ['sort-b', 'sort-c', 'sort-a']) await api.createSession(id);
+  await page.goto(listUrl(api));
+  const order = () =>
+    page.getByTestId('session-row').evaluateAll((rows) => rows.map((r) => r.dataset.session));
+  await expect(page.getByTestId('session-row')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Sort by Session ID within this page' }).click();
+  await expect(page).toHaveURL(/sort=id/);
+  await expect.poll(order).toEqual(['sort-a', 'sort-b', 'sort-c']);
+  await expect(page.getByTestId('sort-note')).toContainText('Sorted within this page');
+  await page.getByRole('button', { name: /Session ID: sorted A to Z/ }).click();
+  await expect.poll(order).toEqual(['sort-c', 'sort-b', 'sort-a']);
+  await page.getByRole('button', { name: 'Sort by Created within this page' }).click();
+  await expect(page).toHaveURL(/sort=-created/);
+  await expect.poll(order).toEqual(['sort-a', 'sort-c', 'sort-b']);
+  // The URL restores it.
+  await page.reload();
+  await expect.poll(order).toEqual(['sort-a', 'sort-c', 'sort-b']);
+  await page.getByRole('button', { name: 'API order' }).click();
+  await expect(page.getByTestId('sort-note')).toHaveCount(0);
+  await expectAccessibleInBothModes(page);
 });

@@ -5,6 +5,7 @@ import { paths } from '../../../lib/paths';
 import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
 import { useTimeZone, type TimeZoneSetting } from '../../../lib/time-zone';
 import { idOf } from '../../../schemas/names';
+import type { ListSort, SortKey } from '../../../schemas/session-list-view';
 import type { Session } from '../../../schemas/wire';
 import { expiresIn } from '../lifetime';
 import { isTerminal, sessionKind } from '../../../lib/session-state';
@@ -33,7 +34,54 @@ interface HeadContext {
   all: boolean;
   selectAll: Ref<HTMLInputElement>;
   onToggleAll: () => void;
+  sort?: ListSort;
+  onSort: (key: SortKey) => void;
 }
+
+const SORT_WORDS: Record<SortKey, [ascending: string, descending: string]> = {
+  created: ['oldest first', 'newest first'],
+  state: ['Creating first', 'Failed first'],
+  id: ['A to Z', 'Z to A'],
+};
+
+/** A column header that sorts the page by its column; its name says the order it is in. */
+function sortHeader(key: SortKey, title: string) {
+  return function SortHeader({ sort, onSort }: HeadContext) {
+    const active = sort?.key === key;
+    return (
+      <SortButton
+        type="button"
+        onClick={() => onSort(key)}
+        aria-label={
+          active
+            ? `${title}: sorted ${SORT_WORDS[key][sort.descending ? 1 : 0]} within this page; change the order`
+            : `Sort by ${title} within this page`
+        }
+        data-sorted={active ? (sort.descending ? 'descending' : 'ascending') : undefined}
+      >
+        {title}
+        {/* Only the sorted column carries an arrow: the others' room goes to the labels. */}
+        {active && <span aria-hidden="true">{sort.descending ? ' ↓' : ' ↑'}</span>}
+      </SortButton>
+    );
+  };
+}
+
+const SortButton = styled('button')(({ theme }) => ({
+  font: 'inherit',
+  fontWeight: 500,
+  color: theme.palette.text.primary,
+  background: 'none',
+  border: 0,
+  padding: '2px 0',
+  textDecoration: 'underline dotted',
+  textUnderlineOffset: 3,
+  cursor: 'pointer',
+  whiteSpace: 'nowrap',
+  '& span': { color: theme.palette.text.secondary },
+  '&[data-sorted] span': { color: theme.palette.primary.main },
+  '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
+}));
 
 type SessionColumn = Column<Session, RowContext & HeadContext>;
 
@@ -61,7 +109,7 @@ const COLUMNS: SessionColumn[] = [
   },
   {
     id: 'id',
-    header: 'Session ID',
+    header: sortHeader('id', 'Session ID'),
     rowHeader: true,
     cell: (session) => (
       <RowLink to={paths.session(session.name!)} style={{ fontWeight: 500 }}>
@@ -71,7 +119,7 @@ const COLUMNS: SessionColumn[] = [
   },
   {
     id: 'state',
-    header: 'State',
+    header: sortHeader('state', 'State'),
     className: 'nowrap',
     cell: (session) => <SessionStateChip state={session.state} />,
   },
@@ -86,7 +134,7 @@ const COLUMNS: SessionColumn[] = [
   {
     id: 'created',
     className: 'nowrap',
-    header: 'Created',
+    header: sortHeader('created', 'Created'),
     cell: (session, { now, zone }) => (
       <time dateTime={session.createTime} title={formatDateTime(session.createTime, zone)}>
         {formatRelative(session.createTime, now)}
@@ -147,7 +195,7 @@ const SessionsGrid = styled(Table)({
 });
 
 /** Rows are not re-rendered when a row's header context changes. */
-const NO_HEAD: HeadContext = { all: false, selectAll: null, onToggleAll: () => {} };
+const NO_HEAD: HeadContext = { all: false, selectAll: null, onToggleAll: () => {}, onSort: () => {} };
 
 interface RowProps extends RowContext {
   session: Session;
@@ -180,6 +228,8 @@ export function SessionsTable({
   onToggle,
   onToggleAll,
   onLabel,
+  sort,
+  onSort,
 }: {
   sessions: Session[];
   selected: ReadonlySet<string>;
@@ -187,6 +237,8 @@ export function SessionsTable({
   onToggle: (name: string) => void;
   onToggleAll: () => void;
   onLabel: (key: string, value: string) => void;
+  sort?: ListSort;
+  onSort: (key: SortKey) => void;
 }) {
   const zone = useTimeZone();
   const virtual = sessions.length > VIRTUALIZE_ABOVE;
@@ -219,7 +271,18 @@ export function SessionsTable({
         <thead>
           <HeaderRow
             columns={COLUMNS}
-            context={{ all, selectAll, onToggleAll, now, zone, selected: false, onToggle, onLabel }}
+            context={{
+              all,
+              selectAll,
+              onToggleAll,
+              sort,
+              onSort,
+              now,
+              zone,
+              selected: false,
+              onToggle,
+              onLabel,
+            }}
           />
         </thead>
         <tbody>
