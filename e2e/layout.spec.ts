@@ -98,3 +98,43 @@ test('on a phone the list filters fold behind a Filters button that counts them'
   await expect(page.getByRole('button', { name: /^Filters/ })).toBeHidden();
   await expect(page.getByLabel('Label filter', { exact: true })).toBeVisible();
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the templates pages: nothing overlaps or scrolls sideways at any size (${colorScheme})`, async ({
+    page,
+    api,
+  }) => {
+    test.setTimeout(120_000);
+    const created = await api.call('POST', `/v1/${api.parent}/sessionTemplates`, {
+      name: `${api.parent}/sessionTemplates/layout-template-with-a-rather-long-identifier`,
+      description: `A template whose description runs on: ${'word '.repeat(40)}`,
+      labels: { [LONG_KEY]: LONG_VALUE, team: 'data' },
+      jupyterSession: { kernel: 'PYTHON' },
+      runtimeConfig: { properties: { 'spark.executor.cores': '4', [`spark.${'x'.repeat(80)}`]: 'y' } },
+    });
+    expect(created.status).toBe(200);
+    await page.emulateMedia({ colorScheme });
+    const templates = `/${api.parent}/sessionTemplates`;
+    const template = `${templates}/layout-template-with-a-rather-long-identifier`;
+    const pages = [
+      { name: 'templates', url: templates, ready: page.getByTestId('template-row').first() },
+      { name: 'template', url: template, ready: page.getByRole('heading', { name: 'Overview' }) },
+      { name: 'edit template', url: `${template}/edit`, ready: page.getByLabel('Description') },
+      { name: 'new template', url: `${templates}/new`, ready: page.getByLabel('Template ID') },
+    ];
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      for (const target of pages) {
+        await page.goto(target.url);
+        await expect(target.ready).toBeVisible();
+        const where = `${target.name} at ${viewport.width}×${viewport.height} (${colorScheme})`;
+        const layout = await measureLayout(page);
+        expect(layout.overlaps, where).toEqual([]);
+        expect(layout.scrollWidth, where).toBeLessThanOrEqual(layout.innerWidth);
+      }
+    }
+    await page.goto(template);
+    await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+    await expectAccessible(page);
+  });
+}

@@ -1,8 +1,10 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { styled } from '@mui/material/styles';
-import { useRef, type ReactNode } from 'react';
-import { Link as RouterLink } from 'wouter';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link as RouterLink, useLocation } from 'wouter';
+import { dismissFlash, useFlash } from '../lib/flash';
 import { paths } from '../lib/paths';
 import type { Place } from '../schemas/names';
 import { useFocusOnNavigation } from './use-focus-on-navigation';
@@ -38,6 +40,13 @@ export function placeCrumbs(place: Place, section: 'sessions' | 'templates', ...
   ];
 }
 
+/** The browser's name for every page: tabs and history entries say which page and which resource. */
+export const APP_TITLE = 'Dataproc Sessions Console';
+
+export function documentTitleOf(page: string, place?: string): string {
+  return [page, place, APP_TITLE].filter(Boolean).join(' · ');
+}
+
 /**
  * Every page's frame: breadcrumbs, one h1 title (with what belongs next to it, such as a state),
  * the page's actions, then its content.
@@ -48,9 +57,12 @@ export function PageFrame({
   breadcrumbs = [],
   actions,
   actionsLabel = 'Page actions',
+  documentTitle,
   children,
 }: {
   title: ReactNode;
+  /** The page's name in the browser tab, when `title` is not plain text or says too little. */
+  documentTitle?: string;
   adornment?: ReactNode;
   breadcrumbs?: Crumb[];
   actions?: ReactNode;
@@ -60,6 +72,13 @@ export function PageFrame({
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnNavigation(heading);
+  const pageName = documentTitle ?? (typeof title === 'string' ? title : undefined);
+  const placeLabel = breadcrumbs[0] && !breadcrumbs[0].to ? breadcrumbs[0].label : undefined;
+  useEffect(() => {
+    if (pageName) document.title = documentTitleOf(pageName, placeLabel);
+  }, [pageName, placeLabel]);
+  const [path] = useLocation();
+  const flashed = useFlash(path);
   return (
     <>
       {breadcrumbs.length > 0 && (
@@ -95,6 +114,12 @@ export function PageFrame({
           </Box>
         )}
       </Box>
+      {flashed && (
+        // Already read out when it was set (lib/flash): no live region here, so it is not read twice.
+        <Alert severity="success" sx={{ mb: 1 }} onClose={dismissFlash} data-testid="flash">
+          {flashed}
+        </Alert>
+      )}
       {children}
     </>
   );

@@ -58,18 +58,21 @@ const Pill = styled('span')<{ tone: Tone; big?: boolean }>(({ theme, tone, big }
 export function SessionStateChip({
   state,
   size = 'small',
+  deleting = false,
 }: {
   state: SessionState | undefined;
   size?: 'small' | 'medium';
+  /** A delete from this console is running: the service still says the old state, the user should not. */
+  deleting?: boolean;
 }) {
-  const s = state ?? 'STATE_UNSPECIFIED';
+  const s = deleting ? 'TERMINATING' : (state ?? 'STATE_UNSPECIFIED');
   const { path, tone } = LOOK[s];
   return (
-    <Pill tone={tone} big={size === 'medium'} data-state={s}>
+    <Pill tone={tone} big={size === 'medium'} data-state={deleting ? 'DELETING' : s}>
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path d={path} />
       </svg>
-      {STATE_LABEL[s]}
+      {deleting ? 'Deleting…' : STATE_LABEL[s]}
     </Pill>
   );
 }

@@ -148,6 +148,7 @@ const listSearch = z.object({
   filter: text(),
   pageSize: text(),
   pages: text(),
+  sort: text(),
 }) as z.ZodMiniType<ListSearch, RawSearch>;
 
 export const SPARK_VIEWS = ['jobs', 'executors', 'sql'] as const;

@@ -18,6 +18,31 @@ export interface ListView {
   pageSize: number;
   /** Page tokens of the pages before this one, then this page's token. Empty on page 1. */
   pageTokens: string[];
+  /**
+   * The order of the rows on screen. sessions.list has no `orderBy` (its parameters are filter,
+   * pageSize and pageToken), so this sorts the page that came back and the page says so; absent,
+   * rows keep the API's order.
+   */
+  sort?: ListSort;
+}
+
+export const SORT_KEYS = ['created', 'state', 'id'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export interface ListSort {
+  key: SortKey;
+  descending: boolean;
+}
+
+/** `created`, `-created`, … as kept in the URL's `sort`. */
+export function parseSort(text: string | undefined): ListSort | undefined {
+  if (!text) return undefined;
+  const descending = text.startsWith('-');
+  const key = descending ? text.slice(1) : text;
+  return (SORT_KEYS as readonly string[]).includes(key) ? { key: key as SortKey, descending } : undefined;
+}
+
+export function sortText(sort: ListSort | undefined): string | undefined {
+  return sort ? `${sort.descending ? '-' : ''}${sort.key}` : undefined;
 }
 
 export const CREATED_PRESETS = { '1h': 'Last hour', '1d': 'Last 24 hours', '7d': 'Last 7 days' } as const;
@@ -50,6 +75,7 @@ export interface ListSearch {
   filter?: string;
   pageSize?: string;
   pages?: string;
+  sort?: string;
 }
 
 export function listViewFromSearch(search: ListSearch): ListView {
@@ -71,6 +97,7 @@ export function listViewFromSearch(search: ListSearch): ListView {
     customFilter: search.filter,
     pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
     pageTokens: (search.pages ?? '').split(',').filter(Boolean),
+    sort: parseSort(search.sort),
   };
 }
 
@@ -89,6 +116,7 @@ export function searchFromListView(view: ListView): ListSearch {
     ...simple,
     pageSize: view.pageSize !== DEFAULT_PAGE_SIZE ? String(view.pageSize) : undefined,
     pages: view.pageTokens.join(','),
+    sort: sortText(view.sort),
   };
 }
 

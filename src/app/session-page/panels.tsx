@@ -1,4 +1,5 @@
 import { ConnectPanel } from '../../features/sessions/components/connect-panel';
+import { SessionLinksPanel } from '../../features/sessions/components/session-links-panel';
 import { SessionFields } from '../../features/sessions/components/session-fields';
 import { LabelsPanel, StateHistoryPanel } from '../../features/sessions/components/session-page-parts';
 import { SparkActivity } from '../../features/spark/components/spark-activity';
@@ -29,6 +30,7 @@ export const OVERVIEW_PANELS: OverviewPanel[] = [
   },
   { id: 'labels', column: 'main', Panel: LabelsPanel },
   { id: 'cost', column: 'side', Panel: SessionCostPanel },
+  { id: 'links', column: 'side', Panel: SessionLinksPanel },
   { id: 'fields', column: 'side', Panel: SessionFields },
   { id: 'right-sizing', column: 'side', Panel: RightSizingPanel },
 ];

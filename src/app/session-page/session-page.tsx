@@ -8,6 +8,7 @@ import { Link as RouterLink, useSearch } from 'wouter';
 import type { RefreshState } from '../../components/load-resource';
 import { PageFrame, placeCrumbs } from '../../components/page-frame';
 import { SessionStateChip } from '../../components/session-state-chip';
+import { useIsBeingDeleted } from '../../features/sessions/api/session-mutations';
 import { FailureNotice, useSessionActions } from '../../features/sessions/components/session-page-parts';
 import { useNow } from '../../lib/use-now';
 import { paths, routes } from '../../schemas/console-routes';
@@ -49,13 +50,15 @@ export function SessionPage({
   const tab = tabFor(tabs, routes.session.readSearch(useSearch()).tab);
   const { actions, notices, dialogs } = useSessionActions(session, place);
   const client = useQueryClient();
+  const deleting = useIsBeingDeleted(name);
   // A tab switch starts its data at once (the early prefetch did it already for a deep link).
   useEffect(() => tab.prefetch?.(client, name), [tab, client, name]);
   const Content = tab.content;
   return (
     <PageFrame
       title={sessionId}
-      adornment={<SessionStateChip state={session.state} size="medium" />}
+      documentTitle={`Session ${sessionId}${tab.value ? ` · ${tab.title}` : ''}`}
+      adornment={<SessionStateChip state={session.state} size="medium" deleting={deleting} />}
       breadcrumbs={placeCrumbs(place, 'sessions', { label: sessionId })}
       actionsLabel="Session actions"
       actions={actions}

@@ -25,6 +25,7 @@ import { idOf, type Place } from '../../../schemas/names';
 import type { SessionTemplate } from '../../../schemas/wire';
 import { SessionStateChip } from '../../../components/session-state-chip';
 import { sessionKind } from '../../../lib/session-state';
+import { flash } from '../../../lib/flash';
 import { useDeleteTemplate } from '../../../lib/api/template-queries';
 import { SCAN_CAP, useSessionsUsing, type SessionsUsing } from '../api/sessions-using';
 import { exportedTemplate } from '../form/template-form-model';
@@ -194,7 +195,13 @@ export function TemplateDetailPage({ template, place }: { template: SessionTempl
         confirmLabel="Delete"
         onClose={() => setConfirmDelete(false)}
         onConfirm={() =>
-          remove.mutate(name, { onSuccess: () => navigate(paths.templates(place.project, place.location)) })
+          remove.mutate(name, {
+            onSuccess: () => {
+              const listPath = paths.templates(place.project, place.location);
+              flash(`Template ${templateId} deleted.`, listPath);
+              navigate(listPath);
+            },
+          })
         }
       >
         <Typography gutterBottom>

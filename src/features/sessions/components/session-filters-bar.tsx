@@ -125,7 +125,7 @@ export function SessionFiltersBar({
         id="list-filters"
         aria-label="Filters"
         hidden={narrow && !unfolded}
-        sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, mb: 2, '&[hidden]': { display: 'none' } }}
+        sx={{ display: 'flex', flexDirection: 'column', gap: 1, mb: 1, '&[hidden]': { display: 'none' } }}
       >
         {!custom && (
           <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'flex-start' }}>
@@ -138,7 +138,7 @@ export function SessionFiltersBar({
               onKeyDown={(e) => {
                 if (e.key === 'Enter') onChange(withFilters(view, { search }));
               }}
-              sx={{ minWidth: 220 }}
+              sx={{ width: 190 }}
             />
             <Box
               component="fieldset"
@@ -197,7 +197,7 @@ export function SessionFiltersBar({
               onKeyDown={(e) => {
                 if (e.key === 'Enter') addLabel();
               }}
-              sx={{ minWidth: 220 }}
+              sx={{ width: 200 }}
             />
             <CreatedFilter view={view} onChange={onChange} />
             {hasFilters(view) && (
@@ -223,7 +223,7 @@ export function SessionFiltersBar({
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
           <Box sx={{ flexGrow: 1, minWidth: 'min(300px, 100%)' }}>
             <OutlinedField
-              label="Filter expression (AIP-160)"
+              label="Filter sent to the API (AIP-160): edit it and press Enter to use your own"
               value={expressionText}
               inputRef={expressionRef}
               error={Boolean(problem)}
@@ -232,11 +232,7 @@ export function SessionFiltersBar({
                 if (e.key === 'Enter') applyExpression();
               }}
               placeholder='state = ACTIVE AND labels.env = "prod"'
-              helperText={
-                problem
-                  ? `The API refused this filter: ${problem.message}`
-                  : 'Sent to the API as filter. Edit it and press Enter to use your own expression.'
-              }
+              helperText={problem ? `The API refused this filter: ${problem.message}` : undefined}
               sx={{ '& input': { fontFamily: 'monospace' } }}
               inputProps={{ 'data-testid': 'filter-expression' }}
             />

@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { LabelChips } from '../../../components/label-chips';
 import { templateDetailQuery } from '../../../lib/api/template-queries';
 import { announce } from '../../../lib/announce';
+import { flash } from '../../../lib/flash';
 import { paths } from '../../../lib/paths';
 import { STATE_LABEL, isTerminal } from '../../../lib/session-state';
 import { idOf, type Place } from '../../../schemas/names';
@@ -131,7 +132,15 @@ export function useSessionActions(session: Session, place: Place) {
         confirmLabel="Delete"
         onClose={() => setConfirm(undefined)}
         onConfirm={() =>
-          remove.mutate({ name, requestId: newRequestId() }, { onSuccess: () => navigate(listPath) })
+          remove.mutate(
+            { name, requestId: newRequestId() },
+            {
+              onSuccess: () => {
+                flash(`Session ${sessionId} deleted.`, listPath);
+                navigate(listPath);
+              },
+            },
+          )
         }
       >
         {ended

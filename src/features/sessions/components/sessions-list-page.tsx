@@ -14,6 +14,7 @@ import { ApiError } from '../../../lib/api-client';
 import { announce } from '../../../lib/announce';
 import type { ListSessionsResponse } from '../../../schemas/wire';
 import { useCalmRows } from '../calm-rows';
+import { sortSessions } from '../sort-rows';
 import { stateChangeMessage } from '../state-changes';
 import { Link as RouterLink } from 'wouter';
 import { paths } from '../../../lib/paths';
@@ -137,7 +138,8 @@ export function SessionsListPage({
     `${viewKey}${query.isPlaceholderData ? '#placeholder' : ''}${query.data ? '' : '#last-good'}${cachedAtMount && !query.isFetchedAfterMount ? '#cached' : ''}`,
     pointerInside,
   );
-  const sessions = calm.rows;
+  // Sorted on screen: sessions.list has no orderBy (the page says so beside the table).
+  const sessions = useMemo(() => sortSessions(calm.rows, view.sort), [calm.rows, view.sort]);
   useEffect(() => {
     if (calm.waiting) announce(`${calm.waiting} new session${calm.waiting === 1 ? '' : 's'}.`);
   }, [calm.waiting]);
@@ -232,6 +234,17 @@ export function SessionsListPage({
         onToggle={toggle}
         onToggleAll={toggleAll}
         onLabel={filterByLabel}
+        sort={view.sort}
+        onSort={(key) =>
+          // Same column: the other way; a new column starts newest / last first for time, A first otherwise.
+          setView({
+            ...view,
+            sort:
+              view.sort?.key === key
+                ? { key, descending: !view.sort.descending }
+                : { key, descending: key === 'created' },
+          })
+        }
       />
     );
 
@@ -278,6 +291,14 @@ export function SessionsListPage({
           </Button>
         )}
         <Box sx={{ flexGrow: 1 }} />
+        {view.sort && (
+          <Typography variant="body2" color="text.secondary" data-testid="sort-note">
+            Sorted within this page: the API lists sessions in its own order and cannot sort them.{' '}
+            <Button size="small" onClick={() => setView({ ...view, sort: undefined })}>
+              API order
+            </Button>
+          </Typography>
+        )}
         <UpdatedAgo updatedAt={query.dataUpdatedAt} refreshing={manualRefresh} />
       </Box>
       {problem && lastGood && (

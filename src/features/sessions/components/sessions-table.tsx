@@ -1,9 +1,11 @@
+import { styled } from '@mui/material/styles';
 import { Suspense, lazy, memo, useContext, useEffect, useMemo, useRef, type Ref } from 'react';
 import { Cells, HeaderRow, RowLink, Table, type Column } from '../../../components/data-table';
 import { paths } from '../../../lib/paths';
 import { formatDateTime, formatRelative, formatSeconds } from '../../../lib/format';
 import { useTimeZone, type TimeZoneSetting } from '../../../lib/time-zone';
 import { idOf } from '../../../schemas/names';
+import type { ListSort, SortKey } from '../../../schemas/session-list-view';
 import type { Session } from '../../../schemas/wire';
 import { expiresIn } from '../lifetime';
 import { isTerminal, sessionKind } from '../../../lib/session-state';
@@ -33,7 +35,54 @@ interface HeadContext {
   all: boolean;
   selectAll: Ref<HTMLInputElement>;
   onToggleAll: () => void;
+  sort?: ListSort;
+  onSort: (key: SortKey) => void;
 }
+
+const SORT_WORDS: Record<SortKey, [ascending: string, descending: string]> = {
+  created: ['oldest first', 'newest first'],
+  state: ['Creating first', 'Failed first'],
+  id: ['A to Z', 'Z to A'],
+};
+
+/** A column header that sorts the page by its column; its name says the order it is in. */
+function sortHeader(key: SortKey, title: string) {
+  return function SortHeader({ sort, onSort }: HeadContext) {
+    const active = sort?.key === key;
+    return (
+      <SortButton
+        type="button"
+        onClick={() => onSort(key)}
+        aria-label={
+          active
+            ? `${title}: sorted ${SORT_WORDS[key][sort.descending ? 1 : 0]} within this page; change the order`
+            : `Sort by ${title} within this page`
+        }
+        data-sorted={active ? (sort.descending ? 'descending' : 'ascending') : undefined}
+      >
+        {title}
+        {/* Only the sorted column carries an arrow: the others' room goes to the labels. */}
+        {active && <span aria-hidden="true">{sort.descending ? ' ↓' : ' ↑'}</span>}
+      </SortButton>
+    );
+  };
+}
+
+const SortButton = styled('button')(({ theme }) => ({
+  font: 'inherit',
+  fontWeight: 500,
+  color: theme.palette.text.primary,
+  background: 'none',
+  border: 0,
+  padding: '2px 0',
+  textDecoration: 'underline dotted',
+  textUnderlineOffset: 3,
+  cursor: 'pointer',
+  whiteSpace: 'nowrap',
+  '& span': { color: theme.palette.text.secondary },
+  '&[data-sorted] span': { color: theme.palette.primary.main },
+  '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
+}));
 
 type SessionColumn = Column<Session, RowContext & HeadContext>;
 
@@ -61,7 +110,7 @@ const COLUMNS: SessionColumn[] = [
   },
   {
     id: 'id',
-    header: 'Session ID',
+    header: sortHeader('id', 'Session ID'),
     rowHeader: true,
     cell: (session) => (
       <RowLink to={paths.session(session.name!)} style={{ fontWeight: 500 }}>
@@ -71,19 +120,27 @@ const COLUMNS: SessionColumn[] = [
   },
   {
     id: 'state',
-    header: 'State',
+    header: sortHeader('state', 'State'),
     className: 'nowrap',
     cell: (session) => <SessionStateChip state={session.state} />,
   },
   { id: 'type', header: 'Type', className: 'nowrap', cell: (session) => sessionKind(session) },
-  { id: 'creator', header: 'Creator', className: 'nowrap', cell: (session) => session.creator },
+  {
+    id: 'creator',
+    header: 'Creator',
+    className: 'truncate',
+    // Long addresses are cut short; the whole address stays in the title and the text.
+    cell: (session) => <span title={session.creator}>{session.creator}</span>,
+  },
   {
     id: 'created',
     className: 'nowrap',
-    header: 'Created',
+    header: sortHeader('created', 'Created'),
     cell: (session, { now, zone }) => (
       <time dateTime={session.createTime} title={formatDateTime(session.createTime, zone)}>
         {formatRelative(session.createTime, now)}
+        {/* The absolute time too where there is room (wide screens); the title has it everywhere. */}
+        <span className="wide-only"> · {formatDateTime(session.createTime, zone)}</span>
       </time>
     ),
   },
@@ -105,22 +162,41 @@ const COLUMNS: SessionColumn[] = [
   {
     id: 'template',
     header: 'Template',
+    className: 'truncate',
     cell: (session) =>
       session.sessionTemplate && (
-        <RowLink to={paths.template(session.sessionTemplate)}>{idOf(session.sessionTemplate)}</RowLink>
+        <RowLink to={paths.template(session.sessionTemplate)} title={idOf(session.sessionTemplate)}>
+          {idOf(session.sessionTemplate)}
+        </RowLink>
       ),
   },
   {
     id: 'labels',
     header: 'Labels',
+    className: 'labels',
+    // Chips wrap inside the cell rather than widen the table past its box (where they were cut).
     cell: (session, { onLabel }) => (
       <LabelChips labels={session.labels} onSelect={onLabel} maxChipWidth="16em" />
     ),
   },
 ];
 
+/**
+ * The sessions table, denser than the shared one: eight or more rows fit under the filters at
+ * 1280×720. Creator and template are cut short (title and text keep them); labels get the room.
+ */
+const SessionsGrid = styled(Table)({
+  '& th, & td': { padding: '4px 8px' },
+  '& thead th': { whiteSpace: 'nowrap' },
+  '& .truncate': { maxWidth: '8.5em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  '& .labels': { minWidth: '14em' },
+  '& .labels button': { fontSize: '0.75rem', padding: '0 6px' },
+  '& .wide-only': { display: 'none' },
+  '@media (min-width: 1400px)': { '& .wide-only': { display: 'inline' } },
+});
+
 /** Rows are not re-rendered when a row's header context changes. */
-const NO_HEAD: HeadContext = { all: false, selectAll: null, onToggleAll: () => {} };
+const NO_HEAD: HeadContext = { all: false, selectAll: null, onToggleAll: () => {}, onSort: () => {} };
 
 interface RowProps extends RowContext {
   columns: SessionColumn[];
@@ -154,6 +230,8 @@ export function SessionsTable({
   onToggle,
   onToggleAll,
   onLabel,
+  sort,
+  onSort,
 }: {
   sessions: Session[];
   selected: ReadonlySet<string>;
@@ -161,6 +239,8 @@ export function SessionsTable({
   onToggle: (name: string) => void;
   onToggleAll: () => void;
   onLabel: (key: string, value: string) => void;
+  sort?: ListSort;
+  onSort: (key: SortKey) => void;
 }) {
   const zone = useTimeZone();
   // Columns other features add (the app provides them), after the sessions feature's own.
@@ -192,12 +272,23 @@ export function SessionsTable({
     if (selectAll.current) selectAll.current.indeterminate = some && !all;
   }, [some, all]);
   return (
-    <div style={{ overflowX: 'auto' }}>
-      <Table aria-label="Sessions">
+    <div style={{ overflowX: 'auto' }} data-testid="sessions-scroll">
+      <SessionsGrid aria-label="Sessions">
         <thead>
           <HeaderRow
             columns={columns}
-            context={{ all, selectAll, onToggleAll, now, zone, selected: false, onToggle, onLabel }}
+            context={{
+              all,
+              selectAll,
+              onToggleAll,
+              sort,
+              onSort,
+              now,
+              zone,
+              selected: false,
+              onToggle,
+              onLabel,
+            }}
           />
         </thead>
         <tbody>
@@ -209,7 +300,7 @@ export function SessionsTable({
             sessions.map((_, index) => row(index))
           )}
         </tbody>
-      </Table>
+      </SessionsGrid>
     </div>
   );
 }
