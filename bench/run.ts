@@ -4,8 +4,10 @@
  *     with and without a filter.
  *  2. Limits: time to refuse an oversized body (by Content-Length, and chunked), and the server
  *     process's peak memory and health-check latency during a burst of them.
- *  3. Console: gzip size of the JavaScript the list route loads; navigation → first row painted in
- *     Chromium; the longest main-thread task while scrolling a 1,000-row page.
+ *  3. Console: gzip size of the JavaScript the list route loads; for the list, a session page and
+ *     its Spark tab, navigation → first row painted against a static page with the same rows
+ *     (bench/first-view.ts, the ratio is the figure); the longest main-thread task while scrolling
+ *     a 1,000-row page.
  *  3. Spark (bench/spark.ts): searchJobs with 2,000 jobs and 10,000 stages; the Spark tab's first render.
  *  4. Spark age (bench/spark-age.ts): every Spark read on a 13-day-old session, the health check's
  *     worst latency meanwhile, and the server's RSS.
@@ -22,6 +24,7 @@ import { oversizedPost } from '../server/testing/oversized-post';
 import { spawnServer } from '../server/testing/spawn-server';
 import { listen } from '../server/testing/test-server';
 import { fleetFigures } from './fleet';
+import { firstViewFigures } from './first-view';
 import { sparkFigures } from './spark';
 import { sparkAgeFigures } from './spark-age';
 
@@ -127,6 +130,23 @@ function listRouteJsGzip(): { bytes: number; files: string[] } {
   return { bytes, files };
 }
 
+const SPARK_SESSION = `${PARENT}/sessions/spark-bench`;
+
+/** A session whose Spark application holds 2,000 jobs and 10,000 stages, all done. */
+async function runSparkWorkload(emulator: Emulator, url: string) {
+  emulator.sessions.create({ parent: PARENT, sessionId: 'spark-bench', requestId: undefined, session: {} });
+  emulator.clock.advance(2000);
+  emulator.sessions.advance(emulator.clock.now());
+  const run = await fetch(`${url}/control/sessions:runWorkload`, {
+    method: 'POST',
+    body: JSON.stringify({ name: SPARK_SESSION, workload: 'bench' }),
+  });
+  if (!run.ok) throw new Error(`runWorkload: ${await run.text()}`);
+  // 2,000 jobs, one every 100 ms: all done after 201 s.
+  emulator.clock.advance(205_000);
+  emulator.sessions.advance(emulator.clock.now());
+}
+
 async function consoleFigures() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'index.html'))) {
     const { build } = await import('vite');
@@ -134,7 +154,7 @@ async function consoleFigures() {
   }
   const js = listRouteJsGzip();
   console.log(
-    `list route JavaScript: ${(js.bytes / 1024).toFixed(1)} KB gzip in ${js.files.length} files (target ≤ 160 KB)`,
+    `list route JavaScript: ${(js.bytes / 1024).toFixed(1)} KB gzip in ${js.files.length} files (target ≤ 140 KB)`,
   );
 
   const emulator = new Emulator({ db: ':memory:', transitionMs: 1000, seed: true });
@@ -155,7 +175,11 @@ async function consoleFigures() {
         session: { labels: { env: i % 2 ? 'dev' : 'prod', team: `t${i % 7}` } },
       });
   })();
-  const server = await start(emulator, path.join(ROOT, 'dist'));
+  // A copy of dist/, so the static twins of the pages are served by the same process.
+  const served = fs.mkdtempSync(path.join(os.tmpdir(), 'dataproc-bench-dist-'));
+  fs.cpSync(path.join(ROOT, 'dist'), served, { recursive: true });
+  const server = await start(emulator, served);
+  await runSparkWorkload(emulator, server.url);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -167,40 +191,26 @@ async function consoleFigures() {
     ],
   });
   try {
-    // The MutationObserver notes when the first row enters the DOM; performance.now() counts from
-    // the start of the navigation.
-    const timeToFirstRow = async (context: import('playwright-core').BrowserContext) => {
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        new MutationObserver((_m, observer) => {
-          if (document.querySelector('[data-testid="session-row"]')) {
-            (window as unknown as { __firstRow: number }).__firstRow = performance.now();
-            observer.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await page.goto(`${server.url}/projects/demo-project/locations/us-central1/sessions`);
-      await page.waitForSelector('[data-testid="session-row"]');
-      const t = await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
-      await page.close();
-      return t;
-    };
-    // First visits: a new browser context each time, so nothing is cached.
-    const firstVisits: number[] = [];
-    for (let i = 0; i < 9; i++) {
-      const context = await browser.newContext();
-      firstVisits.push(await timeToFirstRow(context));
-      await context.close();
-    }
-    // Returning visits: one context, so scripts come from the HTTP cache (immutable assets).
-    const returning: number[] = [];
-    const context = await browser.newContext();
-    await timeToFirstRow(context);
-    for (let i = 0; i < 9; i++) returning.push(await timeToFirstRow(context));
-    await context.close();
-    console.log(
-      `navigation → first row painted: first visit median ${ms(percentile(firstVisits, 50))} (min ${ms(Math.min(...firstVisits))}), returning visit median ${ms(percentile(returning, 50))} (min ${ms(Math.min(...returning))}) with 2,500 sessions (target ≤ 300 ms)`,
-    );
+    await firstViewFigures(browser, server.url, served, [
+      {
+        label: 'session list (2,500 sessions)',
+        url: `${server.url}/projects/demo-project/locations/us-central1/sessions`,
+        rowSelector: '[data-testid="session-row"]',
+        staticFile: 'bench-static-list.html',
+      },
+      {
+        label: 'session page',
+        url: `${server.url}/${SPARK_SESSION}`,
+        rowSelector: '[data-testid="timeline-entry"]',
+        staticFile: 'bench-static-session.html',
+      },
+      {
+        label: 'Spark tab (2,000 jobs)',
+        url: `${server.url}/${SPARK_SESSION}?tab=spark`,
+        rowSelector: '[data-testid="job-row"]',
+        staticFile: 'bench-static-spark.html',
+      },
+    ]);
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.addInitScript(() => {
@@ -235,6 +245,7 @@ async function consoleFigures() {
     await browser.close();
     await server.close();
     emulator.close();
+    fs.rmSync(served, { recursive: true, force: true });
   }
 }
 

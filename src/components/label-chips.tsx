@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import { styled } from '@mui/material/styles';
-import { isSystemLabel } from '../schemas/rules';
+import { isSystemLabel } from '../schemas/label-rules';
 
 /**
  * A label as a small chip. Plain elements styled once, rather than MUI Chips: a list page holds

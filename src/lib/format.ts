@@ -1,4 +1,4 @@
-import { parseDurationSeconds } from '../schemas/rules';
+import { parseDurationSeconds } from '../schemas/label-rules';
 import { getTimeZone, type TimeZoneSetting } from './time-zone';
 
 const UNITS: [string, number][] = [

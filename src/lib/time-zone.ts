@@ -44,11 +44,13 @@ export function useTimeZone(): TimeZoneSetting {
   return useSyncExternalStore(subscribe, getTimeZone);
 }
 
+/** Made on first use and kept: building an Intl formatter costs milliseconds, on every render. */
+let zoneFormatter: Intl.DateTimeFormat | undefined;
+
 /** The short name of the zone times are shown in: "UTC", or the local one such as "GMT+1" or "CET". */
 export function zoneName(zone: TimeZoneSetting = current, at: Date = new Date()): string {
   if (zone === 'utc') return 'UTC';
-  const part = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName');
+  zoneFormatter ??= new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' });
+  const part = zoneFormatter.formatToParts(at).find((p) => p.type === 'timeZoneName');
   return part?.value ?? 'local time';
 }

@@ -1,5 +1,24 @@
 import { parentName, parseName, type Place } from './names';
 import type { FieldViolation, Session, SessionTemplate } from './wire';
+import {
+  DURATION,
+  LABEL_KEY,
+  LABEL_VALUE,
+  isSystemLabel,
+  labelKeyProblem,
+  labelValueProblem,
+  parseDurationSeconds,
+} from './label-rules';
+
+export {
+  DURATION,
+  LABEL_KEY,
+  LABEL_VALUE,
+  isSystemLabel,
+  labelKeyProblem,
+  labelValueProblem,
+  parseDurationSeconds,
+};
 
 /**
  * Every input rule the Dataproc API states for sessions and templates, written once. The emulator
@@ -11,15 +30,10 @@ import type { FieldViolation, Session, SessionTemplate } from './wire';
 /** 4–63 of a–z, 0–9 and hyphens, not starting with one (a leading hyphen reads as a flag). */
 export const SESSION_ID = /^[a-z0-9][a-z0-9-]{3,62}$/;
 export const REQUEST_ID = /^[A-Za-z0-9_-]{1,40}$/;
-/** RFC 1035 label: a letter first, then letters, digits and hyphens, no hyphen last. */
-export const LABEL_KEY = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
-/** Values may be empty; a digit may lead (our reading, so `version=2` works; see README). */
-export const LABEL_VALUE = /^(?:[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?)?$/;
 export const MAX_LABELS = 32;
 export const MAX_RESOURCE_MANAGER_TAGS = 30;
 export const MIN_TTL_SECONDS = 10 * 60;
 export const MAX_TTL_SECONDS = 14 * 24 * 60 * 60;
-export const DURATION = /^(\d{1,12})(?:\.(\d{1,9}))?s$/;
 export const BUCKET_NAME = /^[a-z0-9][a-z0-9_.-]{1,61}[a-z0-9]$/;
 export const KMS_KEY = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
 export const METASTORE_SERVICE = /^projects\/[^/]+\/locations\/[^/]+\/services\/[^/]+$/;
@@ -47,22 +61,6 @@ export function requestIdProblem(id: string | undefined): string | undefined {
   if (id.length > 40) return `The request ID must be at most 40 characters (it has ${id.length}).`;
   if (!REQUEST_ID.test(id))
     return 'The request ID may contain only letters, digits, underscores and hyphens.';
-  return undefined;
-}
-
-export function labelKeyProblem(key: string): string | undefined {
-  if (key.length === 0) return 'A label key cannot be empty.';
-  if (key.length > 63) return `A label key must be at most 63 characters (it has ${key.length}).`;
-  if (!LABEL_KEY.test(key))
-    return 'A label key must start with a lowercase letter, contain only lowercase letters, digits and hyphens, and not end with a hyphen.';
-  if (isSystemLabel(key)) return 'Label keys starting with "goog-" are reserved for Google Cloud.';
-  return undefined;
-}
-
-export function labelValueProblem(value: string): string | undefined {
-  if (value.length > 63) return `A label value must be at most 63 characters (it has ${value.length}).`;
-  if (!LABEL_VALUE.test(value))
-    return 'A label value may be empty; otherwise lowercase letters, digits and hyphens, not starting or ending with a hyphen.';
   return undefined;
 }
 
@@ -136,11 +134,6 @@ export function containerImageProblem(image: string): string | undefined {
   return 'The container image must be an image reference such as us-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE:TAG (lowercase, no spaces, no https://).';
 }
 
-/** Labels the service adds itself (`goog-…`): shown apart from the user's own, never copied into a form. */
-export function isSystemLabel(key: string): boolean {
-  return key.startsWith('goog-');
-}
-
 export function labelsViolations(labels: Record<string, string> | undefined): RuleViolation[] {
   if (!labels) return [];
   const out: RuleViolation[] = [];
@@ -158,13 +151,6 @@ export function labelsViolations(labels: Record<string, string> | undefined): Ru
     if (valueProblem) out.push({ path, part: 'value', description: `${valueProblem} Label "${key}".` });
   }
   return out;
-}
-
-/** `"3600s"` → 3600; undefined when the text is not a google-duration. */
-export function parseDurationSeconds(text: string): number | undefined {
-  const match = DURATION.exec(text);
-  if (!match) return undefined;
-  return Number(match[1]) + (match[2] ? Number(`0.${match[2]}`) : 0);
 }
 
 export function ttlProblem(text: string, what: 'ttl' | 'idleTtl'): string | undefined {

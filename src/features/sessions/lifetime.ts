@@ -1,5 +1,5 @@
 import { formatDateTime, formatDuration, formatRelative } from '../../lib/format';
-import { parseDurationSeconds } from '../../schemas/rules';
+import { parseDurationSeconds } from '../../schemas/label-rules';
 import type { Session } from '../../schemas/wire';
 
 /** When the session became ACTIVE (the TTL counts from then), if it has. */

@@ -6,7 +6,7 @@ import { RemovableLabelChip } from '../../../components/label-chips';
 import { useTheme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
-import { labelKeyProblem, labelValueProblem } from '../../../schemas/rules';
+import { labelKeyProblem, labelValueProblem } from '../../../schemas/label-rules';
 import {
   SELECTABLE_STATES,
   activeFilterCount,
