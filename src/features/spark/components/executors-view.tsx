@@ -16,7 +16,7 @@ export function ExecutorsView({ app, live }: { app: AppRef; live: boolean }) {
   const executors = query.data.pages.flatMap((p) => p.sparkApplicationExecutors ?? []);
   return (
     <>
-      <TableScroll>
+      <TableScroll label="Executors">
         <DataTable aria-label="Executors" data-testid="executors-table">
           <thead>
             <tr>
@@ -40,7 +40,7 @@ export function ExecutorsView({ app, live }: { app: AppRef; live: boolean }) {
               return (
                 <tr key={e.executorId} data-testid="executor-row" data-executor={e.executorId}>
                   <th scope="row">{e.executorId}</th>
-                  <td>
+                  <td className="prose">
                     {e.isActive ? 'Active' : 'Removed'}
                     {!e.isActive && (
                       <Typography variant="caption" component="div" color="text.secondary">
