@@ -148,6 +148,24 @@ test('each Spark navigation moves focus to the new view’s heading and says whe
   await expect(page.getByRole('heading', { name: 'Executors', level: 3 })).toBeFocused();
   await expect(announcer).toHaveText('Executors');
 
+  // The executors table sorts by any column from a real button in its header, said by aria-sort.
+  const table = page.getByTestId('executors-table');
+  const idHeader = table.getByRole('columnheader', { name: /^Executor/ });
+  await expect(idHeader).toHaveAttribute('aria-sort', 'none');
+  const order = (e: string) => (e === 'driver' ? -1 : Number(e));
+  const ids = () =>
+    table
+      .getByTestId('executor-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-executor') ?? ''));
+  await idHeader.getByRole('button').click();
+  await expect(idHeader).toHaveAttribute('aria-sort', 'ascending');
+  const ascending = await ids();
+  expect(ascending.length).toBeGreaterThan(2);
+  expect(ascending).toEqual([...ascending].sort((a, b) => order(a) - order(b)));
+  await idHeader.getByRole('button').press('Enter');
+  await expect(idHeader).toHaveAttribute('aria-sort', 'descending');
+  expect(await ids()).toEqual([...ascending].reverse());
+
   await details(page).getByRole('link', { name: 'Jobs', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Jobs', level: 3 })).toBeFocused();
