@@ -1,5 +1,5 @@
 import { styled } from '@mui/material/styles';
-import type { ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
 
 /**
@@ -17,6 +17,42 @@ export interface Column<Row, Context> {
   /** The cell that names the row (a `th scope="row"`). */
   rowHeader?: boolean;
   className?: string;
+  /**
+   * Makes the column sortable on screen (only for tables that hold all their rows; a paged table
+   * sorts through its API instead): the value rows are ordered by.
+   */
+  sortValue?: (row: Row) => number | string;
+}
+
+export interface SortState {
+  column: string;
+  direction: 'ascending' | 'descending';
+}
+
+/**
+ * Rows ordered by the column the user chose; the first click sorts ascending, the next descending.
+ * Before any click, rows keep the order they came in (the API's).
+ */
+export function useSortedRows<Row, Context>(rows: Row[], columns: Column<Row, Context>[]) {
+  const [sort, setSort] = useState<SortState | undefined>();
+  const sorted = useMemo(() => {
+    const value = columns.find((c) => c.id === sort?.column)?.sortValue;
+    if (!sort || !value) return rows;
+    const sign = sort.direction === 'ascending' ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      return (
+        sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y)))
+      );
+    });
+  }, [rows, columns, sort]);
+  const onSort = (column: string) =>
+    setSort((current) => ({
+      column,
+      direction: current?.column === column && current.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
+  return { sorted, sort, onSort };
 }
 
 export const Table = styled('table')(({ theme }) => {
@@ -38,6 +74,19 @@ export const Table = styled('table')(({ theme }) => {
     '& .checkbox-cell': { width: 48, textAlign: 'center' },
     // Short values ("1 h 30 min", "in 23 h") stay on one line; the table scrolls in its own box instead.
     '& .nowrap': { whiteSpace: 'nowrap' },
+    // A sortable header is a real button that looks like the header text, with a 24 px target.
+    '& th .sort-button': {
+      all: 'inherit',
+      display: 'inline-flex',
+      alignItems: 'center',
+      gap: 4,
+      minHeight: 24,
+      padding: 0,
+      cursor: 'pointer',
+      border: 0,
+      background: 'none',
+    },
+    '& th .sort-button:focus-visible': { outline: `2px solid ${palette.primary.main}`, outlineOffset: 2 },
     '& input[type="checkbox"]': {
       width: 18,
       height: 18,
@@ -57,17 +106,43 @@ export const RowLink = styled(RouterLink)(({ theme }) => ({
 export function HeaderRow<Row, Context>({
   columns,
   context,
+  sort,
+  onSort,
 }: {
   columns: Column<Row, Context>[];
   context: Context;
+  /** With onSort, the headers of columns that declare sortValue become sort buttons. */
+  sort?: SortState;
+  onSort?: (column: string) => void;
 }) {
   return (
     <tr>
-      {columns.map((column) => (
-        <th key={column.id} className={column.className} style={{ width: column.width }}>
-          {typeof column.header === 'function' ? column.header(context) : column.header}
-        </th>
-      ))}
+      {columns.map((column) => {
+        const header = typeof column.header === 'function' ? column.header(context) : column.header;
+        if (!onSort || !column.sortValue)
+          return (
+            <th key={column.id} className={column.className} style={{ width: column.width }}>
+              {header}
+            </th>
+          );
+        const direction = sort?.column === column.id ? sort.direction : undefined;
+        return (
+          <th
+            key={column.id}
+            className={column.className}
+            style={{ width: column.width }}
+            aria-sort={direction ?? 'none'}
+          >
+            <button type="button" className="sort-button" onClick={() => onSort(column.id)}>
+              {header}
+              {/* The arrow is for the eye; aria-sort says the same to a screen reader. */}
+              <span aria-hidden="true">
+                {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
+              </span>
+            </button>
+          </th>
+        );
+      })}
     </tr>
   );
 }

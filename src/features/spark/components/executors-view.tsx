@@ -1,74 +1,125 @@
 import Typography from '@mui/material/Typography';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { Cells, HeaderRow, useSortedRows, type Column } from '../../../components/data-table';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatDateTime } from '../../../lib/format';
+import type { ExecutorSummary } from '../../../schemas/spark';
 import type { AppRef } from '../api/spark-api';
 import { executorsQuery } from '../api/spark-queries';
 import { formatBytes, formatMs, num } from '../units';
 import { MoreButton } from './more-button';
 import { DataTable, TableScroll } from './data-table';
 
+/** The executors table's columns, declared once: header, cell and sort value together. */
+const COLUMNS: Column<ExecutorSummary, null>[] = [
+  {
+    id: 'id',
+    header: 'Executor',
+    rowHeader: true,
+    cell: (e) => e.executorId,
+    sortValue: (e) => idOrder(e.executorId),
+  },
+  {
+    id: 'state',
+    header: 'State',
+    className: 'prose',
+    cell: (e) => (
+      <>
+        {e.isActive ? 'Active' : 'Removed'}
+        {!e.isActive && (
+          <Typography variant="caption" component="div" color="text.secondary">
+            {formatDateTime(e.removeTime)}: {e.removeReason}
+          </Typography>
+        )}
+      </>
+    ),
+    sortValue: (e) => (e.isActive ? 'Active' : 'Removed'),
+  },
+  { id: 'host', header: 'Host', cell: (e) => e.hostPort, sortValue: (e) => e.hostPort ?? '' },
+  {
+    id: 'cores',
+    header: 'Cores',
+    className: 'num',
+    cell: (e) => e.totalCores,
+    sortValue: (e) => num(e.totalCores),
+  },
+  {
+    id: 'memory',
+    header: 'Storage memory',
+    className: 'num',
+    cell: (e) => `${formatBytes(e.memoryUsed)} / ${formatBytes(e.maxMemory)}`,
+    sortValue: (e) => num(e.memoryUsed),
+  },
+  {
+    id: 'tasks',
+    header: 'Tasks active / done / failed',
+    className: 'num',
+    cell: (e) => `${e.activeTasks ?? 0} / ${e.completedTasks ?? 0} / ${e.failedTasks ?? 0}`,
+    sortValue: (e) => num(e.completedTasks),
+  },
+  {
+    id: 'time',
+    header: 'Task time',
+    className: 'num',
+    cell: (e) => formatMs(num(e.totalDurationMillis)),
+    sortValue: (e) => num(e.totalDurationMillis),
+  },
+  {
+    id: 'gc',
+    header: 'GC time',
+    className: 'num',
+    cell: (e) => {
+      const duration = num(e.totalDurationMillis);
+      const gc = num(e.totalGcTimeMillis);
+      return `${formatMs(gc)}${duration > 0 ? ` (${((gc / duration) * 100).toFixed(0)}%)` : ''}`;
+    },
+    sortValue: (e) => num(e.totalGcTimeMillis),
+  },
+  {
+    id: 'input',
+    header: 'Input',
+    className: 'num',
+    cell: (e) => formatBytes(e.totalInputBytes),
+    sortValue: (e) => num(e.totalInputBytes),
+  },
+  {
+    id: 'shuffle',
+    header: 'Shuffle read / write',
+    className: 'num',
+    cell: (e) => `${formatBytes(e.totalShuffleRead)} / ${formatBytes(e.totalShuffleWrite)}`,
+    sortValue: (e) => num(e.totalShuffleRead),
+  },
+  {
+    id: 'added',
+    header: 'Added',
+    cell: (e) => formatDateTime(e.addTime),
+    sortValue: (e) => Date.parse(e.addTime ?? '') || 0,
+  },
+];
+
+/** Executor IDs are numbers except the driver's: the driver first, then by number. */
+const idOrder = (id: string | undefined) => (id === 'driver' ? -1 : num(id));
+
 export function ExecutorsView({ app, live }: { app: AppRef; live: boolean }) {
   const query = useInfiniteQuery(executorsQuery(app, live));
+  const executors = query.data?.pages.flatMap((p) => p.sparkApplicationExecutors ?? []) ?? [];
+  const { sorted, sort, onSort } = useSortedRows(executors, COLUMNS);
   if (query.isPending) return <Typography role="status">Loading executors…</Typography>;
   if (query.isError && !query.data)
     return <ErrorPanel error={query.error} what="executors" onRetry={() => void query.refetch()} />;
-  const executors = query.data.pages.flatMap((p) => p.sparkApplicationExecutors ?? []);
   return (
     <>
-      <TableScroll>
+      <TableScroll label="Executors">
         <DataTable aria-label="Executors" data-testid="executors-table">
           <thead>
-            <tr>
-              <th>Executor</th>
-              <th>State</th>
-              <th>Host</th>
-              <th className="num">Cores</th>
-              <th className="num">Storage memory</th>
-              <th className="num">Tasks active / done / failed</th>
-              <th className="num">Task time</th>
-              <th className="num">GC time</th>
-              <th className="num">Input</th>
-              <th className="num">Shuffle read / write</th>
-              <th>Added</th>
-            </tr>
+            <HeaderRow columns={COLUMNS} context={null} sort={sort} onSort={onSort} />
           </thead>
           <tbody>
-            {executors.map((e) => {
-              const duration = num(e.totalDurationMillis);
-              const gc = num(e.totalGcTimeMillis);
-              return (
-                <tr key={e.executorId} data-testid="executor-row" data-executor={e.executorId}>
-                  <th scope="row">{e.executorId}</th>
-                  <td>
-                    {e.isActive ? 'Active' : 'Removed'}
-                    {!e.isActive && (
-                      <Typography variant="caption" component="div" color="text.secondary">
-                        {formatDateTime(e.removeTime)}: {e.removeReason}
-                      </Typography>
-                    )}
-                  </td>
-                  <td>{e.hostPort}</td>
-                  <td className="num">{e.totalCores}</td>
-                  <td className="num">
-                    {formatBytes(e.memoryUsed)} / {formatBytes(e.maxMemory)}
-                  </td>
-                  <td className="num">
-                    {e.activeTasks ?? 0} / {e.completedTasks ?? 0} / {e.failedTasks ?? 0}
-                  </td>
-                  <td className="num">{formatMs(duration)}</td>
-                  <td className="num">
-                    {formatMs(gc)}
-                    {duration > 0 ? ` (${((gc / duration) * 100).toFixed(0)}%)` : ''}
-                  </td>
-                  <td className="num">{formatBytes(e.totalInputBytes)}</td>
-                  <td className="num">
-                    {formatBytes(e.totalShuffleRead)} / {formatBytes(e.totalShuffleWrite)}
-                  </td>
-                  <td>{formatDateTime(e.addTime)}</td>
-                </tr>
-              );
-            })}
+            {sorted.map((e) => (
+              <tr key={e.executorId} data-testid="executor-row" data-executor={e.executorId}>
+                <Cells columns={COLUMNS} row={e} context={null} />
+              </tr>
+            ))}
           </tbody>
         </DataTable>
       </TableScroll>

@@ -5,7 +5,9 @@ import Typography from '@mui/material/Typography';
 import type { FindingGroup } from '../diagnosis';
 import { CellLink } from './data-table';
 
-/** Findings as alerts: what was measured, what it means, the property that usually helps. */
+/**
+ * Findings as a plain list (not alerts: nothing here is urgent, and six alerts were read out on every
+ * load; the diagnosis has one polite summary instead): what was measured, what it means, the property that usually helps. */
 export function FindingList({
   groups,
   stageHref,
@@ -15,12 +17,24 @@ export function FindingList({
   stageHref?: (stageId: string) => string | undefined;
 }) {
   return (
-    <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gap: 1 }}>
+    <Box
+      component="ul"
+      // minmax(0, 1fr) and wrapping anywhere: a long property name wraps instead of widening the page.
+      sx={{
+        listStyle: 'none',
+        m: 0,
+        p: 0,
+        display: 'grid',
+        gridTemplateColumns: 'minmax(0, 1fr)',
+        gap: 1,
+        overflowWrap: 'anywhere',
+      }}
+    >
       {groups.map(({ finding: f, alsoIn }) => {
         const href = stageHref?.(f.stageId);
         return (
           <li key={`${f.stageId}-${f.kind}`} data-testid="finding" data-kind={f.kind} data-stage={f.stageId}>
-            <Alert severity={f.severity} variant="outlined">
+            <Alert severity={f.severity} variant="outlined" role="note">
               <AlertTitle>
                 {f.title} in {href ? <CellLink to={href}>stage {f.stageId}</CellLink> : `stage ${f.stageId}`}
               </AlertTitle>

@@ -45,7 +45,7 @@ export function JobDetail({ app, jobId, live }: { app: AppRef; jobId: string; li
   );
   const failedStage = list.find((s) => s.status === 'STAGE_STATUS_FAILED');
   return (
-    <Box sx={{ display: 'grid', gap: 2 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h6" component="h3">
           Job {data?.jobId}: {data?.description || data?.name}
@@ -90,7 +90,7 @@ export function StagesTable({
   stageHref: (stageId: string) => string;
 }) {
   return (
-    <TableScroll>
+    <TableScroll label="Stages of the job">
       <DataTable aria-label="Stages of the job" data-testid="stages-table">
         <thead>
           <tr>

@@ -79,7 +79,7 @@ function JobsTable({
   );
   return (
     <Box>
-      <TableScroll>
+      <TableScroll label="Spark jobs">
         <DataTable aria-label="Spark jobs" data-testid="jobs-table">
           <thead>
             <tr>

@@ -2,6 +2,8 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, type RefObject } from 'react';
+import { announce } from '../../../lib/announce';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatDateTime } from '../../../lib/format';
 import type { ApplicationInfo } from '../../../schemas/spark';
@@ -15,7 +17,7 @@ import { ExecutorsView } from './executors-view';
 import { FindingList } from './findings';
 import { JobDetail } from './job-detail';
 import { JobsView } from './jobs-view';
-import { useSparkPlace, type SparkView } from './spark-url';
+import { useSparkPlace, type SparkPlace, type SparkView } from './spark-url';
 import { SqlView } from './sql-view';
 import { StageDetail } from './stage-detail';
 
@@ -91,8 +93,11 @@ function Application({
   const jobOfStage = new Map(stages.map((s) => [s.stageId, s.jobIds?.[0]]));
   const attempt = info?.attempts?.[0];
   const s = summary.data?.jobsSummary;
+  const detailsRef = useRef<HTMLElement>(null);
+  useFocusViewHeading(detailsRef, `${place.view}|${place.jobs}|${place.job}|${place.stage}`);
   return (
-    <Box sx={{ display: 'grid', gap: 2 }} data-testid="spark-tab">
+    // minmax(0, 1fr): a wide table must not widen the column (and the page); it scrolls in its own box.
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }} data-testid="spark-tab">
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="spark-app-title">
         <Typography id="spark-app-title" variant="h6" component="h2">
           Spark application {info?.applicationId}
@@ -102,39 +107,15 @@ function Application({
           {formatDateTime(attempt?.startTime)} · {formatMs(attempt?.durationMillis)}
           {' · '}
           {info?.coresGranted ?? 0} cores granted
-          {s &&
-            ` · jobs: ${s.activeJobs ?? 0} running, ${s.completedJobs ?? 0} succeeded, ${s.failedJobs ?? 0} failed`}
+        </Typography>
+        {/* A line of its own, there from the first paint, so the counts arriving move nothing. */}
+        <Typography variant="body2" color="text.secondary" data-testid="spark-jobs-summary">
+          {s
+            ? `Jobs: ${s.activeJobs ?? 0} running, ${s.completedJobs ?? 0} succeeded, ${s.failedJobs ?? 0} failed`
+            : 'Jobs: counting…'}
         </Typography>
       </Paper>
-      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="diagnosis-title">
-        <Typography id="diagnosis-title" variant="h6" component="h2" gutterBottom>
-          Diagnosis
-        </Typography>
-        {recent.isError && (
-          <ErrorPanel error={recent.error} what="stages" onRetry={() => void recent.refetch()} />
-        )}
-        {recent.isPending ? (
-          <Typography role="status">Reading the latest stages…</Typography>
-        ) : findings.length ? (
-          <>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {`${groups.length} problem${groups.length === 1 ? '' : 's'} (${findings.length} finding${findings.length === 1 ? '' : 's'}) in the latest ${stages.length} stages${groups.length > 8 ? '; the first 8 are shown' : ''}.`}
-            </Typography>
-            <FindingList
-              groups={groups.slice(0, 8)}
-              stageHref={(stageId) => {
-                const job = jobOfStage.get(stageId);
-                return job ? href({ job, stage: stageId }) : undefined;
-              }}
-            />
-          </>
-        ) : (
-          <Typography variant="body2">
-            No skew, spill, GC pressure, failed tasks or tiny tasks in the latest {stages.length} stages.
-          </Typography>
-        )}
-      </Paper>
-      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Spark details">
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Spark details" ref={detailsRef}>
         <Box
           component="nav"
           aria-label="Spark views"
@@ -163,6 +144,11 @@ function Application({
             </Typography>
           )}
         </Box>
+        {!place.stage && !place.job && (
+          <Typography variant="h6" component="h3" sx={{ mb: 1 }}>
+            {viewTitle(place)}
+          </Typography>
+        )}
         {place.stage ? (
           <StageDetail app={appRef} stageId={place.stage} live={live} />
         ) : place.job ? (
@@ -175,8 +161,80 @@ function Application({
           <JobsView app={appRef} live={live} />
         )}
       </Paper>
+      <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="diagnosis-title">
+        <Typography id="diagnosis-title" variant="h6" component="h2" gutterBottom>
+          Diagnosis
+        </Typography>
+        {recent.isError && (
+          <ErrorPanel error={recent.error} what="stages" onRetry={() => void recent.refetch()} />
+        )}
+        {/* One polite summary for the whole diagnosis: the findings below are read on demand, not announced. */}
+        <Typography
+          variant="body2"
+          color={findings.length ? 'text.secondary' : 'text.primary'}
+          sx={{ mb: findings.length ? 1 : 0 }}
+          role="status"
+          aria-live="polite"
+          data-testid="diagnosis-summary"
+        >
+          {recent.isPending
+            ? 'Reading the latest stages…'
+            : findings.length
+              ? `${groups.length} problem${groups.length === 1 ? '' : 's'} (${findings.length} finding${findings.length === 1 ? '' : 's'}) in the latest ${stages.length} stages${groups.length > 8 ? '; the first 8 are shown' : ''}.`
+              : `No skew, spill, GC pressure, failed tasks or tiny tasks in the latest ${stages.length} stages.`}
+        </Typography>
+        {findings.length > 0 && (
+          <FindingList
+            groups={groups.slice(0, 8)}
+            stageHref={(stageId) => {
+              const job = jobOfStage.get(stageId);
+              return job ? href({ job, stage: stageId }) : undefined;
+            }}
+          />
+        )}
+      </Paper>
     </Box>
   );
+}
+
+const JOB_FILTER_TITLE = { running: 'Running jobs', failed: 'Failed jobs' } as const;
+
+function viewTitle(place: SparkPlace): string {
+  if (place.view === 'jobs') return place.jobs ? JOB_FILTER_TITLE[place.jobs] : 'Jobs';
+  return VIEWS.find(([view]) => view === place.view)?.[1] ?? 'Jobs';
+}
+
+/**
+ * After a navigation inside the Spark tab (not on its first paint), focus goes to the new view's
+ * heading and its text is announced politely, as a page load would. A job or stage draws its heading
+ * once its data is there, so the heading is awaited (briefly) rather than assumed.
+ */
+function useFocusViewHeading(container: RefObject<HTMLElement | null>, placeKey: string) {
+  const firstPlace = useRef(placeKey);
+  useEffect(() => {
+    if (firstPlace.current === placeKey) return;
+    firstPlace.current = '';
+    const root = container.current;
+    if (!root) return;
+    const focusHeading = () => {
+      const heading = root.querySelector<HTMLElement>('h3');
+      if (!heading) return false;
+      heading.tabIndex = -1;
+      heading.focus();
+      announce(heading.textContent ?? '');
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    const giveUp = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(giveUp);
+    };
+  }, [container, placeKey]);
 }
 
 export default SparkTab;

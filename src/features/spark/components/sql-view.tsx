@@ -30,7 +30,7 @@ export function SqlView({ app, live }: { app: AppRef; live: boolean }) {
   if (!queries.length) return <Typography color="text.secondary">No SQL queries yet.</Typography>;
   return (
     <>
-      <TableScroll>
+      <TableScroll label="SQL queries">
         <DataTable aria-label="SQL queries" data-testid="sql-table">
           <thead>
             <tr>

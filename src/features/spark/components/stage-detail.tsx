@@ -65,7 +65,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
     ['Spill (disk)', q?.diskBytesSpilled, formatBytes],
   ];
   return (
-    <Box sx={{ display: 'grid', gap: 2 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h6" component="h3">
           Stage {stage.stageId}: {stage.name}
@@ -85,7 +85,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
         <Typography id="quantiles-title" variant="subtitle1" component="h4" gutterBottom>
           Task metrics over {q?.durationMillis?.count ?? 0} successful tasks
         </Typography>
-        <TableScroll>
+        <TableScroll label="Task metrics">
           <DataTable aria-labelledby="quantiles-title">
             <thead>
               <tr>
@@ -135,7 +135,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
             onRetry={() => void perExecutor.refetch()}
           />
         )}
-        <TableScroll>
+        <TableScroll label="Work per executor">
           <DataTable aria-labelledby="stage-executors-title" data-testid="stage-executors-table">
             <thead>
               <tr>
@@ -191,7 +191,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
         {tasks.isError && (
           <ErrorPanel error={tasks.error} what="tasks" onRetry={() => void tasks.refetch()} />
         )}
-        <TableScroll>
+        <TableScroll label="Tasks">
           <DataTable aria-labelledby="tasks-title" data-testid="tasks-table">
             <thead>
               <tr>
