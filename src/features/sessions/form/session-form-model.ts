@@ -184,10 +184,12 @@ export function gcloudCommand(
       'user-workload-authentication-type',
       gcloudChoice(exec?.authenticationConfig?.userWorkloadAuthenticationType),
     )
-    .flag('resource-manager-tag', gcloudDict(exec?.resourceManagerTags))
     .flag('metastore-service', peripherals?.metastoreService)
     .flag('history-server-cluster', peripherals?.sparkHistoryServerConfig?.dataprocCluster)
     .flag('request-id', requestId);
+  // gcloud 528 (the version this was checked with) has no --resource-manager-tag for sessions.
+  if (exec?.resourceManagerTags && Object.keys(exec.resourceManagerTags).length)
+    notExpressible.push('resource manager tags (gcloud 528 has no flag for them)');
   if (runtime?.autotuningConfig?.scenarios?.length)
     notExpressible.push(`autotuning scenarios (${runtime.autotuningConfig.scenarios.join(', ')})`);
   if (runtime?.cohort) notExpressible.push(`the autotuning cohort "${runtime.cohort}"`);
