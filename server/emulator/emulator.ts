@@ -78,7 +78,7 @@ export class Emulator {
   }
 
   private seed() {
-    seedDemoData(this.sessions, this.templates, this.clock);
+    seedDemoData(this.sessions, this.templates, this.clock, this.runs);
     this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', '1')").run();
   }
 

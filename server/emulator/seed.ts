@@ -2,6 +2,7 @@ import type { Session, SessionTemplate } from '../../src/schemas/wire';
 import type { Clock } from './clock';
 import type { Sessions } from './sessions';
 import type { Templates } from './templates';
+import type { WorkloadRuns } from './spark/workload-runs';
 import { parentName, parentOf, sessionName, templateName } from '../../src/schemas/names';
 
 export const DEMO_PROJECT = 'demo-project';
@@ -15,6 +16,8 @@ interface Plan {
   /** Minutes after creation that the user terminated it. */
   terminateAfter?: number;
   fail?: string;
+  /** Minutes after creation that its notebook went quiet (no Spark job after its current cycle). */
+  quietAfter?: number;
   session: Session;
 }
 
@@ -162,6 +165,8 @@ const PLANS: Plan[] = [
   },
   {
     id: 'cmek-secure-session',
+    // Idle for about an hour by now: what the idle page finds on the demo data.
+    quietAfter: 20,
     region: 'us-central1',
     createdAgo: 90,
     session: {
@@ -238,7 +243,12 @@ const PLANS: Plan[] = [
  * past: every history is one the state machine really produced. Sessions created moments before
  * "now" are still CREATING or TERMINATING, so a first visit sees states change.
  */
-export function seedDemoData(sessions: Sessions, templates: Templates, clock: Clock): void {
+export function seedDemoData(
+  sessions: Sessions,
+  templates: Templates,
+  clock: Clock,
+  runs: WorkloadRuns,
+): void {
   const realNow = clock.now();
   const offset = clock.offset;
   const events: { at: number; run: () => void }[] = [];
@@ -252,6 +262,11 @@ export function seedDemoData(sessions: Sessions, templates: Templates, clock: Cl
         if (plan.fail) sessions.injectStartupFailure(sessionName(parent, plan.id), plan.fail);
       },
     });
+    if (plan.quietAfter !== undefined)
+      events.push({
+        at: createdAt + plan.quietAfter * MIN,
+        run: () => runs.add(sessions.get(sessionName(parent, plan.id)).uuid!, 'quiet', clock.now()),
+      });
     if (plan.terminateAfter !== undefined)
       events.push({
         at: createdAt + plan.terminateAfter * MIN,
