@@ -274,6 +274,20 @@ test('the fleet view totals three regions and shows the one that fails beside th
     ['asia-east1', 'fleet-asia'],
   ] as const)
     await waitActive(api, region, id);
+  // Fixed usage figures (the control API's overwrite wins over the live ones, which move with the
+  // Spark workload): 4 DCU and 25 GB of shuffle storage for each ACTIVE session.
+  for (const [region, id] of [
+    ['us-central1', 'fleet-ml'],
+    ['us-central1', 'fleet-bi'],
+    ['europe-west1', 'fleet-eu'],
+    ['asia-east1', 'fleet-asia'],
+  ] as const) {
+    const { status } = await api.call('POST', '/control/sessions:overwrite', {
+      name: `projects/${api.project}/locations/${region}/sessions/${id}`,
+      fields: { runtimeInfo: { currentUsage: { milliDcu: '4000', shuffleStorageGb: '25' } } },
+    });
+    expect(status).toBe(200);
+  }
   // One region of this project fails on every read, as long as the test runs.
   await api.call('POST', '/control/faults', {
     path: `/projects/${api.project}/locations/us-east1/sessions`,
@@ -291,7 +305,7 @@ test('the fleet view totals three regions and shows the one that fails beside th
   await expect(page.getByText('41 of 42 regions answered')).toBeVisible();
 
   const totals = page.getByRole('region', { name: 'Totals over the regions that answered' });
-  // The emulator reports 4 DCU for each ACTIVE session.
+  // 4 DCU for each ACTIVE session, as set above.
   await expect(totals).toContainText('Sessions4');
   await expect(totals).toContainText('Active4');
   await expect(totals).toContainText('DCU now16');
@@ -344,6 +358,12 @@ ownEmulatorTest(
     });
     expect(quiet.status).toBe(200);
     await api.call('POST', '/control/clock:advance', { seconds: 65 * 60 });
+    // Fixed usage figures for the idle one (the control API's overwrite wins over the live ones).
+    const fixed = await api.call('POST', '/control/sessions:overwrite', {
+      name: `${api.parent}/sessions/idle-quiet`,
+      fields: { runtimeInfo: { currentUsage: { milliDcu: '4000', shuffleStorageGb: '25' } } },
+    });
+    expect(fixed.status).toBe(200);
 
     await page.goto(`/projects/${api.project}/idle`);
     const table = page.getByRole('table', { name: 'Idle sessions' });

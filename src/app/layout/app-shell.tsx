@@ -58,7 +58,7 @@ function RegionField({ location, onChange }: { location: string; onChange: (regi
           if (e.key === 'Enter') onChange(text.trim());
         }}
         inputProps={{ list: 'known-regions', autoComplete: 'off' }}
-        sx={{ width: { xs: 'auto', sm: 200 }, flex: { xs: 1, sm: 'none' }, minWidth: 0 }}
+        sx={{ width: { xs: 'auto', sm: 170 }, flex: { xs: 1, sm: 'none' }, minWidth: 0 }}
       />
       <datalist id="known-regions">
         {KNOWN_REGIONS.map((region) => (
@@ -98,7 +98,7 @@ function PlacePickers({ project, location }: { project: string; location: string
           if (e.key === 'Enter') go(projectText, location);
         }}
         inputProps={{ list: 'recent-projects', autoComplete: 'off' }}
-        sx={{ width: { xs: 'auto', sm: 180 }, flex: { xs: 1, sm: 'none' }, minWidth: 0 }}
+        sx={{ width: { xs: 'auto', sm: 150 }, flex: { xs: 1, sm: 'none' }, minWidth: 0 }}
       />
       <datalist id="recent-projects">
         {recent.map((p) => (

@@ -29,7 +29,7 @@ function CostSoFarCell({ session, now }: { session: Session; now: number }) {
 export const COST_COLUMNS: ReadonlyArray<Column<Session, { now: number }>> = [
   {
     id: 'costSoFar',
-    header: 'Cost so far',
+    header: 'Cost',
     className: 'nowrap',
     cell: (session, { now }) => <CostSoFarCell session={session} now={now} />,
   },

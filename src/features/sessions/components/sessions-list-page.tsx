@@ -315,12 +315,6 @@ export function SessionsListPage({
           Could not refresh: {query.error.message}. Showing the last rows received.
         </Alert>
       )}
-      <SessionTotalsSlot
-        sessions={sessions}
-        page={page}
-        hasMore={Boolean(data?.nextPageToken)}
-        filter={filter}
-      />
       <Paper
         variant="outlined"
         id="sessions-table"
@@ -335,6 +329,15 @@ export function SessionsListPage({
       >
         {body}
       </Paper>
+      {/* Under the table: above it, the totals would push rows below the fold at 1280×720. */}
+      <Box sx={{ mt: 0.5 }}>
+        <SessionTotalsSlot
+          sessions={sessions}
+          page={page}
+          hasMore={Boolean(data?.nextPageToken)}
+          filter={filter}
+        />
+      </Box>
       <Box
         component="nav"
         aria-label="Pages"

@@ -188,7 +188,7 @@ const COLUMNS: SessionColumn[] = [
 const SessionsGrid = styled(Table)({
   '& th, & td': { padding: '4px 8px' },
   '& thead th': { whiteSpace: 'nowrap' },
-  '& .truncate': { maxWidth: '8.5em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  '& .truncate': { maxWidth: '6em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   '& .labels': { minWidth: '14em' },
   '& .labels button': { fontSize: '0.75rem', padding: '0 6px' },
   '& .wide-only': { display: 'none' },
