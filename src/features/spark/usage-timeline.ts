@@ -5,12 +5,10 @@ import { applicationsQuery, executorsQuery, jobsQuery } from './api/spark-querie
 const POLL_MS = 10_000;
 
 /**
- * The session's Spark executors (add and remove times) and its latest page of jobs, for another
- * feature's chart (the composition root passes them on). Shares the query cache with the Overview's
- * job strip and the Spark tab, so it adds the executors request only. `undefined` until the
- * session has a Spark application.
+ * The session's newest Spark application and its latest page of jobs, polled every 10 s while the
+ * session is ACTIVE: what the Overview's job strip and the usage chart both read (one cache entry).
  */
-export function useSparkUsageTimeline(session: Session) {
+export function useOverviewSparkJobs(session: Session) {
   const wasActive =
     session.state === 'ACTIVE' || (session.stateHistory ?? []).some((h) => h.state === 'ACTIVE');
   const live = session.state === 'ACTIVE';
@@ -26,6 +24,18 @@ export function useSparkUsageTimeline(session: Session) {
     enabled: Boolean(app?.name),
     refetchInterval: live ? POLL_MS : false,
   });
+  const first = jobs.data?.pages[0];
+  return { app, ref, live, jobs: first?.sparkApplicationJobs, more: Boolean(first?.nextPageToken) };
+}
+
+/**
+ * The session's Spark executors (add and remove times) and its latest page of jobs, for another
+ * feature's chart (the composition root passes them on). Shares the query cache with the Overview's
+ * job strip and the Spark tab, so it adds the executors request only. `undefined` until the
+ * session has a Spark application.
+ */
+export function useSparkUsageTimeline(session: Session) {
+  const { app, ref, live, jobs } = useOverviewSparkJobs(session);
   const executors = useInfiniteQuery({
     ...executorsQuery(ref, live),
     enabled: Boolean(app?.name),
@@ -34,6 +44,6 @@ export function useSparkUsageTimeline(session: Session) {
   if (!app?.name || !executors.data) return undefined;
   return {
     executors: executors.data.pages.flatMap((page) => page.sparkApplicationExecutors ?? []),
-    jobs: jobs.data?.pages[0]?.sparkApplicationJobs ?? [],
+    jobs: jobs ?? [],
   };
 }

@@ -1,16 +1,13 @@
 import CloseIcon from '@mui/icons-material/Close';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'wouter';
 import { formatDateTime } from '../../../lib/format';
 import type { Session } from '../../../schemas/wire';
-import { applicationsQuery, jobsQuery } from '../api/spark-queries';
 import { elapsedMs, formatMs } from '../units';
 import { CellLink } from './data-table';
 import { sparkHref } from './spark-url';
-
-const OVERVIEW_POLL_MS = 10_000;
+import { useOverviewSparkJobs } from '../usage-timeline';
 
 /**
  * Under the state history: when Spark jobs ran while the session was ACTIVE, one mark per job
@@ -18,28 +15,13 @@ const OVERVIEW_POLL_MS = 10_000;
  * as a colour.
  */
 export function SparkActivity({ session }: { session: Session }) {
-  const wasActive =
-    session.state === 'ACTIVE' || (session.stateHistory ?? []).some((h) => h.state === 'ACTIVE');
-  const live = session.state === 'ACTIVE';
-  const apps = useQuery({
-    ...applicationsQuery(session.name!, live),
-    enabled: wasActive,
-    refetchInterval: live ? OVERVIEW_POLL_MS : false,
-  });
-  const app = apps.data?.sparkApplications?.[0];
-  const ref = { app: app?.name ?? '', session: session.name! };
   // The overview needs no 2-second updates: a new mark every 10 s is enough.
-  const jobs = useInfiniteQuery({
-    ...jobsQuery(ref, live),
-    enabled: Boolean(app?.name),
-    refetchInterval: live ? OVERVIEW_POLL_MS : false,
-  });
+  const { app, jobs, more } = useOverviewSparkJobs(session);
   const attempt = app?.application?.attempts?.[0];
   if (!app || !attempt?.startTime) return null;
-  const list = jobs.data?.pages[0]?.sparkApplicationJobs ?? [];
+  const list = jobs ?? [];
   // The strip spans the jobs shown: from the oldest one's start (the application's, when every
   // job is shown) to the application's end or latest update.
-  const more = Boolean(jobs.data?.pages[0]?.nextPageToken);
   const oldest = more ? list.at(-1)?.submissionTime : attempt.startTime;
   const start = Date.parse(oldest ?? attempt.startTime);
   const end = Date.parse(attempt.endTime ?? attempt.lastUpdated ?? '') || start + 1;
