@@ -1,6 +1,14 @@
-import { expect, expectAccessibleInBothModes, listUrl, test, type Api } from './fixtures';
+import {
+  clockTest,
+  expect,
+  expectAccessibleInBothModes,
+  listUrl,
+  test,
+  workerServer,
+  type Api,
+} from './fixtures';
 import { measureLayout } from './layout';
-import { spawnServer, type SpawnedServer } from '../server/testing/spawn-server';
+import type { SpawnedServer } from '../server/testing/spawn-server';
 
 /**
  * The money figures on the session page against the usage the API returns. The expected amounts
@@ -185,47 +193,34 @@ test('the list has a cost column and totals for the filter, saying when they cov
   );
 });
 
-test('the usage chart shows the executors the Spark API lists and marks the jobs', async ({ page, api }) => {
-  await api.createSession('chart-spark');
-  await api.waitForState('chart-spark', 'ACTIVE');
-  const name = `${api.parent}/sessions/chart-spark`;
-  await api.call('POST', '/control/sessions:runWorkload', { name, workload: 'etl' });
-  await api.call('POST', '/control/clock:advance', { seconds: 40 });
-  const apps = await api.call<{ sparkApplications?: Array<{ name: string }> }>(
-    'GET',
-    `/v1/${name}/sparkApplications:search`,
-  );
-  const app = apps.body.sparkApplications![0]!.name;
+clockTest(
+  'the usage chart shows the executors the Spark API lists and marks the jobs',
+  async ({ page, api }) => {
+    await api.createSession('chart-spark');
+    await api.waitForState('chart-spark', 'ACTIVE');
+    const name = `${api.parent}/sessions/chart-spark`;
+    await api.call('POST', '/control/sessions:runWorkload', { name, workload: 'etl' });
+    await api.call('POST', '/control/clock:advance', { seconds: 40 });
+    const apps = await api.call<{ sparkApplications?: Array<{ name: string }> }>(
+      'GET',
+      `/v1/${name}/sparkApplications:search`,
+    );
+    const app = apps.body.sparkApplications![0]!.name;
 
-  await page.goto(`/${name}`);
-  const summary = page.getByRole('region', { name: 'Cost' }).getByTestId('usage-summary');
-  await expect(summary).toContainText('from the Spark executors API', { timeout: 15_000 });
-  await expect(summary).toContainText(/\d+ Spark jobs? marked as dotted ticks/);
-  // The count "now" is the executors the API lists without a remove time (the driver not counted).
-  const executors = await api.call<{
-    sparkApplicationExecutors?: Array<{ executorId?: string; removeTime?: string }>;
-  }>('GET', `/v1/${app}:searchExecutors?parent=${encodeURIComponent(name)}&pageSize=100`);
-  const alive = (executors.body.sparkApplicationExecutors ?? []).filter(
-    (e) => e.executorId !== 'driver' && !e.removeTime,
-  ).length;
-  await expect(summary).toContainText(`${alive} now`);
-});
-
-/**
- * The idle test moves the emulator's clock by an hour: it gets an emulator (and so a worker) of its
- * own, so no other test's relative times move with it.
- */
-const ownEmulatorTest = test.extend<object, { server: SpawnedServer }>({
-  server: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await spawnServer(['--db', ':memory:', '--no-seed', '--transition-ms', '1500']);
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
-});
+    await page.goto(`/${name}`);
+    const summary = page.getByRole('region', { name: 'Cost' }).getByTestId('usage-summary');
+    await expect(summary).toContainText('from the Spark executors API', { timeout: 15_000 });
+    await expect(summary).toContainText(/\d+ Spark jobs? marked as dotted ticks/);
+    // The count "now" is the executors the API lists without a remove time (the driver not counted).
+    const executors = await api.call<{
+      sparkApplicationExecutors?: Array<{ executorId?: string; removeTime?: string }>;
+    }>('GET', `/v1/${app}:searchExecutors?parent=${encodeURIComponent(name)}&pageSize=100`);
+    const alive = (executors.body.sparkApplicationExecutors ?? []).filter(
+      (e) => e.executorId !== 'driver' && !e.removeTime,
+    ).length;
+    await expect(summary).toContainText(`${alive} now`);
+  },
+);
 
 /** Creates a session in any region of the test's project (the fixture's helper knows one region). */
 async function createIn(api: Api, region: string, id: string, session: Record<string, unknown> = {}) {
@@ -342,10 +337,19 @@ test('the fleet view totals three regions and shows the one that fails beside th
   await expect(page.getByRole('region', { name: 'By label env' })).toBeVisible();
 });
 
-ownEmulatorTest(
+/**
+ * The idle test moves the clock by an hour: an emulator (and worker) of its own even among the
+ * clock-moving tests, whose Spark views compare times with the browser's clock.
+ */
+const hourJumpTest = test.extend<object, { server: SpawnedServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: [async ({}, use) => workerServer(use), { scope: 'worker' }],
+});
+
+hourJumpTest(
   'the idle view finds the session that has run nothing for an hour and terminates it',
   async ({ page, api }) => {
-    ownEmulatorTest.setTimeout(90_000);
+    hourJumpTest.setTimeout(90_000);
     // Idle TTLs longer than the hour the clock is moved, so the service has not ended them itself.
     const config = { environmentConfig: { executionConfig: { idleTtl: '7200s', ttl: '28800s' } } };
     await api.createSession('idle-quiet', config);

@@ -16,17 +16,16 @@ export interface Api {
   waitForState(id: string, state: string): Promise<void>;
 }
 
+export async function workerServer(use: (server: SpawnedServer) => Promise<void>) {
+  const server = await spawnServer(['--db', ':memory:', '--no-seed', '--transition-ms', '1500']);
+  await use(server);
+  await server.stop();
+}
+
 /** One emulator per worker (`npm start` with an in-memory database, on a free port). */
 export const test = base.extend<{ api: Api }, { server: SpawnedServer }>({
-  server: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const server = await spawnServer(['--db', ':memory:', '--no-seed', '--transition-ms', '1500']);
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
+  // eslint-disable-next-line no-empty-pattern
+  server: [async ({}, use) => workerServer(use), { scope: 'worker' }],
   baseURL: async ({ server }, use) => use(server.url),
   api: async ({ server }, use) => {
     const project = `p-${randomUUID().slice(0, 8)}`;
@@ -59,6 +58,16 @@ export const test = base.extend<{ api: Api }, { server: SpawnedServer }>({
     };
     await use(api);
   },
+});
+
+/**
+ * For tests that move the emulator's clock (`/control/clock:advance`): an emulator of their own,
+ * so Playwright runs them in a worker of their own and every other test's relative times
+ * ("expires in 59 min", "started 2 min ago") stay true against the browser's clock.
+ */
+export const clockTest = test.extend<object, { server: SpawnedServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: [async ({}, use) => workerServer(use), { scope: 'worker' }],
 });
 
 export { expect };

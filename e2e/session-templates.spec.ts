@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test, type Api } from './fixtures';
+import { clockTest, expect, expectAccessible, test, type Api } from './fixtures';
 
 const templatesUrl = (api: Api) => `/${api.parent}/sessionTemplates`;
 
@@ -131,49 +131,52 @@ test('edit shows the changes before saving and sends the whole template', async 
   });
 });
 
-test('a change made by someone else while editing is detected; re-apply or reload', async ({ page, api }) => {
-  await createTemplate(api, 'shared', { description: 'original', labels: { a: '1' } });
-  await openEdit(page, api, 'shared');
-  // Someone else saves first (the emulator's clock needs to move for a new updateTime).
-  await api.call('POST', '/control/clock:advance', { seconds: 5 });
-  const other = await api.call('PATCH', `/v1/${api.parent}/sessionTemplates/shared`, {
-    description: 'theirs',
-    labels: { a: '1' },
-  });
-  expect(other.status).toBe(200);
+clockTest(
+  'a change made by someone else while editing is detected; re-apply or reload',
+  async ({ page, api }) => {
+    await createTemplate(api, 'shared', { description: 'original', labels: { a: '1' } });
+    await openEdit(page, api, 'shared');
+    // Someone else saves first (the emulator's clock needs to move for a new updateTime).
+    await api.call('POST', '/control/clock:advance', { seconds: 5 });
+    const other = await api.call('PATCH', `/v1/${api.parent}/sessionTemplates/shared`, {
+      description: 'theirs',
+      labels: { a: '1' },
+    });
+    expect(other.status).toBe(200);
 
-  await page.getByLabel('Description').fill('mine');
-  await page.getByRole('button', { name: 'Review and save' }).click();
-  await page
-    .getByRole('dialog', { name: 'Save changes to shared?' })
-    .getByRole('button', { name: 'Save' })
-    .click();
-  const conflict = page.getByRole('dialog', { name: 'Someone else changed shared' });
-  await expect(conflict).toContainText('Nothing was sent');
-  await expect(conflict.getByTestId('diff-row')).toHaveText([/descriptionoriginaltheirs/]);
-  expect((await getTemplate(api, 'shared')).description).toBe('theirs');
+    await page.getByLabel('Description').fill('mine');
+    await page.getByRole('button', { name: 'Review and save' }).click();
+    await page
+      .getByRole('dialog', { name: 'Save changes to shared?' })
+      .getByRole('button', { name: 'Save' })
+      .click();
+    const conflict = page.getByRole('dialog', { name: 'Someone else changed shared' });
+    await expect(conflict).toContainText('Nothing was sent');
+    await expect(conflict.getByTestId('diff-row')).toHaveText([/descriptionoriginaltheirs/]);
+    expect((await getTemplate(api, 'shared')).description).toBe('theirs');
 
-  await conflict.getByRole('button', { name: 'Re-apply my changes' }).click();
-  const review = page.getByRole('dialog', { name: 'Save changes to shared?' });
-  await expect(review.getByTestId('diff-row')).toHaveText([/descriptiontheirsmine/]);
-  await review.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { name: 'Template shared' })).toBeVisible();
-  expect((await getTemplate(api, 'shared')).description).toBe('mine');
+    await conflict.getByRole('button', { name: 'Re-apply my changes' }).click();
+    const review = page.getByRole('dialog', { name: 'Save changes to shared?' });
+    await expect(review.getByTestId('diff-row')).toHaveText([/descriptiontheirsmine/]);
+    await review.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('heading', { name: 'Template shared' })).toBeVisible();
+    expect((await getTemplate(api, 'shared')).description).toBe('mine');
 
-  // Reload instead: the form takes their version and drops the edit.
-  await openEdit(page, api, 'shared');
-  await api.call('POST', '/control/clock:advance', { seconds: 5 });
-  await api.call('PATCH', `/v1/${api.parent}/sessionTemplates/shared`, { description: 'theirs again' });
-  await page.getByLabel('Description').fill('lost');
-  await page.getByRole('button', { name: 'Review and save' }).click();
-  await page
-    .getByRole('dialog', { name: 'Save changes to shared?' })
-    .getByRole('button', { name: 'Save' })
-    .click();
-  await page.getByRole('button', { name: 'Reload theirs' }).click();
-  await expect(page.getByLabel('Description')).toHaveValue('theirs again');
-  await expect(page.getByText('Reloaded the latest version')).toBeVisible();
-});
+    // Reload instead: the form takes their version and drops the edit.
+    await openEdit(page, api, 'shared');
+    await api.call('POST', '/control/clock:advance', { seconds: 5 });
+    await api.call('PATCH', `/v1/${api.parent}/sessionTemplates/shared`, { description: 'theirs again' });
+    await page.getByLabel('Description').fill('lost');
+    await page.getByRole('button', { name: 'Review and save' }).click();
+    await page
+      .getByRole('dialog', { name: 'Save changes to shared?' })
+      .getByRole('button', { name: 'Save' })
+      .click();
+    await page.getByRole('button', { name: 'Reload theirs' }).click();
+    await expect(page.getByLabel('Description')).toHaveValue('theirs again');
+    await expect(page.getByText('Reloaded the latest version')).toBeVisible();
+  },
+);
 
 test('delete names the sessions that still use the template', async ({ page, api }) => {
   await createTemplate(api, 'in-use', { jupyterSession: { kernel: 'PYTHON' } });

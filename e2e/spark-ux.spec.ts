@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test, type Api } from './fixtures';
+import { expect, expectAccessible, clockTest as test, type Api } from './fixtures';
 import { VIEWPORTS, measureLayout } from './layout';
 
 /**

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test, type Api } from './fixtures';
+import { expect, expectAccessible, clockTest as test, type Api } from './fixtures';
 
 async function activeSession(api: Api, id: string) {
   await api.createSession(id);

@@ -148,3 +148,20 @@ describe.each([
     }
   });
 });
+
+describe('the notebook’s failing job', () => {
+  it('fails in the same share of cycles in every session, never in none', () => {
+    // Drawn independently, a third of cycles failing leaves about 1 session in 28 with no failure
+    // at all (0.66^8): its Spark tab, and any test reading its failed jobs, would show nothing.
+    const perPeriod = Math.round(0.34 * PERIOD);
+    for (let i = 0; i < 60; i++) {
+      const session = { ...facts(), uuid: `session-${i}` };
+      const now = START + 2 * PERIOD * WORKLOADS.notebook!.cycleMs;
+      const app = new SparkProjection(new Simulation(session, [runs[0]!], now));
+      const failed = app.sim
+        .jobsBetween(START, now)
+        .filter((ref) => app.jobStatus(ref).status === 'JOB_EXECUTION_STATUS_FAILED');
+      expect(failed.length).toBe(2 * perPeriod);
+    }
+  });
+});

@@ -1,4 +1,12 @@
-import { EXECUTOR, RETRY_IDS, STATIC_EXECUTORS, runJob, type JobRun, type TaskMetrics } from './schedule';
+import {
+  EXECUTOR,
+  RETRY_IDS,
+  STATIC_EXECUTORS,
+  randomStream,
+  runJob,
+  type JobRun,
+  type TaskMetrics,
+} from './schedule';
 import type { JobSpec, Workload } from './workloads';
 
 /**
@@ -251,8 +259,42 @@ class Stream {
     return `${this.uuid}|${this.run.seq}|${cycle % PERIOD}|${pos}`;
   }
 
+  /**
+   * The job at (cycle, pos) with its stages' fatal chance settled: a stage that fails in a share
+   * of cycles fails in exactly round(share × PERIOD) cycles of every PERIOD (which ones depends
+   * on the session), so no session goes a whole period, or its whole life, without a failure.
+   */
+  specOf(cycle: number, pos: number): JobSpec {
+    const spec = this.jobs[pos]!;
+    if (!spec.stages.some((s) => s.failure && s.failure.fatalChance > 0 && s.failure.fatalChance < 1))
+      return spec;
+    const shift = Math.floor(randomStream(`${this.uuid}|${this.run.seq}|${pos}|fatal`)() * PERIOD);
+    const slot = (cycle + shift) % PERIOD;
+    const key = `${pos}|${slot}`;
+    let settled = this.settledSpecs.get(key);
+    if (!settled) {
+      settled = {
+        ...spec,
+        stages: spec.stages.map((s) =>
+          s.failure
+            ? {
+                ...s,
+                failure: {
+                  ...s.failure,
+                  fatalChance: slot < Math.round(s.failure.fatalChance * PERIOD) ? 1 : 0,
+                },
+              }
+            : s,
+        ),
+      };
+      this.settledSpecs.set(key, settled);
+    }
+    return settled;
+  }
+  private readonly settledSpecs = new Map<string, JobSpec>();
+
   outcome(cycle: number, pos: number): JobOutcome {
-    return relativeRun(this.jobs[pos]!, this.seedOf(cycle, pos)).outcome;
+    return relativeRun(this.specOf(cycle, pos), this.seedOf(cycle, pos)).outcome;
   }
 
   /** The longest a cycle's job takes from the cycle's start until it, and its executor, are gone. */
@@ -327,7 +369,7 @@ export class Simulation {
   private ref(stream: Stream, cycle: number, pos: number): JobRef {
     const submit = stream.submitOf(cycle, pos);
     const base = this.countBefore(submit, stream.run.seq);
-    const spec = stream.jobs[pos]!;
+    const spec = stream.specOf(cycle, pos);
     return {
       jobId: base[JOBS],
       spec,

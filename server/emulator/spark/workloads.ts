@@ -35,8 +35,8 @@ export interface StageSpec {
   gc: number;
   /**
    * A task that throws. Attempt 0 fails; the retry succeeds, unless the cycle is a fatal one
-   * (`fatalChance`), where all four attempts (spark.task.maxFailures) fail and so do the stage
-   * and the job.
+   * (a `fatalChance` share of cycles, spread evenly: see Stream.specOf), where all four attempts
+   * (spark.task.maxFailures) fail and so do the stage and the job.
    */
   failure?: { index: number; error: string; fatalChance: number };
 }
