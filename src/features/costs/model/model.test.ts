@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICE_TABLE, resolvePrices } from '../../../schemas/prices';
 import type { ExecutorSummary } from '../../../schemas/spark';
 import type { Session } from '../../../schemas/wire';
-import { detectIdle, fanOutRegions, rightSize, summarizeFleet, type RegionResult } from '.';
+import {
+  detectIdle,
+  fanOutRegions,
+  rightSize,
+  rightSizeTemplate,
+  summarizeFleet,
+  type RegionResult,
+} from '.';
 
 const NOW = Date.parse('2026-11-27T12:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -312,6 +319,129 @@ describe('right-sizing', () => {
   it('suggests nothing for a session whose executors all work', () => {
     expect(
       rightSize({ properties: {}, executors: [executor('1', 5, 10), executor('2', 7, 9)], prices, now: NOW }),
-    ).toEqual({ suggestions: [], missingMetrics: [] });
+    ).toEqual({
+      suggestions: [],
+      missingMetrics: [],
+      // No driver among them: its memory is not judged; its cores follow from the properties.
+      judged: [
+        { rule: 'unused-memory', property: 'spark.executor.memory' },
+        { rule: 'memory-above-8gb-per-vcpu', property: 'spark.driver.cores' },
+        { rule: 'memory-above-8gb-per-vcpu', property: 'spark.executor.cores' },
+        { rule: 'executors-without-tasks', property: 'spark.dynamicAllocation.minExecutors' },
+      ],
+    });
+  });
+});
+
+describe('right-sizing a template over its recent sessions', () => {
+  const prices = resolvePrices(DEFAULT_PRICE_TABLE, 'us-central1');
+  const GiB = 1024 ** 3;
+  const executor = (id: string, tasks: number, heapGiB?: number): ExecutorSummary => ({
+    executorId: id,
+    isActive: true,
+    addTime: iso(NOW - HOUR),
+    totalTasks: tasks,
+    ...(heapGiB !== undefined
+      ? { peakMemoryMetrics: { metrics: { JVMHeapMemory: String(heapGiB * GiB) } } }
+      : {}),
+  });
+  const templateProperties = {
+    'spark.executor.memory': '12200m',
+    'spark.dynamicAllocation.enabled': 'false',
+  };
+
+  it('suggests what every session with the metric backs, taking the most cautious value and citing each', () => {
+    const result = rightSizeTemplate({
+      templateProperties,
+      sessions: [
+        // The emulator (and a session made from a template) carries the template's properties too.
+        {
+          sessionId: 'run-a',
+          properties: templateProperties,
+          executors: [executor('1', 9, 2), executor('2', 8, 3)],
+        },
+        // Peak 4 GiB → 6144m, the larger of the two values: the template takes it.
+        { sessionId: 'run-b', properties: {}, executors: [executor('1', 9, 4), executor('2', 7, 1)] },
+      ],
+      prices,
+      now: NOW,
+    });
+    expect(result.sessionsJudged).toEqual(['run-a', 'run-b']);
+    const memory = result.suggestions.find((x) => x.property === 'spark.executor.memory')!;
+    expect(memory).toMatchObject({
+      rule: 'unused-memory',
+      currentValue: '12200m',
+      newValue: '6144m',
+      fromSession: 'run-b',
+    });
+    expect(memory.perSession.map((p) => [p.sessionId, p.suggestion.newValue])).toEqual([
+      ['run-a', '4608m'],
+      ['run-b', '6144m'],
+    ]);
+    // The saving is run-b's: (12200 − 6144) MiB × 1.1 less per executor, 2 executors.
+    expect(memory.savedPerHour).toBeCloseTo(((0.1 * (12200 - 6144) * 1.1) / 1024) * 2 * 0.089, 6);
+    expect(memory.evidence).toMatch(
+      /^all 2 sessions with the metric suggest it; the most cautious value is run-b's: peak JVM heap 4096 MiB/,
+    );
+    // No driver in the executors read: its memory is named as missing per session, not guessed.
+    expect(result.missingMetrics).toEqual([]);
+  });
+
+  it('holds a change back when a session with the same metric shows nothing to cut', () => {
+    const result = rightSizeTemplate({
+      templateProperties,
+      sessions: [
+        { sessionId: 'small', properties: {}, executors: [executor('1', 9, 2), executor('2', 8, 2)] },
+        // 10 of 12.2 GiB used: above half, nothing to cut.
+        { sessionId: 'busy', properties: {}, executors: [executor('1', 9, 10), executor('2', 8, 2)] },
+      ],
+      prices,
+      now: NOW,
+    });
+    expect(result.suggestions.find((x) => x.property === 'spark.executor.memory')).toBeUndefined();
+    expect(result.heldBack).toEqual([
+      'spark.executor.memory: 1 of 2 sessions with the metric would change it, but busy showed nothing to cut, so no change is suggested',
+    ]);
+  });
+
+  it('judges only the sessions that had the metric, names the ones that lacked it, and leaves out own sizing', () => {
+    const result = rightSizeTemplate({
+      templateProperties,
+      sessions: [
+        { sessionId: 'measured', properties: {}, executors: [executor('1', 9, 2), executor('2', 8, 3)] },
+        { sessionId: 'unmeasured', properties: {}, executors: [executor('1', 9), executor('2', 8)] },
+        {
+          sessionId: 'bigger',
+          properties: { ...templateProperties, 'spark.executor.memory': '30g' },
+          executors: [executor('1', 9, 1)],
+        },
+      ],
+      prices,
+      now: NOW,
+    });
+    expect(result.sessionsJudged).toEqual(['measured', 'unmeasured']);
+    expect(result.ownSizing).toEqual([{ sessionId: 'bigger', properties: ['spark.executor.memory'] }]);
+    expect(result.missingMetrics).toEqual([
+      'unmeasured: spark.executor.memory: no peakMemoryMetrics.JVMHeapMemory for executor(s) 1, 2',
+    ]);
+    const memory = result.suggestions.find((x) => x.property === 'spark.executor.memory')!;
+    expect(memory.evidence).toMatch(/^all 1 session with the metric suggest it/);
+    expect(memory.perSession.map((p) => p.sessionId)).toEqual(['measured']);
+  });
+
+  it('suggests nothing at all from sessions without executor metrics, beyond what the properties alone decide', () => {
+    const wide = { 'spark.executor.memory': '40g', 'spark.dynamicAllocation.enabled': 'false' };
+    const result = rightSizeTemplate({
+      templateProperties: wide,
+      sessions: [
+        { sessionId: 'one', properties: wide, executors: [] },
+        { sessionId: 'two', properties: wide, executors: [] },
+      ],
+      prices,
+      now: NOW,
+    });
+    expect(result.suggestions.map((s) => [s.property, s.newValue, s.perSession.length])).toEqual([
+      ['spark.executor.cores', '6', 2],
+    ]);
   });
 });

@@ -24,10 +24,18 @@ export interface RightSizingSuggestion {
   evidence: string;
 }
 
+/** A rule that had its metric for a property, whether or not it found something to change. */
+export interface RightSizingJudgement {
+  rule: RightSizingRule;
+  property: string;
+}
+
 export interface RightSizingResult {
   suggestions: RightSizingSuggestion[];
   /** Why a rule made no suggestion for lack of a metric (never a guess instead). */
   missingMetrics: string[];
+  /** Every rule and property judged on its metric (the template view needs to know who had a say). */
+  judged: RightSizingJudgement[];
 }
 
 export interface RightSizingInput {
@@ -74,6 +82,7 @@ export function rightSize({
   const currency = prices.currency;
   const suggestions: RightSizingSuggestion[] = [];
   const missingMetrics: string[] = [];
+  const judged: RightSizingJudgement[] = [];
   const workers = executors.filter((e) => !isDriver(e));
   const activeWorkers = workers.filter((e) => e.isActive !== false && !e.removeTime);
   const scale = executorScale(properties);
@@ -98,6 +107,7 @@ export function rightSize({
       );
       continue;
     }
+    judged.push({ rule: 'unused-memory', property: `spark.${role}.memory` });
     const top = peaks.reduce((a, b) => (b.peak! > a.peak! ? b : a));
     const current = roleSize(properties, role);
     const peakMib = top.peak! / MIB;
@@ -127,6 +137,7 @@ export function rightSize({
   // 2. Memory above 8 GB per vCPU is counted at 0.2 DCU per GB instead of 0.1: more cores can cost less.
   for (const role of ['driver', 'executor'] as const) {
     const current = roleSize(properties, role);
+    judged.push({ rule: 'memory-above-8gb-per-vcpu', property: `spark.${role}.cores` });
     if (current.dcu.memoryGbAbove8PerVcpu <= 0) continue;
     const cores = Math.ceil(current.containerMemoryGb / 8);
     const wider = containerDcu(cores, current.containerMemoryGb);
@@ -154,15 +165,18 @@ export function rightSize({
   const withTaskCounts = activeWorkers.filter((e) => e.totalTasks !== undefined);
   if (activeWorkers.length && withTaskCounts.length < activeWorkers.length)
     missingMetrics.push('executors without tasks: totalTasks missing for some active executors');
+  const executorsProperty = scale.dynamicAllocation
+    ? 'spark.dynamicAllocation.minExecutors'
+    : 'spark.executor.instances';
+  if (activeWorkers.length && withTaskCounts.length === activeWorkers.length)
+    judged.push({ rule: 'executors-without-tasks', property: executorsProperty });
   const unused = withTaskCounts.filter((e) => {
     const added = e.addTime ? Date.parse(e.addTime) : NaN;
     return e.totalTasks === 0 && Number.isFinite(added) && now - added >= NEW_EXECUTOR_GRACE_MS;
   });
   if (unused.length) {
     const executor = roleSize(properties, 'executor');
-    const property = scale.dynamicAllocation
-      ? 'spark.dynamicAllocation.minExecutors'
-      : 'spark.executor.instances';
+    const property = executorsProperty;
     const currentCount = scale.dynamicAllocation ? scale.min : scale.max;
     const newCount = Math.max(0, currentCount - unused.length);
     const removed = currentCount - newCount;
@@ -181,5 +195,9 @@ export function rightSize({
       });
     }
   }
-  return { suggestions: suggestions.sort((a, b) => b.savedPerHour - a.savedPerHour), missingMetrics };
+  return {
+    suggestions: suggestions.sort((a, b) => b.savedPerHour - a.savedPerHour),
+    missingMetrics,
+    judged,
+  };
 }
