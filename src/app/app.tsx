@@ -3,9 +3,13 @@ import CssBaseline from '@mui/material/CssBaseline';
 // variables (ours); importing MUI's also pulls in the CSS-variables provider (about 3 KB gzip).
 import { ThemeProvider } from '@mui/system';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { Suspense, lazy, useMemo } from 'react';
 import { EstimateSlotContext, type EstimateSlotProps } from '../components/config-form/estimate-slot';
 import { SessionListSlotsContext, type SessionListSlots } from '../components/session-list-slots';
+import {
+  TemplateSessionsSlotContext,
+  type TemplateSessionsSlotProps,
+} from '../components/template-sessions-slot';
 import { COST_COLUMNS, SessionListTotals } from '../features/costs/components/session-list-costs';
 import { useTimeZone } from '../lib/time-zone';
 import { ColorModeContext, useColorModeState } from './color-mode';
@@ -22,6 +26,21 @@ const listSlots: SessionListSlots = {
 
 const renderEstimate = (props: EstimateSlotProps) => <RegionCostEstimate {...props} />;
 
+/**
+ * The costs feature's right-sizing over the template's recent sessions, on the template page; loaded
+ * with that page (lazy), in a boundary of its own so the page never waits for it.
+ */
+const TemplateRightSizingPanel = lazy(() =>
+  import('../features/costs/components/template-right-sizing-panel').then((m) => ({
+    default: m.TemplateRightSizingPanel,
+  })),
+);
+const renderTemplateSessions = (props: TemplateSessionsSlotProps) => (
+  <Suspense fallback={null}>
+    <TemplateRightSizingPanel {...props} />
+  </Suspense>
+);
+
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const colorMode = useColorModeState();
   const theme = useMemo(() => createAppTheme(colorMode.mode), [colorMode.mode]);
@@ -36,9 +55,11 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
         <QueryClientProvider client={queryClient}>
           <EstimateSlotContext.Provider value={renderEstimate}>
             <SessionListSlotsContext.Provider value={listSlots}>
-              <AppShell>
-                <AppRoutes />
-              </AppShell>
+              <TemplateSessionsSlotContext.Provider value={renderTemplateSessions}>
+                <AppShell>
+                  <AppRoutes />
+                </AppShell>
+              </TemplateSessionsSlotContext.Provider>
             </SessionListSlotsContext.Provider>
           </EstimateSlotContext.Provider>
         </QueryClientProvider>

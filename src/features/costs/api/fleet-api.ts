@@ -185,3 +185,11 @@ export async function sessionExecutors(
   }
   return { executors, applications: apps.length };
 }
+
+/** A session's executors, one cache entry shared by the session's and its template's right-sizing. */
+export function sessionExecutorsQuery(session: string) {
+  return queryOptions({
+    queryKey: ['costs', 'executors', session],
+    queryFn: ({ signal }) => sessionExecutors(session, signal),
+  });
+}

@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
@@ -6,9 +5,9 @@ import { SLOW_POLL_MS } from '../../../lib/session-state';
 import type { Place } from '../../../schemas/names';
 import { resolvePrices } from '../../../schemas/prices';
 import type { Session } from '../../../schemas/wire';
-import { pricesQuery, sessionExecutors } from '../api/fleet-api';
+import { pricesQuery, sessionExecutorsQuery } from '../api/fleet-api';
 import { rightSize } from '../model';
-import { formatMoney } from './fleet-figures';
+import { NoteList, SuggestionList } from './right-sizing-parts';
 
 /**
  * Right-sizing on the session page: from the session's Spark executors (peak JVM heap, task counts)
@@ -20,8 +19,7 @@ export function RightSizingPanel({ session, place, now }: { session: Session; pl
   const running = session.state === 'ACTIVE';
   const ranOnce = running || Boolean(session.runtimeInfo?.approximateUsage);
   const executors = useQuery({
-    queryKey: ['costs', 'executors', name],
-    queryFn: ({ signal }) => sessionExecutors(name, signal),
+    ...sessionExecutorsQuery(name),
     enabled: Boolean(name) && ranOnce,
     // Peaks and task counts move while it runs; a few reads a minute are plenty for advice.
     refetchInterval: running ? SLOW_POLL_MS * 3 : false,
@@ -57,34 +55,9 @@ export function RightSizingPanel({ session, place, now }: { session: Session; pl
             included).
           </Typography>
         ) : (
-          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-            {result.suggestions.map((s) => (
-              <li key={`${s.rule}-${s.property}`}>
-                <Typography component="span" sx={{ fontWeight: 500 }}>
-                  {s.property}: {s.currentValue} → {s.newValue}, saves{' '}
-                  {formatMoney(s.savedPerHour, s.currency)}/h
-                </Typography>
-                <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-                  {s.evidence}
-                </Typography>
-              </li>
-            ))}
-          </Box>
+          <SuggestionList suggestions={result.suggestions} />
         )}
-        {result.missingMetrics.length > 0 && (
-          <>
-            <Typography variant="body2" sx={{ mt: 1.5 }}>
-              Not judged, for want of a metric:
-            </Typography>
-            <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-              {result.missingMetrics.map((m) => (
-                <Typography component="li" variant="body2" key={m} sx={{ overflowWrap: 'anywhere' }}>
-                  {m}
-                </Typography>
-              ))}
-            </Box>
-          </>
-        )}
+        <NoteList title="Not judged, for want of a metric:" notes={result.missingMetrics} />
       </>
     );
   }

@@ -16,6 +16,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { RowLink } from '../../../components/data-table';
 import { NameValueSection } from '../../../components/name-value-list';
 import { EstimateSlot } from '../../../components/config-form/estimate-slot';
+import { TemplateSessionsSlot } from '../../../components/template-sessions-slot';
 import { PageFrame, TWO_COLUMNS, placeCrumbs } from '../../../components/page-frame';
 import { toYaml } from '../../../components/config-form/resource-text';
 import { downloadText } from '../../../lib/download';
@@ -187,6 +188,12 @@ export function TemplateDetailPage({ template, place }: { template: SessionTempl
             title="Cost estimate for sessions made from it"
           />
           <SessionsUsingSection using={using} />
+          <TemplateSessionsSlot
+            template={template}
+            place={place}
+            sessions={using.sessions}
+            scanDone={using.done}
+          />
         </Box>
       </Box>
       <ConfirmDialog
