@@ -7,7 +7,7 @@ import {
   workerServer,
   type Api,
 } from './fixtures';
-import { measureLayout } from './layout';
+import { VIEWPORTS, measureLayout } from './layout';
 import type { SpawnedServer } from '../server/testing/spawn-server';
 
 /**
@@ -435,4 +435,68 @@ test('the session page suggests right-sizing with its numbers and names the metr
   await expect(panel).toContainText('Not judged, for want of a metric');
   await expect(panel).toContainText('spark.driver.memory: no peakMemoryMetrics.JVMHeapMemory for the driver');
   await expect(panel).not.toContainText(/spark\.(driver|executor)\.memory: \S+ → /);
+});
+
+test('the template page suggests right-sizing from its recent sessions, naming the sessions it covers', async ({
+  page,
+  api,
+}) => {
+  test.setTimeout(90_000);
+  // Executors of 40 GB on 4 vCPU: memory above 8 GB per vCPU counts double, in every session made from it.
+  const template = `${api.parent}/sessionTemplates/wide-template`;
+  const created = await api.call('POST', `/v1/${api.parent}/sessionTemplates`, {
+    name: template,
+    runtimeConfig: { properties: { 'spark.executor.memory': '40g' } },
+  });
+  expect(created.status).toBe(200);
+  await api.createSession('wide-one', { sessionTemplate: template });
+  await api.createSession('wide-two', { sessionTemplate: template });
+  // A session that sets its own executor memory ran another shape: it is left out, and said so.
+  await api.createSession('wide-own', {
+    sessionTemplate: template,
+    runtimeConfig: { properties: { 'spark.executor.memory': '20g' } },
+  });
+  for (const id of ['wide-one', 'wide-two', 'wide-own']) await api.waitForState(id, 'ACTIVE');
+  // The oldest has ended, with its usage pinned: ended sessions count too.
+  await endWithUsage(api, 'wide-one', 12);
+
+  await page.goto(`/${template}`);
+  const panel = page.getByRole('region', { name: 'Right-sizing from recent sessions' });
+  await expect(panel.getByTestId('template-right-sizing-coverage')).toHaveText(
+    'Judged on 2 sessions (wide-two, wide-one): the newest 3 of the 3 found using this template that ran.',
+    { timeout: 20_000 },
+  );
+  await expect(panel).toContainText(/spark\.executor\.cores: 4 → 6, saves \d+\.\d{4} USD\/h/);
+  await expect(panel).toContainText('all 2 sessions with the metric suggest it');
+  await expect(panel).toContainText('above 8 GB per vCPU count 0.2 DCU each; with 6 vCPU all count 0.1');
+  const perSession = panel.getByRole('list', { name: 'spark.executor.cores in each session' });
+  await expect(perSession.getByRole('listitem')).toHaveText([
+    /^wide-two: 6, \d+\.\d{4} USD\/h$/,
+    /^wide-one: 6, \d+\.\d{4} USD\/h$/,
+  ]);
+  // The saving is whole executors at (8.578 − 8.289) DCU × 0.089 USD each: 46.89 GB per container.
+  const saved = Number(
+    (await panel.getByText(/spark\.executor\.cores: 4 → 6/).innerText()).match(/saves ([\d.]+) USD/)![1],
+  );
+  const perExecutor = (8.5781 - 8.2891) * 0.089;
+  expect(saved / perExecutor).toBeGreaterThanOrEqual(0.99);
+  expect(Math.abs(saved / perExecutor - Math.round(saved / perExecutor))).toBeLessThan(0.01);
+  await expect(panel).toContainText('Left out, for setting their own sizing:');
+  await expect(panel).toContainText('wide-own: spark.executor.memory');
+  // The emulator's executors API has no peak JVM heap: no memory change is made up, and each session says so.
+  await expect(panel).toContainText('wide-two: spark.driver.memory: no peakMemoryMetrics.JVMHeapMemory');
+  await expect(panel).not.toContainText(/spark\.(driver|executor)\.memory: \S+ → /);
+
+  await expectAccessibleInBothModes(page);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await expect(panel).toContainText('all 2 sessions with the metric suggest it');
+      const where = `template page at ${viewport.width}×${viewport.height} (${colorScheme})`;
+      const layout = await measureLayout(page);
+      expect(layout.overlaps, where).toEqual([]);
+      expect(layout.scrollWidth, where).toBeLessThanOrEqual(layout.innerWidth);
+    }
+  }
 });
