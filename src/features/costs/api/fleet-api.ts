@@ -1,9 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest, serverRequest } from '../../../lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
 import { listSessions } from '../../../lib/api/sessions-api';
 import { FAST_POLL_MS, SLOW_POLL_MS, isTransitional } from '../../../lib/session-state';
 import { parentName } from '../../../schemas/names';
-import { PriceTable } from '../../../schemas/prices';
 import { KNOWN_REGIONS } from '../../../schemas/regions';
 import * as spark from '../../../schemas/spark';
 import type { Session } from '../../../schemas/wire';
@@ -11,15 +10,9 @@ import { fanOutRegions, type RegionResult } from '../model';
 
 /**
  * What the fleet, idle and right-sizing views read: every region's sessions (fanned out with
- * bounded concurrency), the price table in effect, and the few Spark calls they need (the Spark
+ * bounded concurrency) and the few Spark calls they need (the price table is prices-query.ts) (the Spark
  * feature's own calls may not be imported from here).
  */
-
-export const pricesQuery = queryOptions({
-  queryKey: ['console-prices'],
-  queryFn: ({ signal }) => serverRequest('/console/prices', { schema: PriceTable, signal }),
-  staleTime: Infinity,
-});
 
 /** Sessions read per list call (the API's maximum) and at most this many pages per region. */
 export const FLEET_PAGE_SIZE = 1000;

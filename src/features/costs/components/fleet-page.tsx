@@ -14,7 +14,8 @@ import { paths, routes } from '../../../schemas/console-routes';
 import { labelKeyProblem } from '../../../schemas/rules';
 import type { ListSearch } from '../../../schemas/session-list-view';
 import type { Session } from '../../../schemas/wire';
-import { fleetQuery, pricesQuery, type FleetData } from '../api/fleet-api';
+import { fleetQuery, type FleetData } from '../api/fleet-api';
+import { pricesQuery } from '../api/prices-query';
 import { NO_VALUE, summarizeFleet, type FleetGroup, type FleetSessionRow, type RegionResult } from '../model';
 import { CommitField, Figures, ScrollBox, formatDcu, formatMoney } from './fleet-figures';
 

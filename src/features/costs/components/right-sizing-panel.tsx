@@ -5,7 +5,8 @@ import { SLOW_POLL_MS } from '../../../lib/session-state';
 import type { Place } from '../../../schemas/names';
 import { resolvePrices } from '../../../schemas/prices';
 import type { Session } from '../../../schemas/wire';
-import { pricesQuery, sessionExecutorsQuery } from '../api/fleet-api';
+import { sessionExecutorsQuery } from '../api/fleet-api';
+import { pricesQuery } from '../api/prices-query';
 import { rightSize } from '../model';
 import { NoteList, SuggestionList } from './right-sizing-parts';
 
