@@ -97,6 +97,30 @@ function priceWords(prices: ResolvedPrices, unitPrice: number, unit: string, tie
   return `${num(unitPrice, 6)} ${prices.currency}/${unit}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
+/** A price in words, or "no price" when the table has none for it. */
+function priceOrNone(
+  prices: ResolvedPrices,
+  unitPrice: number | undefined,
+  unit: string,
+  tier?: Tier,
+): string {
+  return unitPrice === undefined ? 'no price' : priceWords(prices, unitPrice, unit, tier);
+}
+
+/**
+ * One part of a cost: quantity × unit price (nothing without a price, and then `unpriced` names it,
+ * when there is usage to price); `describe` writes its computedFrom from the amount.
+ */
+function pricedPart(
+  part: Omit<CostPart, 'amount' | 'computedFrom'>,
+  unpriced: { list: string[]; label: string },
+  describe: (amount: number) => string,
+): CostPart {
+  if (part.unitPrice === undefined && part.quantity > 0) unpriced.list.push(unpriced.label);
+  const amount = part.quantity * (part.unitPrice ?? 0);
+  return { ...part, amount, computedFrom: describe(amount) };
+}
+
 function summarize(parts: CostPart[], unpriced: string[], prices: ResolvedPrices, total: string): string {
   const lines = parts.filter((p) => p.quantity > 0).map((p) => p.computedFrom);
   if (!lines.length) lines.push('no usage reported');
@@ -166,20 +190,23 @@ export function costOfUsageMetrics(
     );
     const gbMonths = ((gbSeconds / 3600) * min.factor) / prices.hoursPerMonth;
     const unitPrice = prices.shuffleGbMonth[shuffleTier];
-    if (unitPrice === undefined && gbSeconds > 0) unpriced.push(`${shuffleTier} shuffle storage`);
-    const amount = gbMonths * (unitPrice ?? 0);
-    parts.push({
-      kind: 'shuffle',
-      tier: shuffleTier,
-      quantity: gbMonths,
-      unit: 'GB-month',
-      unitPrice,
-      amount,
-      ...(min.note ? { minimumApplied: min.note } : {}),
-      computedFrom: `${num(gbSeconds)} GB-seconds / 3600 / ${prices.hoursPerMonth} h = ${num(gbMonths, 6)} GB-months${
-        min.note ? ` (${min.note})` : ''
-      } × ${unitPrice === undefined ? 'no price' : priceWords(prices, unitPrice, 'GB-month', shuffleTier)} = ${money(amount, prices.currency)}`,
-    });
+    parts.push(
+      pricedPart(
+        {
+          kind: 'shuffle',
+          tier: shuffleTier,
+          quantity: gbMonths,
+          unit: 'GB-month',
+          unitPrice,
+          ...(min.note ? { minimumApplied: min.note } : {}),
+        },
+        { list: unpriced, label: `${shuffleTier} shuffle storage` },
+        (amount) =>
+          `${num(gbSeconds)} GB-seconds / 3600 / ${prices.hoursPerMonth} h = ${num(gbMonths, 6)} GB-months${
+            min.note ? ` (${min.note})` : ''
+          } × ${priceOrNone(prices, unitPrice, 'GB-month', shuffleTier)} = ${money(amount, prices.currency)}`,
+      ),
+    );
   }
 
   const accelerators = acceleratorFigures(
@@ -192,20 +219,25 @@ export function costOfUsageMetrics(
     const min = minimum(MINIMUM_SECONDS.accelerator);
     const hours = (milliSeconds / 1000 / 3600) * min.factor;
     const unitPrice = key ? prices.acceleratorHour[key] : undefined;
-    if (unitPrice === undefined) unpriced.push(`${label} accelerators`);
-    const amount = hours * (unitPrice ?? 0);
-    parts.push({
-      kind: 'accelerator',
-      accelerator: key ?? label,
-      quantity: hours,
-      unit: 'accelerator-hour',
-      unitPrice,
-      amount,
-      ...(min.note ? { minimumApplied: min.note } : {}),
-      computedFrom: `${num(milliSeconds)} milli-accelerator-seconds (${label}) = ${num(hours, 6)} accelerator-hours × ${
-        unitPrice === undefined ? 'no price' : priceWords(prices, unitPrice, 'accelerator-hour')
-      } = ${money(amount, prices.currency)}`,
-    });
+    parts.push(
+      pricedPart(
+        {
+          kind: 'accelerator',
+          accelerator: key ?? label,
+          quantity: hours,
+          unit: 'accelerator-hour',
+          unitPrice,
+          ...(min.note ? { minimumApplied: min.note } : {}),
+        },
+        { list: unpriced, label: `${label} accelerators` },
+        (amount) =>
+          `${num(milliSeconds)} milli-accelerator-seconds (${label}) = ${num(hours, 6)} accelerator-hours × ${priceOrNone(
+            prices,
+            unitPrice,
+            'accelerator-hour',
+          )} = ${money(amount, prices.currency)}`,
+      ),
+    );
   }
 
   const amount = parts.reduce((sum, p) => sum + p.amount, 0);
@@ -269,19 +301,16 @@ export function rateOfSnapshot(
   for (const tier of ['premium', 'standard'] as const) {
     if (gb[tier] <= 0) continue;
     const unitPrice = prices.shuffleGbMonth[tier];
-    if (unitPrice === undefined) unpriced.push(`${tier} shuffle storage`);
-    const amount = (gb[tier] * (unitPrice ?? 0)) / prices.hoursPerMonth;
-    parts.push({
-      kind: 'shuffle',
-      tier,
-      quantity: gb[tier] / prices.hoursPerMonth,
-      unit: 'GB-month',
-      unitPrice,
-      amount,
-      computedFrom: `${num(gb[tier])} GB × ${
-        unitPrice === undefined ? 'no price' : priceWords(prices, unitPrice, 'GB-month', tier)
-      } / ${prices.hoursPerMonth} h = ${money(amount, prices.currency)}/h`,
-    });
+    parts.push(
+      pricedPart(
+        { kind: 'shuffle', tier, quantity: gb[tier] / prices.hoursPerMonth, unit: 'GB-month', unitPrice },
+        { list: unpriced, label: `${tier} shuffle storage` },
+        (amount) =>
+          `${num(gb[tier])} GB × ${priceOrNone(prices, unitPrice, 'GB-month', tier)} / ${
+            prices.hoursPerMonth
+          } h = ${money(amount, prices.currency)}/h`,
+      ),
+    );
   }
   const accelerators = acceleratorFigures(
     ACCELERATOR_FIELDS.map(([, field]) => snapshot[`milliAccelerator${field}`]),
@@ -291,19 +320,23 @@ export function rateOfSnapshot(
   for (const [label, key, milli] of accelerators) {
     if (milli <= 0) continue;
     const unitPrice = key ? prices.acceleratorHour[key] : undefined;
-    if (unitPrice === undefined) unpriced.push(`${label} accelerators`);
-    const amount = (milli / 1000) * (unitPrice ?? 0);
-    parts.push({
-      kind: 'accelerator',
-      accelerator: key ?? label,
-      quantity: milli / 1000,
-      unit: 'accelerator-hour',
-      unitPrice,
-      amount,
-      computedFrom: `${num(milli / 1000, 3)} ${label} × ${
-        unitPrice === undefined ? 'no price' : priceWords(prices, unitPrice, 'accelerator-hour')
-      } = ${money(amount, prices.currency)}/h`,
-    });
+    parts.push(
+      pricedPart(
+        {
+          kind: 'accelerator',
+          accelerator: key ?? label,
+          quantity: milli / 1000,
+          unit: 'accelerator-hour',
+          unitPrice,
+        },
+        { list: unpriced, label: `${label} accelerators` },
+        (amount) =>
+          `${num(milli / 1000, 3)} ${label} × ${priceOrNone(prices, unitPrice, 'accelerator-hour')} = ${money(
+            amount,
+            prices.currency,
+          )}/h`,
+      ),
+    );
   }
   const perHour = parts.reduce((sum, p) => sum + p.amount, 0);
   return {

@@ -89,17 +89,7 @@ function group(rows: FleetSessionRow[], keyOf: (row: FleetSessionRow) => string)
     const key = keyOf(row);
     let g = groups.get(key);
     if (!g) {
-      g = {
-        key,
-        sessions: 0,
-        active: 0,
-        dcuNow: 0,
-        ratePerHour: 0,
-        costSoFar: 0,
-        costToday: 0,
-        costThisMonth: 0,
-        priceAssumed: 0,
-      };
+      g = emptyGroup(key);
       groups.set(key, g);
     }
     add(g, row);
