@@ -68,14 +68,18 @@ function acceleratorKeyOf(type: string | undefined): AcceleratorKey | undefined 
 }
 
 /**
- * Accelerator figures as [label, table key, milli-value]: the per-type fields, and the deprecated
- * total (runtimes below 3.0) only when the per-type field of its type is absent or zero.
+ * Accelerator figures as [label, table key, milli-value]: the per-type fields (`<prefix>A10040`, …),
+ * and the deprecated total (`<prefix>` with `acceleratorType`, runtimes below 3.0) only when the
+ * per-type field of its type is absent or zero. The prefix is `milliAccelerator` in a snapshot and
+ * `milliAcceleratorSeconds` in the run's metrics.
  */
 function acceleratorFigures(
-  perType: ReadonlyArray<string | undefined>,
-  deprecatedTotal: string | undefined,
-  deprecatedType: string | undefined,
+  usage: { readonly [field: string]: string | undefined },
+  prefix: 'milliAccelerator' | 'milliAcceleratorSeconds',
 ): Array<[string, AcceleratorKey | undefined, number]> {
+  const perType = ACCELERATOR_FIELDS.map(([, field]) => usage[`${prefix}${field}`]);
+  const deprecatedTotal = usage[prefix];
+  const deprecatedType = usage.acceleratorType;
   const figures: Array<[string, AcceleratorKey | undefined, number]> = ACCELERATOR_FIELDS.map(([key], i) => [
     key,
     key,
@@ -209,12 +213,7 @@ export function costOfUsageMetrics(
     );
   }
 
-  const accelerators = acceleratorFigures(
-    ACCELERATOR_FIELDS.map(([, field]) => metrics[`milliAcceleratorSeconds${field}`]),
-    metrics.milliAcceleratorSeconds,
-    metrics.acceleratorType,
-  );
-  for (const [label, key, milliSeconds] of accelerators) {
+  for (const [label, key, milliSeconds] of acceleratorFigures(metrics, 'milliAcceleratorSeconds')) {
     if (milliSeconds <= 0) continue;
     const min = minimum(MINIMUM_SECONDS.accelerator);
     const hours = (milliSeconds / 1000 / 3600) * min.factor;
@@ -312,12 +311,7 @@ export function rateOfSnapshot(
       ),
     );
   }
-  const accelerators = acceleratorFigures(
-    ACCELERATOR_FIELDS.map(([, field]) => snapshot[`milliAccelerator${field}`]),
-    snapshot.milliAccelerator,
-    snapshot.acceleratorType,
-  );
-  for (const [label, key, milli] of accelerators) {
+  for (const [label, key, milli] of acceleratorFigures(snapshot, 'milliAccelerator')) {
     if (milli <= 0) continue;
     const unitPrice = key ? prices.acceleratorHour[key] : undefined;
     parts.push(
