@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
 import { CONSOLE_SIGN_IN } from '../src/schemas/wire';
+import { readWithin } from './bounded-body';
 import { sameSecret } from './secrets';
 import { setPageSecurityHeaders } from './security-headers';
 import { retryText, type FailureThrottle } from './throttle';
@@ -30,21 +31,7 @@ ${problem ? `<p role="alert" style="color:#b00020">${problem}</p>` : ''}
 /** The request body as text, or undefined once it passes `max` bytes (the rest is not read). */
 async function readBounded(request: Request, max: number): Promise<string | undefined> {
   if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readWithin(request.body, max))?.toString('utf8');
 }
 
 export interface SignIn {

@@ -4,6 +4,7 @@ import type { ApiBackend, ServerInfo } from '../backend';
 import { errorReply } from '../app';
 import { RpcError } from '../emulator/errors';
 import { requestLimits } from '../emulator/limits';
+import { readWithin } from '../bounded-body';
 import type { Credentials } from './credentials';
 
 export interface UpstreamOptions {
@@ -59,25 +60,6 @@ const METHODS = new Set(['GET', 'POST', 'PATCH', 'DELETE']);
 export const UPSTREAM_ANSWER_BYTES = 32 * 1024 * 1024;
 
 const badGateway = (message: string) => new RpcError('UNAVAILABLE', message, [], 502);
-
-/** The body, read while it stays within `limit` bytes; undefined (and the stream cancelled) beyond. */
-async function readWithin(body: ReadableStream<Uint8Array> | null, limit: number) {
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 /**
  * The real Dataproc API behind `/v1`: method, path, query string, body, status and error bodies
