@@ -172,19 +172,23 @@ export function costOfUsageMetrics(
     const min = minimum(MINIMUM_SECONDS.dcu);
     const hours = (milliDcuSeconds / 1000 / 3600) * min.factor;
     const unitPrice = prices.dcuHour[tier];
-    const amount = hours * unitPrice;
-    parts.push({
-      kind: 'dcu',
-      tier,
-      quantity: hours,
-      unit: 'DCU-hour',
-      unitPrice,
-      amount,
-      ...(min.note ? { minimumApplied: min.note } : {}),
-      computedFrom: `${num(milliDcuSeconds)} milliDCU-seconds = ${num(hours, 6)} DCU-hours${
-        min.note ? ` (${min.note})` : ''
-      } × ${priceWords(prices, unitPrice, 'DCU-hour', tier)} = ${money(amount, prices.currency)}`,
-    });
+    parts.push(
+      pricedPart(
+        {
+          kind: 'dcu',
+          tier,
+          quantity: hours,
+          unit: 'DCU-hour',
+          unitPrice,
+          ...(min.note ? { minimumApplied: min.note } : {}),
+        },
+        { list: unpriced, label: `${tier} DCU` },
+        (amount) =>
+          `${num(milliDcuSeconds)} milliDCU-seconds = ${num(hours, 6)} DCU-hours${
+            min.note ? ` (${min.note})` : ''
+          } × ${priceWords(prices, unitPrice, 'DCU-hour', tier)} = ${money(amount, prices.currency)}`,
+      ),
+    );
   }
 
   const gbSeconds = int64(metrics.shuffleStorageGbSeconds);
@@ -285,16 +289,14 @@ export function rateOfSnapshot(
     const dcu = milliDcu[tier] / 1000;
     if (dcu <= 0) continue;
     const unitPrice = prices.dcuHour[tier];
-    const amount = dcu * unitPrice;
-    parts.push({
-      kind: 'dcu',
-      tier,
-      quantity: dcu,
-      unit: 'DCU-hour',
-      unitPrice,
-      amount,
-      computedFrom: `${num(dcu, 3)} DCU × ${priceWords(prices, unitPrice, 'DCU-hour', tier)} = ${money(amount, prices.currency)}/h`,
-    });
+    parts.push(
+      pricedPart(
+        { kind: 'dcu', tier, quantity: dcu, unit: 'DCU-hour', unitPrice },
+        { list: unpriced, label: `${tier} DCU` },
+        (amount) =>
+          `${num(dcu, 3)} DCU × ${priceWords(prices, unitPrice, 'DCU-hour', tier)} = ${money(amount, prices.currency)}/h`,
+      ),
+    );
   }
   const gb = split(int64(snapshot.shuffleStorageGb), snapshot.shuffleStorageGbPremium, 'standard');
   for (const tier of ['premium', 'standard'] as const) {
