@@ -12,6 +12,7 @@
  *  4. Spark age (bench/spark-age.ts): every Spark read on a 13-day-old session, the health check's
  *     worst latency meanwhile, and the server's RSS.
  *  5. Fleet (bench/fleet.ts): the fleet view over 40 regions × 500 sessions: requests, time to totals, peak heap.
+ *  6. List costs (bench/list-costs.ts): the session list's cost column and totals on a 1,000-row page.
  */
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -24,6 +25,7 @@ import { oversizedPost } from '../server/testing/oversized-post';
 import { spawnServer } from '../server/testing/spawn-server';
 import { listen } from '../server/testing/test-server';
 import { fleetFigures } from './fleet';
+import { listCostFigures } from './list-costs';
 import { firstViewFigures } from './first-view';
 import { sparkFigures } from './spark';
 import { sparkAgeFigures } from './spark-age';
@@ -338,3 +340,4 @@ if (!only || only === 'console') await consoleFigures();
 if (!only || only === 'spark') await sparkFigures(ROOT);
 if (!only || only === 'spark-age') await sparkAgeFigures();
 if (!only || only === 'fleet') await fleetFigures(ROOT);
+if (!only || only === 'list-costs') await listCostFigures();

@@ -305,7 +305,7 @@ test('the fleet view totals three regions and shows the one that fails beside th
   await expect(totals).toContainText('Active4');
   await expect(totals).toContainText('DCU now16');
   // 16 DCU × 0.089 USD (premium) + 4 × 25 GB shuffle storage × 0.040 USD a GB-month / 730 h.
-  await expect(totals).toContainText('Rate now1.4295 USD/h');
+  await expect(totals).toContainText('Rate now$1.4295/h');
 
   const byRegion = page.getByRole('region', { name: 'By region' });
   await expect(byRegion.getByRole('row')).toHaveCount(4); // header + 3 regions
@@ -379,8 +379,8 @@ hourJumpTest(
     await expect(row).toContainText(/1 h [0-5] min/);
     await expect(row).toContainText('idle TTL ends it in');
     // 4 DCU × 0.089 USD + 25 GB shuffle × 0.040 / 730 = 0.3574 USD/h; idle cost: that × about 1.04 h.
-    await expect(row).toContainText('0.3574 USD/h');
-    await expect(row.getByRole('cell', { name: /^0\.3[5-9]\d\d USD$/ })).toBeVisible();
+    await expect(row).toContainText('$0.3574/h');
+    await expect(row.getByRole('cell', { name: /^\$0\.3[5-9]\d\d$/ })).toBeVisible();
 
     // N is in the URL: at 120 minutes nothing is idle long enough.
     await page.getByLabel('Idle for at least (minutes)').fill('120');
@@ -427,7 +427,7 @@ test('the session page suggests right-sizing with its numbers and names the metr
   await api.waitForState('wide-memory', 'ACTIVE');
   await page.goto(`/projects/${api.project}/locations/us-central1/sessions/wide-memory`);
   const panel = page.getByRole('region', { name: 'Right-sizing' });
-  await expect(panel).toContainText(/spark\.executor\.cores: 4 → 6, saves \d+\.\d{4} USD\/h/, {
+  await expect(panel).toContainText(/spark\.executor\.cores: 4 → 6, saves \$\d+\.\d{4}\/h/, {
     timeout: 20_000,
   });
   await expect(panel).toContainText('above 8 GB per vCPU count 0.2 DCU each; with 6 vCPU all count 0.1');
@@ -466,17 +466,17 @@ test('the template page suggests right-sizing from its recent sessions, naming t
     'Judged on 2 sessions (wide-two, wide-one): the newest 3 of the 3 found using this template that ran.',
     { timeout: 20_000 },
   );
-  await expect(panel).toContainText(/spark\.executor\.cores: 4 → 6, saves \d+\.\d{4} USD\/h/);
+  await expect(panel).toContainText(/spark\.executor\.cores: 4 → 6, saves \$\d+\.\d{4}\/h/);
   await expect(panel).toContainText('all 2 sessions with the metric suggest it');
   await expect(panel).toContainText('above 8 GB per vCPU count 0.2 DCU each; with 6 vCPU all count 0.1');
   const perSession = panel.getByRole('list', { name: 'spark.executor.cores in each session' });
   await expect(perSession.getByRole('listitem')).toHaveText([
-    /^wide-two: 6, \d+\.\d{4} USD\/h$/,
-    /^wide-one: 6, \d+\.\d{4} USD\/h$/,
+    /^wide-two: 6, \$\d+\.\d{4}\/h$/,
+    /^wide-one: 6, \$\d+\.\d{4}\/h$/,
   ]);
   // The saving is whole executors at (8.578 − 8.289) DCU × 0.089 USD each: 46.89 GB per container.
   const saved = Number(
-    (await panel.getByText(/spark\.executor\.cores: 4 → 6/).innerText()).match(/saves ([\d.]+) USD/)![1],
+    (await panel.getByText(/spark\.executor\.cores: 4 → 6/).innerText()).match(/saves \$([\d.]+)/)![1],
   );
   const perExecutor = (8.5781 - 8.2891) * 0.089;
   expect(saved / perExecutor).toBeGreaterThanOrEqual(0.99);

@@ -3,12 +3,7 @@ import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { OutlinedField } from '../../../components/outlined-field';
 
-/** Money on screen: cents from 10 up, 4 decimals below (a rate of 0.0890 USD/h would read as 0.09). */
-export function formatMoney(amount: number, currency: string): string {
-  const digits = Math.abs(amount) < 10 ? 4 : 2;
-  return `${amount.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${currency}`;
-}
-
+/** DCU on screen: at most two decimals. */
 export function formatDcu(dcu: number): string {
   return dcu.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }

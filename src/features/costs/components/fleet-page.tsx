@@ -17,7 +17,8 @@ import type { Session } from '../../../schemas/wire';
 import { fleetQuery, type FleetData } from '../api/fleet-api';
 import { pricesQuery } from '../api/prices-query';
 import { NO_VALUE, summarizeFleet, type FleetGroup, type FleetSessionRow, type RegionResult } from '../model';
-import { CommitField, Figures, ScrollBox, formatDcu, formatMoney } from './fleet-figures';
+import { CommitField, Figures, ScrollBox, formatDcu } from './fleet-figures';
+import { formatMoney } from './money';
 
 type Dimension = 'state' | 'creator' | 'template' | 'label';
 

@@ -17,7 +17,8 @@ import type { Session } from '../../../schemas/wire';
 import { fleetQuery, jobActivity } from '../api/fleet-api';
 import { pricesQuery } from '../api/prices-query';
 import { detectIdle, fanOutRegions, type IdleCandidate, type IdleSession } from '../model';
-import { CommitField, ScrollBox, formatMoney } from './fleet-figures';
+import { CommitField, ScrollBox } from './fleet-figures';
+import { formatMoney } from './money';
 import { idleMinutesProblem } from './idle-minutes';
 
 /** Job activity is read at most this often: three Spark calls per ACTIVE session, well inside quota. */

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { RightSizingSuggestion } from '../model';
-import { formatMoney } from './fleet-figures';
+import { formatMoney } from './money';
 
 /** The right-sizing panels' suggestions: the change and its saving, then the numbers it came from. */
 export function SuggestionList<S extends RightSizingSuggestion>({

@@ -10,7 +10,7 @@ import type { Session } from '../../../schemas/wire';
 import { sessionExecutorsQuery } from '../api/fleet-api';
 import { pricesQuery } from '../api/prices-query';
 import { TEMPLATE_RIGHT_SIZING_SESSIONS, rightSizeTemplate, type TemplateSessionMetrics } from '../model';
-import { formatMoney } from './fleet-figures';
+import { formatMoney } from './money';
 import { NoteList, SuggestionList } from './right-sizing-parts';
 
 /** A session that has been ACTIVE has a Spark application, so executors to read. */
