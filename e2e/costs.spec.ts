@@ -500,3 +500,37 @@ test('the template page suggests right-sizing from its recent sessions, naming t
     }
   }
 });
+
+test('accelerators the price table has no price for are named on the session page and in the list', async ({
+  page,
+  api,
+}) => {
+  await api.createSession('gpu-session');
+  await api.waitForState('gpu-session', 'ACTIVE');
+  // Two L4s now and 30 L4-minutes so far: the built-in table has no accelerator prices.
+  const { status } = await api.call('POST', '/control/sessions:overwrite', {
+    name: `${api.parent}/sessions/gpu-session`,
+    fields: {
+      // Active for 30 minutes, as the usage says (a shorter run would be billed at the minimum).
+      stateTime: iso(Date.now() - 1_800_000),
+      runtimeInfo: {
+        currentUsage: { milliDcu: '12000', milliDcuPremium: '12000', milliAcceleratorL4: '2000' },
+        approximateUsage: { milliDcuSeconds: String(12 * 1800 * 1000), milliAcceleratorSecondsL4: '1800000' },
+      },
+    },
+  });
+  expect(status).toBe(200);
+  await page.goto(`/${api.parent}/sessions/gpu-session`);
+  const panel = page.getByRole('region', { name: 'Cost' });
+  await expect(panel.getByTestId('cost-unpriced')).toContainText(
+    'Not in these figures (no price in the table): l4 accelerators.',
+  );
+  // The money is the DCU part alone: 12 DCU × 0.089.
+  await expect(panel.getByTestId('cost-rate-value')).toHaveText('$1.0680/h · 12 DCU');
+
+  await page.goto(listUrl(api));
+  await expect(page.getByTestId('cost-cell')).toHaveText('$0.5340 + unpriced');
+  await expect(page.getByTestId('total-unpriced')).toHaveText(
+    'Not counted: accelerators or other usage without a price in the table, in 1 session.',
+  );
+});

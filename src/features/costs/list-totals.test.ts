@@ -45,6 +45,26 @@ describe('listTotals', () => {
     expect(totals).toMatchObject({ running: 1, estimated: 1, currency: 'USD' });
   });
 
+  it('counts the rows with accelerators the built-in table cannot price, and leaves them out of the sums', () => {
+    const withGpu: Session = {
+      ...active('gpu', 4000),
+      runtimeInfo: { currentUsage: { milliDcu: '4000', milliAcceleratorL4: '2000' } },
+    };
+    const totals = listTotals([withGpu, ended('a', 'us-central1', 12)], DEFAULT_PRICE_TABLE, now);
+    expect(totals.withUnpriced).toBe(1);
+    // 4 DCU × 0.089 only: the two L4s add nothing for want of a price.
+    expect(totals.perHour).toBeCloseTo(0.356, 10);
+    const priced: PriceTable = {
+      ...DEFAULT_PRICE_TABLE,
+      regions: {
+        'us-central1': { ...DEFAULT_PRICE_TABLE.regions['us-central1']!, acceleratorHour: { l4: 0.5 } },
+      },
+    };
+    const withPrice = listTotals([withGpu], priced, now);
+    expect(withPrice.withUnpriced).toBe(0);
+    expect(withPrice.perHour).toBeCloseTo(0.356 + 1, 10);
+  });
+
   it('is zero for no rows', () => {
     expect(listTotals([], DEFAULT_PRICE_TABLE, now)).toMatchObject({ soFar: 0, perHour: 0, running: 0 });
   });

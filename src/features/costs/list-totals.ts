@@ -1,4 +1,4 @@
-import { sessionCost } from '../../lib/cost';
+import { sessionCost, unpricedOf } from '../../lib/cost';
 import { placeOf } from '../../schemas/names';
 import { resolvePrices, type PriceTable, type ResolvedPrices } from '../../schemas/prices';
 import type { Session } from '../../schemas/wire';
@@ -30,16 +30,26 @@ export interface ListTotals {
   running: number;
   /** Rows whose cost so far is an estimate (rate now × time active, no `approximateUsage` yet). */
   estimated: number;
+  /** Rows with usage the table has no price for (accelerators in the built-in table): not in the sums. */
+  withUnpriced: number;
   currency: string;
 }
 
 /** Money per hour now and cost so far, summed over the rows the API returned. */
 export function listTotals(sessions: readonly Session[], table: PriceTable, now: number): ListTotals {
-  const totals: ListTotals = { perHour: 0, soFar: 0, running: 0, estimated: 0, currency: table.currency };
+  const totals: ListTotals = {
+    perHour: 0,
+    soFar: 0,
+    running: 0,
+    estimated: 0,
+    withUnpriced: 0,
+    currency: table.currency,
+  };
   for (const session of sessions) {
     const cost = costOf(session, table, now);
     totals.soFar += cost.soFar.amount;
     if (cost.soFar.source === 'currentUsage') totals.estimated++;
+    if (unpricedOf(cost).length) totals.withUnpriced++;
     if (cost.rate) {
       totals.perHour += cost.rate.perHour;
       totals.running++;

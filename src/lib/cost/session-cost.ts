@@ -57,6 +57,11 @@ export interface SessionCost {
   ended: boolean;
 }
 
+/** What a session's figures leave out for want of a price (cost so far and rate now together). */
+export function unpricedOf(cost: SessionCost): string[] {
+  return [...new Set([...cost.soFar.unpriced, ...(cost.rate?.unpriced ?? [])])];
+}
+
 /** Interactive sessions bill at premium; `tier` exists for callers pricing other workloads. */
 export function sessionCost(
   session: Session,

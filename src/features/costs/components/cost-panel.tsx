@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { num, projectSessionCost, sessionCost, sessionTimes } from '../../../lib/cost';
+import { num, projectSessionCost, sessionCost, sessionTimes, unpricedOf } from '../../../lib/cost';
 import { formatDateTime } from '../../../lib/format';
 import type { Session } from '../../../schemas/wire';
 import { useRegionPrices } from '../api/prices-query';
@@ -155,9 +155,10 @@ export function CostPanel({
             </>
           )}
         </Box>
-        {cost.soFar.unpriced.length > 0 && (
-          <Typography variant="body2" sx={{ mt: 1 }}>
-            Not in these figures (no price in the table): {cost.soFar.unpriced.join(', ')}.
+        {unpricedOf(cost).length > 0 && (
+          <Typography variant="body2" sx={{ mt: 1 }} data-testid="cost-unpriced">
+            Not in these figures (no price in the table): {unpricedOf(cost).join(', ')}. The built-in table
+            has no accelerator prices; a table given with --prices can add them (acceleratorHour).
           </Typography>
         )}
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>

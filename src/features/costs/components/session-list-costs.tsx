@@ -7,6 +7,7 @@ import type { SessionTotalsProps } from '../../../components/session-list-slots'
 import { useNow } from '../../../lib/use-now';
 import type { Session } from '../../../schemas/wire';
 import { pricesQuery } from '../api/prices-query';
+import { unpricedOf } from '../../../lib/cost';
 import { costOf, listTotals, totalsScope } from '../list-totals';
 import { formatMoney } from './money';
 
@@ -17,10 +18,18 @@ function CostSoFarCell({ session, now }: { session: Session; now: number }) {
   if (cost.soFar.source === 'none') return <span title={cost.soFar.computedFrom}>—</span>;
   // An estimate (rate now × time active, before the API's total exists) is marked as such.
   const estimated = cost.soFar.source === 'currentUsage';
+  const unpriced = unpricedOf(cost);
+  // The cost's own line names what it could not price; the rate's may name more.
+  const rateOnly = unpriced.filter((u) => !cost.soFar.unpriced.includes(u));
   return (
-    <span title={cost.soFar.computedFrom} data-testid="cost-cell">
+    <span
+      title={`${cost.soFar.computedFrom}${rateOnly.length ? `; not priced now: ${rateOnly.join(', ')}` : ''}`}
+      data-testid="cost-cell"
+    >
       {estimated ? '≈ ' : ''}
       {formatMoney(cost.soFar.amount, cost.soFar.currency)}
+      {/* Text, not a colour or an icon alone: the amount leaves something out. */}
+      {unpriced.length ? ' + unpriced' : ''}
     </span>
   );
 }
@@ -65,6 +74,12 @@ export function SessionListTotals({ sessions, page, hasMore, filter }: SessionTo
         <span data-testid="total-so-far">{formatMoney(totals.soFar, totals.currency)}</span>
         {totals.estimated ? ` (${totals.estimated} estimated from the rate now)` : ''}
       </Typography>
+      {totals.withUnpriced > 0 && (
+        <Typography variant="body2" data-testid="total-unpriced">
+          Not counted: accelerators or other usage without a price in the table, in {totals.withUnpriced}{' '}
+          session{totals.withUnpriced === 1 ? '' : 's'}.
+        </Typography>
+      )}
       <Typography variant="body2" color="text.secondary" data-testid="total-scope">
         {scope}; computed from the rows the API returned.
       </Typography>
