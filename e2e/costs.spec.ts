@@ -54,6 +54,13 @@ test('an ended session shows its final cost from approximateUsage, with how it w
   await expect(panel.getByTestId('cost-final-how')).toContainText('1 GB-months');
   await expect(panel.getByTestId('cost-rate')).toHaveCount(0);
   await expect(panel.getByTestId('cost-by-ttl')).toHaveCount(0);
+  // Where the prices come from, and which of them are not confirmed.
+  await expect(panel).toContainText(
+    'Price table: https://cloud.google.com/dataproc-serverless/pricing, read 2026-11-27',
+  );
+  await expect(panel).toContainText(
+    'shuffle storage (0.040 standard / 0.100 premium per GB-month) unverified',
+  );
 });
 
 test('an active session: rate now from currentUsage, cost so far from approximateUsage, TTL projections', async ({

@@ -67,9 +67,10 @@ export const PRICING_PAGE_URL = 'https://cloud.google.com/dataproc-serverless/pr
  * The default table: Serverless for Apache Spark pricing page, us-central1, read 2026-11-27.
  * DCU prices (standard 0.060 / 0.054 / 0.048, premium 0.089 / 0.0801 / 0.0712 per DCU-hour, on
  * demand / 1-year / 3-year commitment) are as published. Shuffle storage (0.040 standard, 0.100
- * premium per GB-month) is the published us-central1 rate as we recorded it. Accelerator prices
- * are left out: we have no verified figure, so accelerator usage is reported as unpriced rather
- * than guessed. Other regions are not listed because we do not know their prices: they fall back
+ * premium per GB-month) is NOT verified: the stored copies of the pricing page we could check cut off
+ * before its shuffle-storage table, so these two figures are as we recorded them, unconfirmed; check
+ * them against the page (or your SKUs) and override with --prices. Accelerator prices are left out:
+ * we have no verified figure, so accelerator usage is reported as unpriced rather than guessed. Other regions are not listed because we do not know their prices: they fall back
  * to us-central1 and every figure computed for them says "assumed from us-central1".
  */
 export const DEFAULT_PRICE_TABLE: PriceTable = {
@@ -77,7 +78,7 @@ export const DEFAULT_PRICE_TABLE: PriceTable = {
   source: {
     url: PRICING_PAGE_URL,
     date: '2026-11-27',
-    note: 'us-central1 list prices. Other regions fall back to us-central1 (marked as assumed). Accelerators not priced.',
+    note: 'us-central1 list prices. DCU prices as published; shuffle storage (0.040 standard / 0.100 premium per GB-month) unverified. Other regions fall back to us-central1 (marked as assumed). Accelerators not priced.',
   },
   hoursPerMonth: 730,
   commitment: 'onDemand',

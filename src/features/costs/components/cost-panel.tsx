@@ -2,11 +2,15 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
+import Link from '@mui/material/Link';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { safeHref } from '../../../lib/safe-url';
+import type { PriceTable } from '../../../schemas/prices';
 import { num, projectSessionCost, sessionCost, sessionTimes, unpricedOf } from '../../../lib/cost';
 import { formatDateTime } from '../../../lib/format';
 import type { Session } from '../../../schemas/wire';
-import { useRegionPrices } from '../api/prices-query';
+import { pricesQuery, useRegionPrices } from '../api/prices-query';
 import { useObservedUsage } from '../usage/observed-usage';
 import { executorSteps, jobMarks, type SparkUsageInput } from '../usage/usage-series';
 import { formatMoney } from './money';
@@ -55,6 +59,17 @@ function lastSparkActivity(jobs: SparkUsageInput['jobs'] | undefined, now: numbe
   return latest;
 }
 
+/** Where the prices come from and when they were read (the table's own words, as text). */
+function PriceSource({ source }: { source: PriceTable['source'] }) {
+  const href = safeHref(source.url);
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
+      Price table: {href ? <Link href={href}>{source.url}</Link> : source.url}, read {source.date}
+      {source.note ? `. ${source.note}` : ''}
+    </Typography>
+  );
+}
+
 /**
  * The session's money: rate now, cost so far, the most it will cost by its TTL and what it costs
  * if the idle TTL ends it; after the end, the final cost. Every figure says what it is computed
@@ -73,6 +88,7 @@ export function CostPanel({
   spark?: SparkUsageInput | undefined;
 }) {
   const { prices, error } = useRegionPrices(region);
+  const { data: table } = useQuery(pricesQuery);
   const samples = useObservedUsage(session, now);
   const times = sessionTimes(session);
   const body = (() => {
@@ -166,6 +182,7 @@ export function CostPanel({
           {prices.basis === 'regional' ? '' : ` (${prices.basis} — no price for ${region} in the table)`},
           premium tier (interactive sessions). Not counted: taxes, network egress, storage outside shuffle.
         </Typography>
+        {table && <PriceSource source={table.source} />}
       </>
     );
   })();
