@@ -219,24 +219,25 @@ describe('idle detection', () => {
   });
 });
 
-describe('right-sizing', () => {
-  const prices = resolvePrices(DEFAULT_PRICE_TABLE, 'us-central1');
-  const GiB = 1024 ** 3;
-  const executor = (
-    id: string,
-    tasks: number | undefined,
-    heapGiB?: number,
-    addedMinutesAgo = 60,
-  ): ExecutorSummary => ({
-    executorId: id,
-    isActive: true,
-    addTime: iso(NOW - addedMinutesAgo * 60_000),
-    ...(tasks !== undefined ? { totalTasks: tasks } : {}),
-    ...(heapGiB !== undefined
-      ? { peakMemoryMetrics: { metrics: { JVMHeapMemory: String(heapGiB * GiB) } } }
-      : {}),
-  });
+const prices = resolvePrices(DEFAULT_PRICE_TABLE, 'us-central1');
+const GiB = 1024 ** 3;
+/** An active executor from the executors API: its task count and peak JVM heap when given. */
+const executor = (
+  id: string,
+  tasks: number | undefined,
+  heapGiB?: number,
+  addedMinutesAgo = 60,
+): ExecutorSummary => ({
+  executorId: id,
+  isActive: true,
+  addTime: iso(NOW - addedMinutesAgo * 60_000),
+  ...(tasks !== undefined ? { totalTasks: tasks } : {}),
+  ...(heapGiB !== undefined
+    ? { peakMemoryMetrics: { metrics: { JVMHeapMemory: String(heapGiB * GiB) } } }
+    : {}),
+});
 
+describe('right-sizing', () => {
   it('suggests less executor memory from the peak heap, citing the numbers', () => {
     const { suggestions } = rightSize({
       properties: { 'spark.executor.memory': '12200m', 'spark.dynamicAllocation.enabled': 'false' },
@@ -334,17 +335,6 @@ describe('right-sizing', () => {
 });
 
 describe('right-sizing a template over its recent sessions', () => {
-  const prices = resolvePrices(DEFAULT_PRICE_TABLE, 'us-central1');
-  const GiB = 1024 ** 3;
-  const executor = (id: string, tasks: number, heapGiB?: number): ExecutorSummary => ({
-    executorId: id,
-    isActive: true,
-    addTime: iso(NOW - HOUR),
-    totalTasks: tasks,
-    ...(heapGiB !== undefined
-      ? { peakMemoryMetrics: { metrics: { JVMHeapMemory: String(heapGiB * GiB) } } }
-      : {}),
-  });
   const templateProperties = {
     'spark.executor.memory': '12200m',
     'spark.dynamicAllocation.enabled': 'false',
