@@ -5,7 +5,7 @@ import { Link as RouterLink } from 'wouter';
 import { formatDateTime } from '../../../lib/format';
 import type { Session } from '../../../schemas/wire';
 import { elapsedMs, formatMs } from '../units';
-import { CellLink } from './data-table';
+import { RowLink as CellLink } from '../../../components/data-table';
 import { sparkHref } from './spark-url';
 import { useOverviewSparkJobs } from '../usage-timeline';
 

@@ -12,12 +12,13 @@ import type { AppRef } from '../api/spark-api';
 import { applicationsQuery, jobsSummaryQuery, recentStagesQuery } from '../api/spark-queries';
 import { diagnoseStages, groupFindings } from '../diagnosis';
 import { formatMs } from '../units';
-import { CellLink } from './data-table';
+import { RowLink as CellLink } from '../../../components/data-table';
 import { ExecutorsView } from './executors-view';
 import { FindingList } from './findings';
 import { JobDetail } from './job-detail';
 import { JobsView } from './jobs-view';
 import { useSparkPlace, type SparkPlace, type SparkView } from './spark-url';
+import { SparkClockOffset, clockOffset } from './spark-clock';
 import { SqlView } from './sql-view';
 import { StageDetail } from './stage-detail';
 
@@ -65,12 +66,14 @@ export function SparkTab({ session }: { session: Session }) {
           })}
         </Box>
       )}
-      <Application
-        key={app.name}
-        appRef={{ app: app.name, session: session.name! }}
-        info={app.application}
-        live={live}
-      />
+      <SparkClockOffset value={clockOffset(attempt?.lastUpdated, apps.dataUpdatedAt)}>
+        <Application
+          key={app.name}
+          appRef={{ app: app.name, session: session.name! }}
+          info={app.application}
+          live={live}
+        />
+      </SparkClockOffset>
     </>
   );
 }
