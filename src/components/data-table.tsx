@@ -89,6 +89,8 @@ export const Table = styled('table')(({ theme }) => {
     '& .sub': { fontSize: '0.75rem', color: palette.text.secondary },
     // Long free text (a removal reason, an error) wraps within a readable measure instead of widening the table.
     '& .prose': { minWidth: '16ch', maxWidth: '40ch', overflowWrap: 'anywhere' },
+    // Names and values of any length (a property, a classpath): wrapped anywhere, one column never wider than half.
+    '& tbody .key': { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: '12ch', maxWidth: '50vw' },
     // Room for a description or an error summary that would otherwise be squeezed to a word a line.
     '& .wide': { minWidth: '18rem' },
     '& tbody tr:hover': { background: palette.action.hover },

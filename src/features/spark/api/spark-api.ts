@@ -105,3 +105,11 @@ export function searchStageExecutors(ref: AppRef, stageId: string, signal?: Abor
     schema: spark.SearchSessionSparkApplicationExecutorStageSummaryResponse,
   });
 }
+
+export function accessEnvironmentInfo(ref: AppRef, signal?: AbortSignal) {
+  return apiRequest(`${ref.app}:accessEnvironmentInfo`, {
+    query: { parent: ref.session },
+    signal,
+    schema: spark.AccessSessionSparkApplicationEnvironmentInfoResponse,
+  });
+}

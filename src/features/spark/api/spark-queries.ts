@@ -2,6 +2,7 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/
 import type { JobData } from '../../../schemas/spark';
 import {
   MAX_PAGE_SIZE,
+  accessEnvironmentInfo,
   accessJob,
   searchApplications,
   searchExecutors,
@@ -127,4 +128,13 @@ export function sqlQueriesQuery(ref: AppRef, live: boolean) {
 
 export function isRunning(job: JobData): boolean {
   return job.status === 'JOB_EXECUTION_STATUS_RUNNING';
+}
+
+/** The application's effective configuration: fixed once it has started, so read once. */
+export function environmentQuery(ref: AppRef) {
+  return queryOptions({
+    queryKey: [...sparkKeys.app(ref.app), 'environment'],
+    queryFn: ({ signal }) => accessEnvironmentInfo(ref, signal),
+    staleTime: Infinity,
+  });
 }

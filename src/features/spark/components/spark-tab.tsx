@@ -13,6 +13,7 @@ import { applicationsQuery, jobsSummaryQuery, recentStagesQuery } from '../api/s
 import { diagnoseStages, groupFindings } from '../diagnosis';
 import { formatMs } from '../units';
 import { RowLink as CellLink } from '../../../components/data-table';
+import { EnvironmentView } from './environment-view';
 import { ExecutorsView } from './executors-view';
 import { FindingList } from './findings';
 import { JobDetail } from './job-detail';
@@ -26,6 +27,7 @@ const VIEWS: [SparkView, string][] = [
   ['jobs', 'Jobs'],
   ['executors', 'Executors'],
   ['sql', 'SQL queries'],
+  ['environment', 'Environment'],
 ];
 
 /** The Spark work inside a session: its application, jobs, stages, executors and SQL, with a diagnosis. */
@@ -158,6 +160,8 @@ function Application({
           <JobDetail app={appRef} jobId={place.job} live={live} />
         ) : place.view === 'executors' ? (
           <ExecutorsView app={appRef} live={live} />
+        ) : place.view === 'environment' ? (
+          <EnvironmentView app={appRef} />
         ) : place.view === 'sql' ? (
           <SqlView app={appRef} live={live} />
         ) : (
