@@ -113,3 +113,11 @@ export function accessEnvironmentInfo(ref: AppRef, signal?: AbortSignal) {
     schema: spark.AccessSessionSparkApplicationEnvironmentInfoResponse,
   });
 }
+
+export function accessStageRddGraph(ref: AppRef, stageId: string, signal?: AbortSignal) {
+  return apiRequest(`${ref.app}:accessStageRddGraph`, {
+    query: { parent: ref.session, stageId },
+    signal,
+    schema: spark.AccessSessionSparkApplicationStageRddOperationGraphResponse,
+  });
+}

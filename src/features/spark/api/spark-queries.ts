@@ -4,6 +4,7 @@ import {
   MAX_PAGE_SIZE,
   accessEnvironmentInfo,
   accessJob,
+  accessStageRddGraph,
   searchApplications,
   searchExecutors,
   searchJobs,
@@ -135,6 +136,15 @@ export function environmentQuery(ref: AppRef) {
   return queryOptions({
     queryKey: [...sparkKeys.app(ref.app), 'environment'],
     queryFn: ({ signal }) => accessEnvironmentInfo(ref, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** A stage's RDD graph: fixed once the stage is planned, so read once. */
+export function stageGraphQuery(ref: AppRef, stageId: string) {
+  return queryOptions({
+    queryKey: [...sparkKeys.app(ref.app), 'rdd-graph', stageId],
+    queryFn: ({ signal }) => accessStageRddGraph(ref, stageId, signal),
     staleTime: Infinity,
   });
 }

@@ -15,6 +15,8 @@ import { diagnoseStage, errorHeadline, groupFindings } from '../diagnosis';
 import { formatBytes, formatMs, num } from '../units';
 import { DeclaredTable, Pre, TableScroll, useSortedRows, type Column } from '../../../components/data-table';
 import { FindingList } from './findings';
+import { useSparkPlace } from './spark-url';
+import { StageGraph } from './stage-graph';
 import { StatusPill } from './status';
 
 type TaskFilter = 'all' | 'failed' | 'slowest';
@@ -43,6 +45,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
     ),
   );
   const perExecutor = useQuery(stageExecutorsQuery(app, stageId, live && running));
+  const { href } = useSparkPlace(app.session);
   if (stages.isPending) return <Typography role="status">Loading stage {stageId}…</Typography>;
   if (stages.isError && !stages.data)
     return (
@@ -81,6 +84,14 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
         </Paper>
       )}
       {findings.length > 0 && <FindingList groups={groupFindings(findings)} />}
+      <StageGraph
+        app={app}
+        stageId={stageId}
+        parentHref={(stage.parentStageIds ?? []).map((id) => ({
+          stageId: id,
+          href: href({ job: stage.jobIds?.[0], stage: id }),
+        }))}
+      />
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="quantiles-title">
         <Typography id="quantiles-title" variant="subtitle1" component="h4" gutterBottom>
           Task metrics over {q?.durationMillis?.count ?? 0} successful tasks
