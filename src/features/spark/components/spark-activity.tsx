@@ -90,10 +90,9 @@ function JobMarks({
     (a, b) => (Date.parse(a.submissionTime ?? '') || 0) - (Date.parse(b.submissionTime ?? '') || 0),
   );
   const [chosen, setChosen] = useState<string>();
-  const activeIndex = Math.max(
-    0,
-    chosen === undefined ? marks.length - 1 : marks.findIndex((j) => j.jobId === chosen),
-  );
+  // The newest job until one is chosen, and again if the chosen one has left the latest page.
+  const chosenIndex = marks.findIndex((j) => j.jobId === chosen);
+  const activeIndex = chosenIndex < 0 ? marks.length - 1 : chosenIndex;
   const active = marks[activeIndex] ?? marks.at(-1);
   const links = useRef(new Map<string, HTMLAnchorElement>());
   const move = (event: KeyboardEvent) => {
