@@ -9,12 +9,12 @@ DEFAULT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'refere
 doc = json.load(open(sys.argv[1] if len(sys.argv) > 1 else DEFAULT))
 S = doc['schemas']
 methods = doc['resources']['projects']['resources']['locations']['resources']['sessions']['resources']['sparkApplications']['methods']
-# The methods the emulator implements (README); the RDD graph and write methods are left out.
+# The methods the emulator implements (README); the write method is left out.
 IMPLEMENTED = ['search', 'access', 'searchJobs', 'accessJob', 'summarizeJobs', 'searchStages', 'searchStageAttempts',
                'accessStageAttempt', 'searchStageAttemptTasks', 'summarizeStages', 'summarizeStageAttemptTasks',
                'searchExecutors', 'summarizeExecutors', 'searchExecutorStageSummary', 'searchSqlQueries',
                'accessSqlQuery', 'accessSqlPlan', 'accessEnvironmentInfo', 'searchNativeSqlQueries',
-               'accessNativeSqlQuery', 'accessNativeBuildInfo']
+               'accessNativeSqlQuery', 'accessNativeBuildInfo', 'accessStageRddGraph']
 
 order, visiting, cyclic = [], set(), set()
 def refs(name):
@@ -63,7 +63,11 @@ for name in order:
     lines = []
     for p, v in props.items():
         expr = zod(v)
-        if any(r not in defined for r in re.findall(r'\b[A-Z]\w+', expr) if r in S):
+        if name in re.findall(r'\b[A-Z]\w+', expr):
+            # A message that holds itself (a cluster of clusters): a getter, typed, so the type recurses too.
+            typed = expr.replace(f'z.array({name})', f'z.ZodMiniArray<typeof {name}>')
+            lines.append(f'  get {p}(): z.ZodMiniOptional<{typed}> {{\n    return z.optional({expr});\n  }},')
+        elif any(r not in defined for r in re.findall(r'\b[A-Z]\w+', expr) if r in S):
             lines.append(f'  get {p}(): z.ZodMiniOptional<z.ZodMiniType> {{\n    return z.optional({expr});\n  }},')
         else:
             lines.append(f'  {p}: z.optional({expr}),')

@@ -151,7 +151,7 @@ const listSearch = z.object({
   sort: text(),
 }) as z.ZodMiniType<ListSearch, RawSearch>;
 
-export const SPARK_VIEWS = ['jobs', 'executors', 'sql'] as const;
+export const SPARK_VIEWS = ['jobs', 'executors', 'sql', 'environment'] as const;
 export type SparkView = (typeof SPARK_VIEWS)[number];
 export const JOB_FILTERS = ['running', 'failed'] as const;
 export type JobFilter = (typeof JOB_FILTERS)[number];
@@ -159,7 +159,7 @@ export type JobFilter = (typeof JOB_FILTERS)[number];
 /**
  * The session page: `tab` names the tab (none: Overview; the tabs are declared in src/app/session-page),
  * then the Spark tab's place: `app` (only when not the newest application), `view` (jobs when
- * absent), `jobs` (a state filter on the jobs view), `job`, `stage`.
+ * absent), `jobs` (a state filter on the jobs view), `job`, `stage`, `find` (the environment view's search).
  */
 const sessionSearch = z.object({
   tab: text(),
@@ -168,6 +168,7 @@ const sessionSearch = z.object({
   jobs: oneOf(JOB_FILTERS),
   job: text(),
   stage: text(),
+  find: text(),
 });
 export type SessionSearch = z.output<typeof sessionSearch>;
 

@@ -54,6 +54,13 @@ export const QuantileDataStatus = protoEnum([
   'QUANTILE_DATA_STATUS_FAILED',
 ] as const);
 export type QuantileDataStatus = z.output<typeof QuantileDataStatus>;
+export const DeterministicLevel = protoEnum([
+  'DETERMINISTIC_LEVEL_UNSPECIFIED',
+  'DETERMINISTIC_LEVEL_DETERMINATE',
+  'DETERMINISTIC_LEVEL_UNORDERED',
+  'DETERMINISTIC_LEVEL_INDETERMINATE',
+] as const);
+export type DeterministicLevel = z.output<typeof DeterministicLevel>;
 
 export const ApplicationAttemptInfo = z.object({
   appSparkVersion: z.optional(z.string()),
@@ -765,6 +772,43 @@ export const AccessSessionSparkApplicationNativeBuildInfoResponse = z.object({
 export type AccessSessionSparkApplicationNativeBuildInfoResponse = z.output<
   typeof AccessSessionSparkApplicationNativeBuildInfoResponse
 >;
+export const RddOperationEdge = z.object({
+  fromId: z.optional(z.int()),
+  toId: z.optional(z.int()),
+});
+export type RddOperationEdge = z.output<typeof RddOperationEdge>;
+export const RddOperationNode = z.object({
+  barrier: z.optional(z.boolean()),
+  cached: z.optional(z.boolean()),
+  callsite: z.optional(z.string()),
+  name: z.optional(z.string()),
+  nodeId: z.optional(z.int()),
+  outputDeterministicLevel: z.optional(DeterministicLevel),
+});
+export type RddOperationNode = z.output<typeof RddOperationNode>;
+export const RddOperationCluster = z.object({
+  get childClusters(): z.ZodMiniOptional<z.ZodMiniArray<typeof RddOperationCluster>> {
+    return z.optional(z.array(RddOperationCluster));
+  },
+  childNodes: z.optional(z.array(RddOperationNode)),
+  name: z.optional(z.string()),
+  rddClusterId: z.optional(z.string()),
+});
+export type RddOperationCluster = z.output<typeof RddOperationCluster>;
+export const RddOperationGraph = z.object({
+  edges: z.optional(z.array(RddOperationEdge)),
+  incomingEdges: z.optional(z.array(RddOperationEdge)),
+  outgoingEdges: z.optional(z.array(RddOperationEdge)),
+  rootCluster: z.optional(RddOperationCluster),
+  stageId: z.optional(int64),
+});
+export type RddOperationGraph = z.output<typeof RddOperationGraph>;
+export const AccessSessionSparkApplicationStageRddOperationGraphResponse = z.object({
+  rddOperationGraph: z.optional(RddOperationGraph),
+});
+export type AccessSessionSparkApplicationStageRddOperationGraphResponse = z.output<
+  typeof AccessSessionSparkApplicationStageRddOperationGraphResponse
+>;
 
 /** The discovery name of the response schema of each method the emulator answers. */
 export const sparkResponses = {
@@ -789,4 +833,5 @@ export const sparkResponses = {
   searchNativeSqlQueries: 'SearchSessionSparkApplicationNativeSqlQueriesResponse',
   accessNativeSqlQuery: 'AccessSessionSparkApplicationNativeSqlQueryResponse',
   accessNativeBuildInfo: 'AccessSessionSparkApplicationNativeBuildInfoResponse',
+  accessStageRddGraph: 'AccessSessionSparkApplicationStageRddOperationGraphResponse',
 } as const;

@@ -5,6 +5,9 @@ import type {
   ExecutorStageSummary,
   ExecutorSummary,
   JobData,
+  RddOperationCluster,
+  RddOperationGraph,
+  RddOperationNode,
   SqlExecutionUiData,
   SparkPlanGraph,
   StageData,
@@ -669,6 +672,72 @@ export class SparkProjection {
       ...(options.planDescription ? { physicalPlanDescription: planText(sql.plan) } : {}),
       ...(options.details ? { metrics: planNodes(sql.plan).flatMap((n) => n.metrics) } : {}),
     } satisfies SqlExecutionUiData;
+  }
+
+  /**
+   * A stage's RDD operation graph, as Spark's stage page draws it: the stage's three RDDs (its
+   * `rddIds`) in a chain, each inside the cluster of the operator that made it (a shuffle read's
+   * Exchange holds its AQE read), with the edges from the previous stage's output (`incomingEdges`)
+   * and to the next stage's input (`outgoingEdges`) in the same job, as `parentStageIds` says.
+   */
+  rddGraph(ref: JobRef, index: number) {
+    const spec = ref.spec.stages[index]!;
+    const stageId = ref.stageBase + index;
+    const [first, middle, last] = [0, 1, 2].map((k) => stageId * 3 + k) as [number, number, number];
+    const node = (nodeId: number, name: string) =>
+      ({
+        nodeId,
+        name,
+        callsite: spec.name,
+        cached: false,
+        barrier: false,
+        outputDeterministicLevel: 'DETERMINISTIC_LEVEL_DETERMINATE',
+      }) satisfies RddOperationNode;
+    const cluster = (
+      id: number,
+      name: string,
+      nodes: RddOperationNode[],
+      children: RddOperationCluster[] = [],
+    ) =>
+      ({
+        rddClusterId: String(id),
+        name,
+        childNodes: nodes,
+        childClusters: children,
+      }) satisfies RddOperationCluster;
+    const readsShuffle = spec.shuffleRead !== undefined;
+    const input = readsShuffle
+      ? cluster(
+          first * 10,
+          'Exchange',
+          [],
+          [cluster(first * 10 + 1, 'AQEShuffleRead', [node(first, 'ShuffledRowRDD')])],
+        )
+      : cluster(first * 10, 'Scan parquet', [node(first, 'FileScanRDD')]);
+    const work = spec.failure
+      ? cluster(middle * 10, 'BatchEvalPython', [node(middle, 'MapPartitionsRDD')])
+      : cluster(middle * 10, `WholeStageCodegen (${index + 1})`, [node(middle, 'MapPartitionsRDD')]);
+    const output = spec.output
+      ? cluster(last * 10, 'Execute InsertIntoHadoopFsRelationCommand', [node(last, 'MapPartitionsRDD')])
+      : spec.shuffleWrite
+        ? cluster(last * 10, 'Exchange', [node(last, 'MapPartitionsRDD')])
+        : cluster(last * 10, 'mapPartitionsInternal', [node(last, 'MapPartitionsRDD')]);
+    const hasNext = index + 1 < ref.spec.stages.length;
+    return {
+      stageId: int64(stageId),
+      rootCluster: {
+        rddClusterId: `stage_${stageId}`,
+        name: `Stage ${stageId}`,
+        childNodes: [],
+        childClusters: [input, work, output],
+      },
+      edges: [
+        { fromId: first, toId: middle },
+        { fromId: middle, toId: last },
+      ],
+      incomingEdges: index > 0 ? [{ fromId: (stageId - 1) * 3 + 2, toId: first }] : [],
+      outgoingEdges: hasNext ? [{ fromId: last, toId: (stageId + 1) * 3 }] : [],
+    } satisfies RddOperationGraph;
   }
 
   sqlPlan(ref: JobRef) {

@@ -4,6 +4,7 @@ import { sessionIdProblem } from '../../../src/schemas/rules';
 import {
   ApplicationContextIngestionStatus,
   ApplicationStatus,
+  DeterministicLevel,
   ExecutorStatus,
   JobExecutionStatus,
   QuantileDataStatus,
@@ -65,6 +66,7 @@ export function sessionFacts(session: Session): SessionFacts | undefined {
 const APPLICATION_ENUMS = {
   quantileDataStatus: QuantileDataStatus,
   applicationContextIngestionStatus: ApplicationContextIngestionStatus,
+  outputDeterministicLevel: DeterministicLevel,
 };
 const enums = (status?: { numberOf: Map<string, number> }): EnumTable => ({
   fields: { ...APPLICATION_ENUMS, ...(status ? { status } : {}) },
@@ -409,6 +411,11 @@ const HANDLERS: Record<string, Handler> = {
   accessStageAttempt: (c, app) => {
     const { ref, index } = app.stage(int64Param(c, 'stageId', true)!, int64Param(c, 'stageAttemptId', true));
     return [{ stageData: app.stageData(ref, index, { ...stageOptions(c), executors: true }) }, StageStatus];
+  },
+  // Stage IDs name attempt 0 (the emulator never retries a whole stage): the graph of its RDDs.
+  accessStageRddGraph: (c, app) => {
+    const { ref, index } = app.stage(int64Param(c, 'stageId', true)!);
+    return [{ rddOperationGraph: app.rddGraph(ref, index) }];
   },
   searchStageAttemptTasks: (c, app) => {
     const { ref, index } = app.stage(

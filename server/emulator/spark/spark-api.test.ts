@@ -265,6 +265,77 @@ describe('sparkApplications through the googleapis client', () => {
     expect(valid('accessNativeBuildInfo', build)).toEqual({});
   });
 
+  it("accessStageRddGraph: each stage's RDDs by operator, chained to its neighbours in the job", async () => {
+    // Job 2 is the notebook's join: two scans that write shuffle, then the join that reads it.
+    const { data: job } = await spark.accessJob({ name: app, parent: session, jobId: '2' });
+    const stageIds = job.jobData!.stageIds!.map(Number).sort((a, b) => a - b);
+    const { data: stages } = await spark.searchStages({
+      name: app,
+      parent: session,
+      stageIds: stageIds.map(String),
+    });
+    const graphs = [];
+    for (const stageId of stageIds) {
+      const { data } = await spark.accessStageRddGraph({
+        name: app,
+        parent: session,
+        stageId: String(stageId),
+      });
+      valid('accessStageRddGraph', data);
+      graphs.push(data.rddOperationGraph!);
+    }
+    const nodesOf = (
+      cluster: dataproc_v1.Schema$RddOperationCluster,
+    ): dataproc_v1.Schema$RddOperationNode[] => [
+      ...(cluster.childNodes ?? []),
+      ...(cluster.childClusters ?? []).flatMap(nodesOf),
+    ];
+    for (const [i, graph] of graphs.entries()) {
+      const stage = stages.sparkApplicationStages!.find((s) => s.stageId === String(stageIds[i]))!;
+      expect(graph.stageId).toBe(stage.stageId);
+      expect(graph.rootCluster!.rddClusterId).toBe(`stage_${stage.stageId}`);
+      // The graph's nodes are the stage's own RDDs, and its edges join only them.
+      const ids = nodesOf(graph.rootCluster!).map((n) => n.nodeId);
+      expect(ids.map(String)).toEqual(stage.rddIds);
+      for (const edge of graph.edges!) expect(ids).toEqual(expect.arrayContaining([edge.fromId, edge.toId]));
+      expect(graph.edges).toHaveLength(ids.length - 1);
+      // Edges across the stage's boundary: from its parent stage's last RDD, to the next stage's first.
+      const parent = stage.parentStageIds?.[0];
+      expect(graph.incomingEdges!.map((e) => e.fromId)).toEqual(parent ? [Number(parent) * 3 + 2] : []);
+      expect(graph.outgoingEdges!.length).toBe(i < graphs.length - 1 ? 1 : 0);
+      // …and the next stage's incoming edge is the same edge.
+      if (i < graphs.length - 1) expect(graphs[i + 1]!.incomingEdges).toEqual(graph.outgoingEdges);
+    }
+    // The join stage reads shuffle: its first operator is the Exchange holding the AQE read.
+    const join = graphs.at(-1)!.rootCluster!.childClusters![0]!;
+    expect(join.name).toBe('Exchange');
+    expect(join.childClusters![0]!.childNodes![0]!.name).toBe('ShuffledRowRDD');
+    expect(nodesOf(graphs[0]!.rootCluster!)[0]!.name).toBe('FileScanRDD');
+    // Numeric enums reach the node's deterministic level too.
+    const int = await fetch(
+      `${server.url}/v1/${app}:accessStageRddGraph?parent=${session}&stageId=${stageIds[0]}&$alt=json;enum-encoding=int`,
+    );
+    const intBody = (await int.json()) as {
+      rddOperationGraph: { rootCluster: dataproc_v1.Schema$RddOperationCluster };
+    };
+    expect(
+      (nodesOf(intBody.rddOperationGraph.rootCluster)[0] as { outputDeterministicLevel: unknown })
+        .outputDeterministicLevel,
+    ).toBe(1);
+    // The same checks as every Spark route: stageId required and a number, parent required, 404 beyond.
+    for (const query of ['', '&stageId=', '&stageId=abc', '&stageId=-1']) {
+      const bad = await fetch(`${server.url}/v1/${app}:accessStageRddGraph?parent=${session}${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(JSON.stringify(await bad.json())).toContain('stageId');
+    }
+    await expect(spark.accessStageRddGraph({ name: app, stageId: '0' })).rejects.toMatchObject({
+      status: 400,
+    });
+    await expect(
+      spark.accessStageRddGraph({ name: app, parent: session, stageId: '100000' }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
   it('errors: 400 without parent, 404 for unknown applications, jobs, stages and queries', async () => {
     await expect(spark.searchJobs({ name: app })).rejects.toMatchObject({ status: 400 });
     await expect(

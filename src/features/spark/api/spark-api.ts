@@ -105,3 +105,19 @@ export function searchStageExecutors(ref: AppRef, stageId: string, signal?: Abor
     schema: spark.SearchSessionSparkApplicationExecutorStageSummaryResponse,
   });
 }
+
+export function accessEnvironmentInfo(ref: AppRef, signal?: AbortSignal) {
+  return apiRequest(`${ref.app}:accessEnvironmentInfo`, {
+    query: { parent: ref.session },
+    signal,
+    schema: spark.AccessSessionSparkApplicationEnvironmentInfoResponse,
+  });
+}
+
+export function accessStageRddGraph(ref: AppRef, stageId: string, signal?: AbortSignal) {
+  return apiRequest(`${ref.app}:accessStageRddGraph`, {
+    query: { parent: ref.session, stageId },
+    signal,
+    schema: spark.AccessSessionSparkApplicationStageRddOperationGraphResponse,
+  });
+}

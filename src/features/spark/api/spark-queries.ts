@@ -2,7 +2,9 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/
 import type { JobData } from '../../../schemas/spark';
 import {
   MAX_PAGE_SIZE,
+  accessEnvironmentInfo,
   accessJob,
+  accessStageRddGraph,
   searchApplications,
   searchExecutors,
   searchJobs,
@@ -127,4 +129,22 @@ export function sqlQueriesQuery(ref: AppRef, live: boolean) {
 
 export function isRunning(job: JobData): boolean {
   return job.status === 'JOB_EXECUTION_STATUS_RUNNING';
+}
+
+/** The application's effective configuration: fixed once it has started, so read once. */
+export function environmentQuery(ref: AppRef) {
+  return queryOptions({
+    queryKey: [...sparkKeys.app(ref.app), 'environment'],
+    queryFn: ({ signal }) => accessEnvironmentInfo(ref, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** A stage's RDD graph: fixed once the stage is planned, so read once. */
+export function stageGraphQuery(ref: AppRef, stageId: string) {
+  return queryOptions({
+    queryKey: [...sparkKeys.app(ref.app), 'rdd-graph', stageId],
+    queryFn: ({ signal }) => accessStageRddGraph(ref, stageId, signal),
+    staleTime: Infinity,
+  });
 }

@@ -1,6 +1,6 @@
 import Typography from '@mui/material/Typography';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Cells, HeaderRow, useSortedRows, type Column } from '../../../components/data-table';
+import { DeclaredTable, TableScroll, useSortedRows, type Column } from '../../../components/data-table';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatDateTime } from '../../../lib/format';
 import type { ExecutorSummary } from '../../../schemas/spark';
@@ -8,7 +8,7 @@ import type { AppRef } from '../api/spark-api';
 import { executorsQuery } from '../api/spark-queries';
 import { formatBytes, formatMs, num } from '../units';
 import { MoreButton } from './more-button';
-import { DataTable, TableScroll } from './data-table';
+import { SortNote } from './sort-note';
 
 /** The executors table's columns, declared once: header, cell and sort value together. */
 const COLUMNS: Column<ExecutorSummary, null>[] = [
@@ -103,26 +103,34 @@ const idOrder = (id: string | undefined) => (id === 'driver' ? -1 : num(id));
 export function ExecutorsView({ app, live }: { app: AppRef; live: boolean }) {
   const query = useInfiniteQuery(executorsQuery(app, live));
   const executors = query.data?.pages.flatMap((p) => p.sparkApplicationExecutors ?? []) ?? [];
-  const { sorted, sort, onSort } = useSortedRows(executors, COLUMNS);
+  const { sorted, sort, onSort, clearSort } = useSortedRows(executors, COLUMNS);
   if (query.isPending) return <Typography role="status">Loading executors…</Typography>;
   if (query.isError && !query.data)
     return <ErrorPanel error={query.error} what="executors" onRetry={() => void query.refetch()} />;
   return (
     <>
       <TableScroll label="Executors">
-        <DataTable aria-label="Executors" data-testid="executors-table">
-          <thead>
-            <HeaderRow columns={COLUMNS} context={null} sort={sort} onSort={onSort} />
-          </thead>
-          <tbody>
-            {sorted.map((e) => (
-              <tr key={e.executorId} data-testid="executor-row" data-executor={e.executorId}>
-                <Cells columns={COLUMNS} row={e} context={null} />
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <DeclaredTable
+          aria-label="Executors"
+          data-testid="executors-table"
+          measurements
+          columns={COLUMNS}
+          rows={sorted}
+          context={null}
+          rowKey={(e) => e.executorId ?? ''}
+          rowProps={(e) => ({ 'data-testid': 'executor-row', 'data-executor': e.executorId })}
+          sort={sort}
+          onSort={onSort}
+        />
       </TableScroll>
+      <SortNote
+        sort={sort}
+        loaded={executors.length}
+        what="executors"
+        more={query.hasNextPage}
+        apiOrder="driver first, then by ID"
+        onClear={clearSort}
+      />
       <MoreButton query={query} label="More executors" />
     </>
   );

@@ -3,7 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { FindingGroup } from '../diagnosis';
-import { CellLink } from './data-table';
+import { RowLink as CellLink } from '../../../components/data-table';
 
 /**
  * Findings as a plain list (not alerts: nothing here is urgent, and six alerts were read out on every

@@ -5,15 +5,22 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorPanel } from '../../../components/error-panel';
 import { ApiError } from '../../../lib/api-client';
-import { useNow } from '../../../lib/use-now';
 import type { StageData } from '../../../schemas/spark';
 import type { AppRef } from '../api/spark-api';
 import { jobQuery, stagesQuery } from '../api/spark-queries';
 import { diagnoseStage } from '../diagnosis';
 import { elapsedMs, formatBytes, formatMs, num } from '../units';
-import { CellLink, DataTable, Pre, TableScroll } from './data-table';
+import {
+  DeclaredTable,
+  Pre,
+  RowLink as CellLink,
+  TableScroll,
+  useSortedRows,
+  type Column,
+} from '../../../components/data-table';
+import { useSparkNow } from './spark-clock';
 import { useSparkPlace } from './spark-url';
-import { StatusPill, TaskProgress } from './status';
+import { StatusPill, TaskProgress, statusRank } from './status';
 
 const FINDING_LABEL: Record<string, string> = {
   skew: 'Skew',
@@ -28,7 +35,7 @@ export function JobDetail({ app, jobId, live }: { app: AppRef; jobId: string; li
   const data = job.data?.jobData;
   const running = data?.status === 'JOB_EXECUTION_STATUS_RUNNING';
   const stages = useQuery(stagesQuery(app, data?.stageIds ?? [], live && running));
-  const now = useNow(1000);
+  const now = useSparkNow();
   const { href } = useSparkPlace(app.session);
   if (job.isPending) return <Typography role="status">Loading job {jobId}…</Typography>;
   if (job.isError && !job.data) {
@@ -80,6 +87,124 @@ export function JobDetail({ app, jobId, live }: { app: AppRef; jobId: string; li
   );
 }
 
+interface StageContext {
+  now: number;
+  stageHref: (stageId: string) => string;
+}
+
+const bytes = (value: string | undefined) => num(value);
+
+/** The stages table's columns: header, cell and sort value together. */
+const STAGE_COLUMNS: Column<StageData, StageContext>[] = [
+  {
+    id: 'stage',
+    header: 'Stage',
+    rowHeader: true,
+    className: 'num',
+    cell: (s, { stageHref }) => <CellLink to={stageHref(s.stageId!)}>{s.stageId}</CellLink>,
+    sortValue: (s) => num(s.stageId),
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    cell: (s) => <StatusPill status={s.status} />,
+    sortValue: (s) => statusRank(s.status),
+  },
+  {
+    id: 'tasks',
+    header: 'Tasks',
+    cell: (s) => (
+      <TaskProgress
+        total={s.numTasks ?? 0}
+        completed={s.numCompleteTasks ?? 0}
+        running={s.numActiveTasks ?? 0}
+        failed={s.numFailedTasks ?? 0}
+      />
+    ),
+    sortValue: (s) => s.numTasks ?? 0,
+  },
+  {
+    id: 'input',
+    header: 'Input',
+    className: 'num',
+    cell: (s) => formatBytes(s.stageMetrics?.stageInputMetrics?.bytesRead),
+    sortValue: (s) => bytes(s.stageMetrics?.stageInputMetrics?.bytesRead),
+  },
+  {
+    id: 'output',
+    header: 'Output',
+    className: 'num',
+    cell: (s) => formatBytes(s.stageMetrics?.stageOutputMetrics?.bytesWritten),
+    sortValue: (s) => bytes(s.stageMetrics?.stageOutputMetrics?.bytesWritten),
+  },
+  {
+    id: 'shuffle-read',
+    header: 'Shuffle read',
+    className: 'num',
+    cell: (s) => formatBytes(s.stageMetrics?.stageShuffleReadMetrics?.bytesRead),
+    sortValue: (s) => bytes(s.stageMetrics?.stageShuffleReadMetrics?.bytesRead),
+  },
+  {
+    id: 'shuffle-write',
+    header: 'Shuffle write',
+    className: 'num',
+    cell: (s) => formatBytes(s.stageMetrics?.stageShuffleWriteMetrics?.bytesWritten),
+    sortValue: (s) => bytes(s.stageMetrics?.stageShuffleWriteMetrics?.bytesWritten),
+  },
+  {
+    id: 'spill',
+    header: 'Spill (disk)',
+    className: 'num',
+    cell: (s) => formatBytes(s.stageMetrics?.diskBytesSpilled),
+    sortValue: (s) => bytes(s.stageMetrics?.diskBytesSpilled),
+  },
+  {
+    id: 'duration',
+    header: 'Duration',
+    className: 'num',
+    cell: (s, { now }) =>
+      s.submissionTime ? formatMs(elapsedMs(s.submissionTime, s.completionTime, now)) : '—',
+    sortValue: (s, context) => elapsedMs(s.submissionTime, s.completionTime, context?.now ?? 0) ?? -1,
+  },
+  {
+    id: 'task-time',
+    header: 'Task time min / median / max',
+    className: 'num',
+    cell: (s) => {
+      const q = s.taskQuantileMetrics?.durationMillis;
+      return q ? `${formatMs(q.minimum)} / ${formatMs(q.percentile50)} / ${formatMs(q.maximum)}` : '—';
+    },
+    // By the slowest task: the skewed stage comes first when sorted descending.
+    sortValue: (s) => num(s.taskQuantileMetrics?.durationMillis?.maximum),
+  },
+  {
+    id: 'findings',
+    header: 'Findings',
+    cell: (s) => {
+      const findings = diagnoseStage(s);
+      return findings.length
+        ? findings.map((f) => (
+            <Box
+              component="span"
+              key={f.kind}
+              data-testid="stage-flag"
+              sx={{
+                display: 'inline-block',
+                mr: 0.5,
+                fontWeight: 500,
+                color: f.severity === 'error' ? 'error.main' : 'warning.main',
+              }}
+            >
+              ⚠ {FINDING_LABEL[f.kind]}
+            </Box>
+          ))
+        : 'none';
+    },
+    sortValue: (s) => diagnoseStage(s).length,
+  },
+];
+
+/** A job's stages: all of them are on screen, so every column sorts. */
 export function StagesTable({
   stages,
   now,
@@ -89,80 +214,22 @@ export function StagesTable({
   now: number;
   stageHref: (stageId: string) => string;
 }) {
+  const context = { now, stageHref };
+  const { sorted, sort, onSort } = useSortedRows(stages, STAGE_COLUMNS, context);
   return (
     <TableScroll label="Stages of the job">
-      <DataTable aria-label="Stages of the job" data-testid="stages-table">
-        <thead>
-          <tr>
-            <th className="num">Stage</th>
-            <th>Status</th>
-            <th>Tasks</th>
-            <th className="num">Input</th>
-            <th className="num">Output</th>
-            <th className="num">Shuffle read</th>
-            <th className="num">Shuffle write</th>
-            <th className="num">Spill (disk)</th>
-            <th className="num">Duration</th>
-            <th className="num">Task time min / median / max</th>
-            <th>Findings</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stages.map((s) => {
-            const m = s.stageMetrics;
-            const q = s.taskQuantileMetrics?.durationMillis;
-            const findings = diagnoseStage(s);
-            return (
-              <tr key={s.stageId} data-testid="stage-row" data-stage={s.stageId}>
-                <th scope="row" className="num">
-                  <CellLink to={stageHref(s.stageId!)}>{s.stageId}</CellLink>
-                </th>
-                <td>
-                  <StatusPill status={s.status} />
-                </td>
-                <td>
-                  <TaskProgress
-                    total={s.numTasks ?? 0}
-                    completed={s.numCompleteTasks ?? 0}
-                    running={s.numActiveTasks ?? 0}
-                    failed={s.numFailedTasks ?? 0}
-                  />
-                </td>
-                <td className="num">{formatBytes(m?.stageInputMetrics?.bytesRead)}</td>
-                <td className="num">{formatBytes(m?.stageOutputMetrics?.bytesWritten)}</td>
-                <td className="num">{formatBytes(m?.stageShuffleReadMetrics?.bytesRead)}</td>
-                <td className="num">{formatBytes(m?.stageShuffleWriteMetrics?.bytesWritten)}</td>
-                <td className="num">{formatBytes(m?.diskBytesSpilled)}</td>
-                <td className="num">
-                  {s.submissionTime ? formatMs(elapsedMs(s.submissionTime, s.completionTime, now)) : '—'}
-                </td>
-                <td className="num">
-                  {q ? `${formatMs(q.minimum)} / ${formatMs(q.percentile50)} / ${formatMs(q.maximum)}` : '—'}
-                </td>
-                <td>
-                  {findings.length
-                    ? findings.map((f) => (
-                        <Box
-                          component="span"
-                          key={f.kind}
-                          data-testid="stage-flag"
-                          sx={{
-                            display: 'inline-block',
-                            mr: 0.5,
-                            fontWeight: 500,
-                            color: f.severity === 'error' ? 'error.main' : 'warning.main',
-                          }}
-                        >
-                          ⚠ {FINDING_LABEL[f.kind]}
-                        </Box>
-                      ))
-                    : 'none'}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </DataTable>
+      <DeclaredTable
+        aria-label="Stages of the job"
+        data-testid="stages-table"
+        measurements
+        columns={STAGE_COLUMNS}
+        rows={sorted}
+        context={context}
+        rowKey={(s) => s.stageId ?? ''}
+        rowProps={(s) => ({ 'data-testid': 'stage-row', 'data-stage': s.stageId })}
+        sort={sort}
+        onSort={onSort}
+      />
     </TableScroll>
   );
 }

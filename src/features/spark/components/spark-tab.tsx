@@ -12,12 +12,14 @@ import type { AppRef } from '../api/spark-api';
 import { applicationsQuery, jobsSummaryQuery, recentStagesQuery } from '../api/spark-queries';
 import { diagnoseStages, groupFindings } from '../diagnosis';
 import { formatMs } from '../units';
-import { CellLink } from './data-table';
+import { RowLink as CellLink } from '../../../components/data-table';
+import { EnvironmentView } from './environment-view';
 import { ExecutorsView } from './executors-view';
 import { FindingList } from './findings';
 import { JobDetail } from './job-detail';
 import { JobsView } from './jobs-view';
 import { useSparkPlace, type SparkPlace, type SparkView } from './spark-url';
+import { SparkClockOffset, clockOffset } from './spark-clock';
 import { SqlView } from './sql-view';
 import { StageDetail } from './stage-detail';
 
@@ -25,6 +27,7 @@ const VIEWS: [SparkView, string][] = [
   ['jobs', 'Jobs'],
   ['executors', 'Executors'],
   ['sql', 'SQL queries'],
+  ['environment', 'Environment'],
 ];
 
 /** The Spark work inside a session: its application, jobs, stages, executors and SQL, with a diagnosis. */
@@ -65,12 +68,14 @@ export function SparkTab({ session }: { session: Session }) {
           })}
         </Box>
       )}
-      <Application
-        key={app.name}
-        appRef={{ app: app.name, session: session.name! }}
-        info={app.application}
-        live={live}
-      />
+      <SparkClockOffset value={clockOffset(attempt?.lastUpdated, apps.dataUpdatedAt)}>
+        <Application
+          key={app.name}
+          appRef={{ app: app.name, session: session.name! }}
+          info={app.application}
+          live={live}
+        />
+      </SparkClockOffset>
     </>
   );
 }
@@ -155,6 +160,8 @@ function Application({
           <JobDetail app={appRef} jobId={place.job} live={live} />
         ) : place.view === 'executors' ? (
           <ExecutorsView app={appRef} live={live} />
+        ) : place.view === 'environment' ? (
+          <EnvironmentView app={appRef} />
         ) : place.view === 'sql' ? (
           <SqlView app={appRef} live={live} />
         ) : (

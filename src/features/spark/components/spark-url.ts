@@ -11,7 +11,7 @@ export type { JobFilter, SparkView };
 
 /**
  * The Spark tab's place in the session page's URL (its search parameters are declared in
- * src/schemas/console-routes.ts): `?tab=spark&app=ID&view=…&jobs=…&job=ID&stage=ID`.
+ * src/schemas/console-routes.ts): `?tab=spark&app=ID&view=…&jobs=…&job=ID&stage=ID&find=…`.
  */
 export interface SparkPlace {
   /** The application ID, when not the session's first (newest) one. */
@@ -21,6 +21,8 @@ export interface SparkPlace {
   jobs?: JobFilter;
   job?: string;
   stage?: string;
+  /** The environment view's search text. */
+  find?: string;
 }
 
 /** The session page's `tab` value that opens the Spark tab (the tab itself is declared in src/app). */
@@ -33,13 +35,14 @@ export function readSparkPlace(search: SessionSearch): SparkPlace {
     ...(search.jobs ? { jobs: search.jobs } : {}),
     job: search.job || undefined,
     stage: search.stage || undefined,
+    find: search.find || undefined,
   };
 }
 
 /** A session page's search parameters for a place in its Spark tab (jobs, the default view, is left out). */
 export function sparkSearch(place: Partial<SparkPlace>): SessionSearch {
-  const { app, view, jobs, job, stage } = place;
-  return { tab: SPARK_TAB, app, view: view === 'jobs' ? undefined : view, jobs, job, stage };
+  const { app, view, jobs, job, stage, find } = place;
+  return { tab: SPARK_TAB, app, view: view === 'jobs' ? undefined : view, jobs, job, stage, find };
 }
 
 /** A link to a place in a session's Spark tab. */

@@ -8,13 +8,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatDateTime } from '../../../lib/format';
-import type { Quantiles } from '../../../schemas/spark';
+import type { ExecutorStageSummary, Quantiles, TaskData } from '../../../schemas/spark';
 import type { AppRef } from '../api/spark-api';
 import { stageExecutorsQuery, stagesQuery, tasksQuery } from '../api/spark-queries';
 import { diagnoseStage, errorHeadline, groupFindings } from '../diagnosis';
 import { formatBytes, formatMs, num } from '../units';
-import { DataTable, Pre, TableScroll } from './data-table';
+import { DeclaredTable, Pre, TableScroll, useSortedRows, type Column } from '../../../components/data-table';
 import { FindingList } from './findings';
+import { useSparkPlace } from './spark-url';
+import { StageGraph } from './stage-graph';
 import { StatusPill } from './status';
 
 type TaskFilter = 'all' | 'failed' | 'slowest';
@@ -43,6 +45,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
     ),
   );
   const perExecutor = useQuery(stageExecutorsQuery(app, stageId, live && running));
+  const { href } = useSparkPlace(app.session);
   if (stages.isPending) return <Typography role="status">Loading stage {stageId}…</Typography>;
   if (stages.isError && !stages.data)
     return (
@@ -54,15 +57,15 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
   );
   const findings = diagnoseStage(stage, errors);
   const q = stage.taskQuantileMetrics;
-  const rows: [string, Quantiles | undefined, (v: string | undefined) => string][] = [
-    ['Duration', q?.durationMillis, formatMs],
-    ['GC time', q?.jvmGcTimeMillis, formatMs],
-    ['Scheduler delay', q?.schedulerDelayMillis, formatMs],
-    ['Input', q?.inputMetrics?.bytesRead, formatBytes],
-    ['Shuffle read', q?.shuffleReadMetrics?.readBytes, formatBytes],
-    ['Shuffle write', q?.shuffleWriteMetrics?.writeBytes, formatBytes],
-    ['Spill (memory)', q?.memoryBytesSpilled, formatBytes],
-    ['Spill (disk)', q?.diskBytesSpilled, formatBytes],
+  const rows: QuantileRow[] = [
+    { label: 'Duration', value: q?.durationMillis, format: formatMs },
+    { label: 'GC time', value: q?.jvmGcTimeMillis, format: formatMs },
+    { label: 'Scheduler delay', value: q?.schedulerDelayMillis, format: formatMs },
+    { label: 'Input', value: q?.inputMetrics?.bytesRead, format: formatBytes },
+    { label: 'Shuffle read', value: q?.shuffleReadMetrics?.readBytes, format: formatBytes },
+    { label: 'Shuffle write', value: q?.shuffleWriteMetrics?.writeBytes, format: formatBytes },
+    { label: 'Spill (memory)', value: q?.memoryBytesSpilled, format: formatBytes },
+    { label: 'Spill (disk)', value: q?.diskBytesSpilled, format: formatBytes },
   ];
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 2 }}>
@@ -81,47 +84,27 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
         </Paper>
       )}
       {findings.length > 0 && <FindingList groups={groupFindings(findings)} />}
+      <StageGraph
+        app={app}
+        stageId={stageId}
+        parentHref={(stage.parentStageIds ?? []).map((id) => ({
+          stageId: id,
+          href: href({ job: stage.jobIds?.[0], stage: id }),
+        }))}
+      />
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="quantiles-title">
         <Typography id="quantiles-title" variant="subtitle1" component="h4" gutterBottom>
           Task metrics over {q?.durationMillis?.count ?? 0} successful tasks
         </Typography>
         <TableScroll label="Task metrics">
-          <DataTable aria-labelledby="quantiles-title">
-            <thead>
-              <tr>
-                <th>Metric</th>
-                <th className="num">Min</th>
-                <th className="num">25th percentile</th>
-                <th className="num">Median</th>
-                <th className="num">75th percentile</th>
-                <th className="num">Max</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(([label, value, format]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  {value
-                    ? [
-                        value.minimum,
-                        value.percentile25,
-                        value.percentile50,
-                        value.percentile75,
-                        value.maximum,
-                      ].map((v, i) => (
-                        <td key={i} className="num">
-                          {format(v)}
-                        </td>
-                      ))
-                    : [0, 1, 2, 3, 4].map((i) => (
-                        <td key={i} className="num">
-                          —
-                        </td>
-                      ))}
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <DeclaredTable
+            aria-labelledby="quantiles-title"
+            measurements
+            columns={QUANTILE_COLUMNS}
+            rows={rows}
+            context={null}
+            rowKey={(row) => row.label}
+          />
         </TableScroll>
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="stage-executors-title">
@@ -136,34 +119,7 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
           />
         )}
         <TableScroll label="Work per executor">
-          <DataTable aria-labelledby="stage-executors-title" data-testid="stage-executors-table">
-            <thead>
-              <tr>
-                <th>Executor</th>
-                <th className="num">Tasks succeeded / failed / killed</th>
-                <th className="num">Task time</th>
-                <th className="num">Input</th>
-                <th className="num">Shuffle read</th>
-                <th className="num">Shuffle write</th>
-                <th className="num">Spill (disk)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(perExecutor.data?.sparkApplicationStageExecutors ?? []).map((e) => (
-                <tr key={e.executorId}>
-                  <th scope="row">{e.executorId}</th>
-                  <td className="num">
-                    {e.succeededTasks ?? 0} / {e.failedTasks ?? 0} / {e.killedTasks ?? 0}
-                  </td>
-                  <td className="num">{formatMs(e.taskTimeMillis)}</td>
-                  <td className="num">{formatBytes(e.inputBytes)}</td>
-                  <td className="num">{formatBytes(e.shuffleRead)}</td>
-                  <td className="num">{formatBytes(e.shuffleWrite)}</td>
-                  <td className="num">{formatBytes(e.diskBytesSpilled)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <StageExecutorsTable executors={perExecutor.data?.sparkApplicationStageExecutors ?? []} />
         </TableScroll>
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="tasks-title">
@@ -192,63 +148,22 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
           <ErrorPanel error={tasks.error} what="tasks" onRetry={() => void tasks.refetch()} />
         )}
         <TableScroll label="Tasks">
-          <DataTable aria-labelledby="tasks-title" data-testid="tasks-table">
-            <thead>
-              <tr>
-                <th className="num">Task</th>
-                <th className="num">Index</th>
-                <th className="num">Attempt</th>
-                <th>Status</th>
-                <th>Executor</th>
-                <th>Launched</th>
-                <th className="num">Duration</th>
-                <th className="num">GC</th>
-                <th className="num">Input</th>
-                <th className="num">Shuffle read</th>
-                <th className="num">Spill (disk)</th>
-                <th>Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(tasks.data?.sparkApplicationStageAttemptTasks ?? []).map((t) => (
-                <tr key={t.taskId} data-testid="task-row" data-status={t.status}>
-                  <th scope="row" className="num">
-                    {t.taskId}
-                  </th>
-                  <td className="num">{t.index}</td>
-                  <td className="num">{t.attempt}</td>
-                  <td>
-                    <StatusPill status={t.status} />
-                  </td>
-                  <td>{t.executorId}</td>
-                  <td>{formatDateTime(t.launchTime)}</td>
-                  <td className="num">{formatMs(t.durationMillis)}</td>
-                  <td className="num">{t.taskMetrics ? formatMs(t.taskMetrics.jvmGcTimeMillis) : '—'}</td>
-                  <td className="num">
-                    {t.taskMetrics ? formatBytes(t.taskMetrics.inputMetrics?.bytesRead) : '—'}
-                  </td>
-                  <td className="num">
-                    {t.taskMetrics
-                      ? formatBytes(
-                          num(t.taskMetrics.shuffleReadMetrics?.remoteBytesRead) +
-                            num(t.taskMetrics.shuffleReadMetrics?.localBytesRead),
-                        )
-                      : '—'}
-                  </td>
-                  <td className="num">{t.taskMetrics ? formatBytes(t.taskMetrics.diskBytesSpilled) : '—'}</td>
-                  <td style={{ minWidth: 280 }}>
-                    {t.errorMessage && (
-                      <details>
-                        <summary>{errorHeadline(t.errorMessage)}</summary>
-                        <Pre data-testid="task-error">{t.errorMessage}</Pre>
-                      </details>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <DeclaredTable
+            aria-labelledby="tasks-title"
+            data-testid="tasks-table"
+            measurements
+            columns={TASK_COLUMNS}
+            rows={tasks.data?.sparkApplicationStageAttemptTasks ?? []}
+            context={null}
+            rowKey={(t) => t.taskId ?? ''}
+            rowProps={(t) => ({ 'data-testid': 'task-row', 'data-status': t.status })}
+          />
         </TableScroll>
+        {/* Tasks come 100 a page in the API's order: its orders are the choices above, not column headers. */}
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {stage.numTasks ?? 0} tasks, 100 a page, in the order chosen above (the API sorts them; the columns
+          do not).
+        </Typography>
         <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
           {pageToken && <Button onClick={() => setPageToken(undefined)}>First page</Button>}
           {tasks.data?.nextPageToken && (
@@ -259,3 +174,148 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
     </Box>
   );
 }
+
+interface QuantileRow {
+  label: string;
+  value: Quantiles | undefined;
+  format: (v: string | undefined) => string;
+}
+
+const quantileColumn = (
+  id: string,
+  header: string,
+  pick: (q: Quantiles) => string | undefined,
+): Column<QuantileRow, null> => ({
+  id,
+  header,
+  className: 'num',
+  cell: (row) => (row.value ? row.format(pick(row.value)) : '—'),
+});
+
+/** A fixed matrix of metrics by quantile: nothing to sort. */
+const QUANTILE_COLUMNS: Column<QuantileRow, null>[] = [
+  { id: 'metric', header: 'Metric', rowHeader: true, cell: (row) => row.label },
+  quantileColumn('min', 'Min', (q) => q.minimum),
+  quantileColumn('p25', '25th percentile', (q) => q.percentile25),
+  quantileColumn('p50', 'Median', (q) => q.percentile50),
+  quantileColumn('p75', '75th percentile', (q) => q.percentile75),
+  quantileColumn('max', 'Max', (q) => q.maximum),
+];
+
+const EXECUTOR_COLUMNS: Column<ExecutorStageSummary, null>[] = [
+  {
+    id: 'executor',
+    header: 'Executor',
+    rowHeader: true,
+    cell: (e) => e.executorId,
+    sortValue: (e) => (e.executorId === 'driver' ? -1 : num(e.executorId)),
+  },
+  {
+    id: 'tasks',
+    header: 'Tasks succeeded / failed / killed',
+    className: 'num',
+    cell: (e) => `${e.succeededTasks ?? 0} / ${e.failedTasks ?? 0} / ${e.killedTasks ?? 0}`,
+    sortValue: (e) => e.succeededTasks ?? 0,
+  },
+  {
+    id: 'time',
+    header: 'Task time',
+    className: 'num',
+    cell: (e) => formatMs(e.taskTimeMillis),
+    sortValue: (e) => num(e.taskTimeMillis),
+  },
+  {
+    id: 'input',
+    header: 'Input',
+    className: 'num',
+    cell: (e) => formatBytes(e.inputBytes),
+    sortValue: (e) => num(e.inputBytes),
+  },
+  {
+    id: 'shuffle-read',
+    header: 'Shuffle read',
+    className: 'num',
+    cell: (e) => formatBytes(e.shuffleRead),
+    sortValue: (e) => num(e.shuffleRead),
+  },
+  {
+    id: 'shuffle-write',
+    header: 'Shuffle write',
+    className: 'num',
+    cell: (e) => formatBytes(e.shuffleWrite),
+    sortValue: (e) => num(e.shuffleWrite),
+  },
+  {
+    id: 'spill',
+    header: 'Spill (disk)',
+    className: 'num',
+    cell: (e) => formatBytes(e.diskBytesSpilled),
+    sortValue: (e) => num(e.diskBytesSpilled),
+  },
+];
+
+/** The stage's work per executor: every executor is on screen, so every column sorts. */
+function StageExecutorsTable({ executors }: { executors: ExecutorStageSummary[] }) {
+  const { sorted, sort, onSort } = useSortedRows(executors, EXECUTOR_COLUMNS);
+  return (
+    <DeclaredTable
+      aria-labelledby="stage-executors-title"
+      data-testid="stage-executors-table"
+      measurements
+      columns={EXECUTOR_COLUMNS}
+      rows={sorted}
+      context={null}
+      rowKey={(e) => e.executorId ?? ''}
+      sort={sort}
+      onSort={onSort}
+    />
+  );
+}
+
+const orDash = (t: TaskData, show: (m: NonNullable<TaskData['taskMetrics']>) => string) =>
+  t.taskMetrics ? show(t.taskMetrics) : '—';
+
+/** Tasks are paged by the API in its own order (by ID, slowest first, failed only): no column sorts. */
+const TASK_COLUMNS: Column<TaskData, null>[] = [
+  { id: 'task', header: 'Task', rowHeader: true, className: 'num', cell: (t) => t.taskId },
+  { id: 'index', header: 'Index', className: 'num', cell: (t) => t.index },
+  { id: 'attempt', header: 'Attempt', className: 'num', cell: (t) => t.attempt },
+  { id: 'status', header: 'Status', cell: (t) => <StatusPill status={t.status} /> },
+  { id: 'executor', header: 'Executor', cell: (t) => t.executorId },
+  { id: 'launched', header: 'Launched', cell: (t) => formatDateTime(t.launchTime) },
+  { id: 'duration', header: 'Duration', className: 'num', cell: (t) => formatMs(t.durationMillis) },
+  { id: 'gc', header: 'GC', className: 'num', cell: (t) => orDash(t, (m) => formatMs(m.jvmGcTimeMillis)) },
+  {
+    id: 'input',
+    header: 'Input',
+    className: 'num',
+    cell: (t) => orDash(t, (m) => formatBytes(m.inputMetrics?.bytesRead)),
+  },
+  {
+    id: 'shuffle-read',
+    header: 'Shuffle read',
+    className: 'num',
+    cell: (t) =>
+      orDash(t, (m) =>
+        formatBytes(num(m.shuffleReadMetrics?.remoteBytesRead) + num(m.shuffleReadMetrics?.localBytesRead)),
+      ),
+  },
+  {
+    id: 'spill',
+    header: 'Spill (disk)',
+    className: 'num',
+    cell: (t) => orDash(t, (m) => formatBytes(m.diskBytesSpilled)),
+  },
+  {
+    id: 'error',
+    header: 'Error',
+    className: 'wide',
+    cell: (t) =>
+      t.errorMessage && (
+        <details>
+          <summary>{errorHeadline(t.errorMessage)}</summary>
+          <Pre data-testid="task-error">{t.errorMessage}</Pre>
+        </details>
+      ),
+  },
+];

@@ -36,9 +36,29 @@ const LOOK: Record<string, { label: string; tone: Tone; Icon: typeof CheckCircle
   UNKNOWN: { label: 'Unknown', tone: 'text', Icon: HourglassEmptyIcon },
 };
 
+const shortStatus = (status: string | undefined) =>
+  (status ?? 'UNKNOWN').replace(/^(JOB_EXECUTION_STATUS|STAGE_STATUS|TASK_STATUS)_/, '');
+
+/** Where a status sorts: what is still going on first, then what finished well, then what did not. */
+const RANK = [
+  'RUNNING',
+  'ACTIVE',
+  'PENDING',
+  'SUCCEEDED',
+  'COMPLETE',
+  'SUCCESS',
+  'FAILED',
+  'KILLED',
+  'SKIPPED',
+];
+export function statusRank(status: string | undefined): number {
+  const i = RANK.indexOf(shortStatus(status));
+  return i < 0 ? RANK.length : i;
+}
+
 /** A job, stage or task status, as icon and word (never colour alone). */
 export function StatusPill({ status }: { status: string | undefined }) {
-  const key = (status ?? 'UNKNOWN').replace(/^(JOB_EXECUTION_STATUS|STAGE_STATUS|TASK_STATUS)_/, '');
+  const key = shortStatus(status);
   const look = LOOK[key] ?? { label: key, tone: 'text' as const, Icon: HourglassEmptyIcon };
   return (
     <Pill tone={look.tone} data-status={key}>
