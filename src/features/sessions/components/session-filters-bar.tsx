@@ -18,12 +18,9 @@ import {
 } from '../list-filters';
 import { STATE_LABEL } from '../../../lib/session-state';
 import { CreatedFilter } from './created-filter';
+import type { FilterProblem } from '../filter-problem';
 
-/** What the server said about a filter it could not read, and where (1-based), when it said. */
-export interface FilterProblem {
-  message: string;
-  position?: number;
-}
+export type { FilterProblem };
 
 export function SessionFiltersBar({
   view,
@@ -42,13 +39,16 @@ export function SessionFiltersBar({
   const expression = filterExpression(view);
   const [expressionText, setExpressionText] = useState(expression);
   const searchRef = useRef<HTMLInputElement>(null);
-  const [seen, setSeen] = useState({ search: view.search, expression });
-  if (seen.search !== view.search || seen.expression !== expression) {
-    // The URL changed from elsewhere (back button, a label chip): show it.
-    setSeen({ search: view.search, expression });
+  // The URL changed from elsewhere (back button, a label chip, a saved view): show it in the boxes.
+  // After render, never during it; typing that led to this URL finds its own text again.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- following the URL, an outside source
     setSearch(view.search);
+  }, [view.search]);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- following the URL, an outside source
     setExpressionText(expression);
-  }
+  }, [expression]);
 
   // "/" focuses the search box, as in most consoles, unless the user is typing somewhere.
   useEffect(() => {
