@@ -13,12 +13,15 @@ import {
   clearedFilters,
   filterExpression,
   hasFilters,
+  onScreenFilterCount,
   withFilters,
   type ListView,
 } from '../list-filters';
 import { STATE_LABEL } from '../../../lib/session-state';
 import { CreatedFilter } from './created-filter';
 import type { FilterProblem } from '../filter-problem';
+import type { Session } from '../../../schemas/wire';
+import { MoreFiltersButton, MoreFiltersPanel, OnScreenFilterChips } from './more-filters';
 
 export type { FilterProblem };
 
@@ -26,9 +29,15 @@ export function SessionFiltersBar({
   view,
   onChange,
   problem,
+  loaded,
+  shown,
 }: {
   view: ListView;
   onChange: (view: ListView) => void;
+  /** The rows the API returned for this page (the on-screen filters choose among their values). */
+  loaded: readonly Session[];
+  /** How many of them the on-screen filters keep. */
+  shown: number;
   /** The last expression sent was refused: the field is marked with the server's words. */
   problem?: FilterProblem;
 }) {
@@ -93,6 +102,11 @@ export function SessionFiltersBar({
   // On a phone the filters fold behind one button, so the first rows are visible without scrolling.
   const narrow = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
   const [unfolded, setUnfolded] = useState(false);
+  // Folded at first (and on the server): unfolding is the user's choice.
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreButton = (
+    <MoreFiltersButton open={moreOpen} onToggle={() => setMoreOpen(!moreOpen)} view={view} />
+  );
   const count = activeFilterCount(view);
   const custom = view.customFilter !== undefined;
   const expressionRef = useRef<HTMLInputElement>(null);
@@ -200,6 +214,7 @@ export function SessionFiltersBar({
               sx={{ width: 200 }}
             />
             <CreatedFilter view={view} onChange={onChange} />
+            {moreButton}
             {hasFilters(view) && (
               <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
                 Clear filters
@@ -207,17 +222,24 @@ export function SessionFiltersBar({
             )}
           </Box>
         )}
-        {!custom && view.labels.length > 0 && (
-          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} aria-label="Label filters">
-            {view.labels.map(({ key, value }) => (
-              <RemovableLabelChip
-                key={key}
-                text={`${key}=${value}`}
-                onRemove={() =>
-                  onChange(withFilters(view, { labels: view.labels.filter((l) => l.key !== key) }))
-                }
-              />
-            ))}
+        {moreOpen && <MoreFiltersPanel view={view} onChange={onChange} loaded={loaded} />}
+        {((!custom && view.labels.length > 0) || onScreenFilterCount(view) > 0) && (
+          // One line for every filter in force shown as a chip: the label filters and the on-screen ones.
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+            {!custom && view.labels.length > 0 && (
+              <Box role="group" aria-label="Label filters" sx={{ display: 'contents' }}>
+                {view.labels.map(({ key, value }) => (
+                  <RemovableLabelChip
+                    key={key}
+                    text={`${key}=${value}`}
+                    onRemove={() =>
+                      onChange(withFilters(view, { labels: view.labels.filter((l) => l.key !== key) }))
+                    }
+                  />
+                ))}
+              </Box>
+            )}
+            <OnScreenFilterChips view={view} onChange={onChange} loaded={loaded.length} shown={shown} />
           </Box>
         )}
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
@@ -263,6 +285,7 @@ export function SessionFiltersBar({
           )}
           {custom && (
             <>
+              {moreButton}
               <Button onClick={() => onChange(clearedFilters(view))}>Clear filters</Button>
               <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
                 Using your expression; the simple filters are hidden.

@@ -47,13 +47,16 @@ afterEach(() => {
 
 const rowIds = () => screen.queryAllByTestId('session-row').map((row) => row.getAttribute('data-session'));
 
-function renderList(initial: ListView = listViewFromSearch({})) {
+function renderList(
+  initial: ListView = listViewFromSearch({}),
+  onViewChange: (view: ListView) => void = () => undefined,
+) {
   const location = memoryLocation({ path: `/${PARENT}/sessions` });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const page = (view: ListView) => (
     <QueryClientProvider client={client}>
       <Router hook={location.hook} searchHook={location.searchHook}>
-        <SessionsListPage place={place} view={view} onViewChange={() => undefined} />
+        <SessionsListPage place={place} view={view} onViewChange={onViewChange} />
       </Router>
     </QueryClientProvider>
   );
@@ -179,5 +182,34 @@ describe('announcements', () => {
     served = [session('three', 'CREATING', 0), session('one', 'ACTIVE', 1), session('two')];
     await list.refreshed();
     await waitFor(() => expect(announcer()?.textContent).toBe('one is now active.'));
+  });
+});
+
+describe('filters the API cannot do', () => {
+  it('filter the loaded rows on screen, say so, and offer the loaded values', async () => {
+    served = [
+      { ...session('a'), creator: 'ann@x.com', runtimeConfig: { version: '2.3' } },
+      { ...session('b'), creator: 'bob@x.com', runtimeConfig: { version: '3.0' } },
+      { ...session('c'), creator: 'ann@x.com' },
+    ];
+    const changes: ListView[] = [];
+    renderList(listViewFromSearch({ creator: 'ann@x.com' }), (view) => changes.push(view));
+    await waitFor(() => expect(rowIds()).toEqual(['a', 'c']));
+    expect(screen.getByTestId('on-screen-note').textContent).toBe(
+      'Filtered on screen: 2 of the 3 loaded rows (the API cannot filter by these).',
+    );
+    // The API was asked for the region's sessions, with no filter of its own.
+    expect(listCalls.every((url) => !url.searchParams.has('filter'))).toBe(true);
+    const more = screen.getByRole('button', { name: 'More filters (1)' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('group', { name: 'Filters applied on screen' })).toBeNull();
+    fireEvent.click(more);
+    const panel = screen.getByRole('group', { name: 'Filters applied on screen' });
+    const version = within(panel).getByRole('combobox', { name: 'Runtime version' });
+    expect([...version.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Any', '2.3', '3.0']);
+    fireEvent.change(version, { target: { value: '2.3' } });
+    expect(changes.at(-1)).toMatchObject({ creator: 'ann@x.com', runtimeVersion: '2.3', pageTokens: [] });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove filter Creator: ann@x.com' }));
+    expect(changes.at(-1)?.creator).toBeUndefined();
   });
 });

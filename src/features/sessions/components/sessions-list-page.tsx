@@ -17,6 +17,7 @@ import { parentName, type Place } from '../../../schemas/names';
 import { sessionListQuery } from '../api/session-queries';
 import { useCalmRows } from '../calm-rows';
 import { filterProblemOf } from '../filter-problem';
+import { applyOnScreen, onScreenText } from '../on-screen-filters';
 import {
   clearedFilters,
   filterExpression,
@@ -69,12 +70,15 @@ export function SessionsListPage({
 
   const page = view.pageTokens.length + 1;
   const pageKey = `${view.pageSize}\n${view.pageTokens.join(',')}`;
-  const viewKey = `${filter}\n${pageKey}`;
+  // The filter in force, the API's and the one applied on screen (creator, template, runtime version).
+  const shownFilter = [filter, onScreenText(view)].filter(Boolean).join(' AND ');
+  const viewKey = `${shownFilter}\n${pageKey}`;
 
   // Coming back to the list: the cached rows are stale and refetched at once; that answer is not a
   // live update (the sessions created meanwhile are shown, not held back).
   const [cachedAtMount] = useState(() => query.isStale && query.data !== undefined);
-  const latest = useMemo(() => data?.sessions ?? [], [data]);
+  const loaded = useMemo(() => data?.sessions ?? [], [data]);
+  const latest = useMemo(() => applyOnScreen(loaded, view), [loaded, view]);
   const calm = useCalmRows(
     latest,
     // Rows from the cache, from the previous view or from the last accepted filter are not "on
@@ -84,7 +88,7 @@ export function SessionsListPage({
   );
   // Sorted on screen: sessions.list has no orderBy (the page says so beside the table).
   const sessions = useMemo(() => sortSessions(calm.rows, view.sort), [calm.rows, view.sort]);
-  const selection = useSelection(sessions, { filter, page: pageKey });
+  const selection = useSelection(sessions, { filter: shownFilter, page: pageKey });
   useListAnnouncements({ notice: selection.cleared, waiting: calm.waiting, rows: sessions });
 
   const refresh = () => {
@@ -129,7 +133,13 @@ export function SessionsListPage({
         </>
       }
     >
-      <SessionFiltersBar view={view} onChange={setView} problem={problem} />
+      <SessionFiltersBar
+        view={view}
+        onChange={setView}
+        problem={problem}
+        loaded={loaded}
+        shown={latest.length}
+      />
       {selection.cleared && (
         <Alert severity="info" sx={{ mb: 1 }} onClose={selection.dismissCleared}>
           {selection.cleared}
@@ -192,7 +202,7 @@ export function SessionsListPage({
           error={query.isError && !data ? query.error : null}
           onRetry={() => void query.refetch()}
           empty={empty}
-          filter={filter}
+          filter={shownFilter}
           onClearFilters={() => setView(clearedFilters(view))}
           table={
             <SessionsTable
