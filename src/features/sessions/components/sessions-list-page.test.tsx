@@ -213,3 +213,52 @@ describe('filters the API cannot do', () => {
     expect(changes.at(-1)?.creator).toBeUndefined();
   });
 });
+
+describe('saved views', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('saves the current filters and sort under a name, lists it as a link to its URL, deletes it', async () => {
+    served = [session('a')];
+    renderList(listViewFromSearch({ state: 'ACTIVE', creator: 'ann@x.com', sort: '-created', pages: 'tok' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Saved views' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Saved views' });
+    expect(within(dialog).getByText('No saved views yet.')).toBeTruthy();
+    const name = within(dialog).getByRole('textbox', { name: 'Name for the current view' });
+    // A view needs a name.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save view' }));
+    expect(within(dialog).getByText('Give the view a name.')).toBeTruthy();
+    fireEvent.change(name, { target: { value: 'My active' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save view' }));
+    expect(within(dialog).getByRole('status').textContent).toBe('Saved view My active.');
+    const link = within(dialog).getByRole('link', { name: 'My active' });
+    // The view is its URL (without the page): a link that can be shared.
+    expect(link.getAttribute('href')).toBe(
+      `/${PARENT}/sessions?state=ACTIVE&sort=-created&creator=ann%40x.com`,
+    );
+    expect(link.getAttribute('aria-current')).toBe('page');
+    expect(JSON.parse(localStorage.getItem('dataproc-console.saved-list-views')!)).toEqual([
+      { name: 'My active', query: '?state=ACTIVE&sort=-created&creator=ann%40x.com' },
+    ]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete view My active' }));
+    expect(within(dialog).queryByRole('link', { name: 'My active' })).toBeNull();
+    expect(localStorage.getItem('dataproc-console.saved-list-views')).toBe('[]');
+  });
+
+  it('ignores a hand-edited store instead of failing, and drops values the route does not accept', async () => {
+    localStorage.setItem(
+      'dataproc-console.saved-list-views',
+      JSON.stringify([{ name: 'Odd', query: '?sort=sideways&created=2y&state=FAILED' }]),
+    );
+    renderList();
+    fireEvent.click(screen.getByRole('button', { name: 'Saved views' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Saved views' });
+    expect(within(dialog).getByRole('link', { name: 'Odd' }).getAttribute('href')).toBe(
+      `/${PARENT}/sessions?state=FAILED&sort=sideways`,
+    );
+    cleanup();
+    localStorage.setItem('dataproc-console.saved-list-views', '{not json');
+    renderList();
+    fireEvent.click(screen.getByRole('button', { name: 'Saved views' }));
+    expect(within(await screen.findByRole('dialog')).getByText('No saved views yet.')).toBeTruthy();
+  });
+});

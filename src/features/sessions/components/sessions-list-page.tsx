@@ -7,7 +7,7 @@ import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
 import { Link as RouterLink } from 'wouter';
 import { PageFrame } from '../../../components/page-frame';
 import { SessionTotalsSlot } from '../../../components/session-list-slots';
@@ -37,6 +37,11 @@ import { SessionFiltersBar } from './session-filters-bar';
 import { SessionsListBody } from './sessions-list-body';
 import { SessionsTable } from './sessions-table';
 
+// Loaded when first opened: the dialog is not part of the list's first paint.
+const SavedViewsDialog = lazy(() =>
+  import('./saved-views-dialog').then((m) => ({ default: m.SavedViewsDialog })),
+);
+
 /**
  * A region's sessions; the view (filters, sort, page) comes from the URL through the route.
  *
@@ -62,6 +67,7 @@ export function SessionsListPage({
   const now = useNow(5000);
   const [manualRefresh, setManualRefresh] = useState(false);
   const [pointerInside, setPointerInside] = useState(false);
+  const [viewsOpen, setViewsOpen] = useState(false);
 
   // A refused filter keeps the last rows that answered on screen, with the field marked.
   const problem = query.isError ? filterProblemOf(query.error) : undefined;
@@ -122,6 +128,9 @@ export function SessionsListPage({
           <IconButton aria-label="Refresh" title="Refresh now" onClick={refresh}>
             <RefreshIcon />
           </IconButton>
+          <Button variant="outlined" aria-haspopup="dialog" onClick={() => setViewsOpen(true)}>
+            Saved views
+          </Button>
           <Button
             variant="contained"
             startIcon={<AddIcon />}
@@ -236,6 +245,11 @@ export function SessionsListPage({
           filter={filter}
         />
       </Box>
+      {viewsOpen && (
+        <Suspense fallback={null}>
+          <SavedViewsDialog open onClose={() => setViewsOpen(false)} place={place} view={view} />
+        </Suspense>
+      )}
       <ListPager
         view={view}
         onViewChange={setView}
