@@ -262,3 +262,26 @@ describe('saved views', () => {
     expect(within(await screen.findByRole('dialog')).getByText('No saved views yet.')).toBeTruthy();
   });
 });
+
+describe('creates in another tab', () => {
+  it('make the list ask at once and show the new session; creates in other regions do not', async () => {
+    served = [session('older')];
+    renderList();
+    await waitFor(() => expect(rowIds()).toEqual(['older']));
+    const tell = (parent: string) => {
+      // What the create form of another tab sends when the API accepted its create.
+      const otherTab = new BroadcastChannel('dataproc-console.sessions-created');
+      otherTab.postMessage({ parent });
+      otherTab.close();
+    };
+    // Nothing here is changing state, so the list's own next refresh is 10 s away.
+    const callsBefore = listCalls.length;
+    tell('projects/p/locations/other');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(listCalls.length).toBe(callsBefore);
+    served = [session('just-made', 'CREATING', 0), session('older')];
+    tell(PARENT);
+    await waitFor(() => expect(listCalls.length).toBeGreaterThan(callsBefore));
+    await waitFor(() => expect(screen.getByTestId('show-new').textContent).toMatch(/^1 new session/));
+  });
+});

@@ -14,7 +14,7 @@ import { SessionTotalsSlot } from '../../../components/session-list-slots';
 import { paths } from '../../../lib/paths';
 import { useNow } from '../../../lib/use-now';
 import { parentName, type Place } from '../../../schemas/names';
-import { sessionListQuery } from '../api/session-queries';
+import { sessionListQuery, useCreatesElsewhere } from '../api/session-queries';
 import { useCalmRows } from '../calm-rows';
 import { filterProblemOf } from '../filter-problem';
 import { applyOnScreen, onScreenText } from '../on-screen-filters';
@@ -63,6 +63,7 @@ export function SessionsListPage({
   const parent = parentName(place);
   const filter = filterExpression(view);
   const query = useQuery(sessionListQuery(parent, listParams(view)));
+  useCreatesElsewhere(parent);
   // Relative times and run times in the rows move every 5 s.
   const now = useNow(5000);
   const [manualRefresh, setManualRefresh] = useState(false);
