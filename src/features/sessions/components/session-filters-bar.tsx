@@ -13,7 +13,6 @@ import {
   clearedFilters,
   filterExpression,
   hasFilters,
-  onScreenFilterCount,
   withFilters,
   type ListView,
 } from '../list-filters';
@@ -21,7 +20,7 @@ import { STATE_LABEL } from '../../../lib/session-state';
 import { CreatedFilter } from './created-filter';
 import type { FilterProblem } from '../filter-problem';
 import type { Session } from '../../../schemas/wire';
-import { MoreFiltersButton, MoreFiltersPanel, OnScreenFilterChips } from './more-filters';
+import { MoreFiltersButton, MoreFiltersPanel } from './more-filters';
 
 export type { FilterProblem };
 
@@ -30,14 +29,11 @@ export function SessionFiltersBar({
   onChange,
   problem,
   loaded,
-  shown,
 }: {
   view: ListView;
   onChange: (view: ListView) => void;
   /** The rows the API returned for this page (the on-screen filters choose among their values). */
   loaded: readonly Session[];
-  /** How many of them the on-screen filters keep. */
-  shown: number;
   /** The last expression sent was refused: the field is marked with the server's words. */
   problem?: FilterProblem;
 }) {
@@ -214,36 +210,23 @@ export function SessionFiltersBar({
               sx={{ width: 200 }}
             />
             <CreatedFilter view={view} onChange={onChange} />
-            {moreButton}
-            {hasFilters(view) && (
-              <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
-                Clear filters
-              </Button>
-            )}
           </Box>
         )}
-        {moreOpen && <MoreFiltersPanel view={view} onChange={onChange} loaded={loaded} />}
-        {((!custom && view.labels.length > 0) || onScreenFilterCount(view) > 0) && (
-          // One line for every filter in force shown as a chip: the label filters and the on-screen ones.
-          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-            {!custom && view.labels.length > 0 && (
-              <Box role="group" aria-label="Label filters" sx={{ display: 'contents' }}>
-                {view.labels.map(({ key, value }) => (
-                  <RemovableLabelChip
-                    key={key}
-                    text={`${key}=${value}`}
-                    onRemove={() =>
-                      onChange(withFilters(view, { labels: view.labels.filter((l) => l.key !== key) }))
-                    }
-                  />
-                ))}
-              </Box>
-            )}
-            <OnScreenFilterChips view={view} onChange={onChange} loaded={loaded.length} shown={shown} />
+        {!custom && view.labels.length > 0 && (
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} role="group" aria-label="Label filters">
+            {view.labels.map(({ key, value }) => (
+              <RemovableLabelChip
+                key={key}
+                text={`${key}=${value}`}
+                onRemove={() =>
+                  onChange(withFilters(view, { labels: view.labels.filter((l) => l.key !== key) }))
+                }
+              />
+            ))}
           </Box>
         )}
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-          <Box sx={{ flexGrow: 1, minWidth: 'min(300px, 100%)' }}>
+          <Box sx={{ flex: '1 1 300px', minWidth: 'min(300px, 100%)' }}>
             <OutlinedField
               label="Filter sent to the API (AIP-160): edit it and press Enter to use your own"
               value={expressionText}
@@ -283,10 +266,16 @@ export function SessionFiltersBar({
               Apply
             </Button>
           )}
+          {moreButton}
+          {moreOpen && <MoreFiltersPanel view={view} onChange={onChange} loaded={loaded} />}
+          {/* Here rather than after the simple filters: that line is full at 1280 px and would wrap. */}
+          {(custom || hasFilters(view)) && (
+            <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
+              Clear filters
+            </Button>
+          )}
           {custom && (
             <>
-              {moreButton}
-              <Button onClick={() => onChange(clearedFilters(view))}>Clear filters</Button>
               <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
                 Using your expression; the simple filters are hidden.
               </Typography>

@@ -196,7 +196,7 @@ describe('filters the API cannot do', () => {
     renderList(listViewFromSearch({ creator: 'ann@x.com' }), (view) => changes.push(view));
     await waitFor(() => expect(rowIds()).toEqual(['a', 'c']));
     expect(screen.getByTestId('on-screen-note').textContent).toBe(
-      'Filtered on screen: 2 of the 3 loaded rows (the API cannot filter by these).',
+      'On screen: 2 of 3 loaded rows (the API cannot filter by these)',
     );
     // The API was asked for the region's sessions, with no filter of its own.
     expect(listCalls.every((url) => !url.searchParams.has('filter'))).toBe(true);
@@ -205,7 +205,7 @@ describe('filters the API cannot do', () => {
     expect(screen.queryByRole('group', { name: 'Filters applied on screen' })).toBeNull();
     fireEvent.click(more);
     const panel = screen.getByRole('group', { name: 'Filters applied on screen' });
-    const version = within(panel).getByRole('combobox', { name: 'Runtime version' });
+    const version = within(panel).getByRole('combobox', { name: 'Runtime version (on screen)' });
     expect([...version.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Any', '2.3', '3.0']);
     fireEvent.change(version, { target: { value: '2.3' } });
     expect(changes.at(-1)).toMatchObject({ creator: 'ann@x.com', runtimeVersion: '2.3', pageTokens: [] });

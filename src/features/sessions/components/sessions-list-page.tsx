@@ -32,6 +32,7 @@ import { useListAnnouncements } from '../use-list-announcements';
 import { useSelection } from '../use-selection';
 import { BulkActions } from './bulk-actions';
 import { ListPager } from './list-pager';
+import { OnScreenFilterChips } from './more-filters';
 import { UpdatedAgo } from './list-status';
 import { SessionFiltersBar } from './session-filters-bar';
 import { SessionsListBody } from './sessions-list-body';
@@ -143,13 +144,7 @@ export function SessionsListPage({
         </>
       }
     >
-      <SessionFiltersBar
-        view={view}
-        onChange={setView}
-        problem={problem}
-        loaded={loaded}
-        shown={latest.length}
-      />
+      <SessionFiltersBar view={view} onChange={setView} problem={problem} loaded={loaded} />
       {selection.cleared && (
         <Alert severity="info" sx={{ mb: 1 }} onClose={selection.dismissCleared}>
           {selection.cleared}
@@ -169,6 +164,8 @@ export function SessionsListPage({
             {calm.waiting} new session{calm.waiting === 1 ? '' : 's'} — show
           </Button>
         )}
+        {/* The on-screen filters in force: on this line, so they push no row down. */}
+        <OnScreenFilterChips view={view} onChange={setView} loaded={loaded.length} shown={latest.length} />
         <Box sx={{ flexGrow: 1 }} />
         {view.sort && (
           <Typography variant="body2" color="text.secondary" data-testid="sort-note">
