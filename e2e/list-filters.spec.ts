@@ -63,6 +63,8 @@ test('filters the API cannot do apply on screen to the loaded rows, say so, and 
     'On screen: 1 of 3 loaded rows (the API cannot filter by these)',
   );
   await expect(page.getByRole('button', { name: 'More filters (2)' })).toBeVisible();
+  // The cost totals under the table count the rows shown, and say they are filtered.
+  await expect(page.getByTestId('total-scope')).toContainText('All 1 session matching the filter');
   // No filter the API was sent carried them (it cannot read them).
   expect(listCalls.filter((url) => /runtime|template|creator/i.test(decodeURIComponent(url)))).toEqual([]);
   await expectAccessibleInBothModes(page);

@@ -240,7 +240,7 @@ export function SessionsListPage({
           sessions={sessions}
           page={page}
           hasMore={Boolean(data?.nextPageToken)}
-          filter={filter}
+          filter={shownFilter}
         />
       </Box>
       {viewsOpen && (
