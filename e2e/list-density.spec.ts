@@ -56,6 +56,15 @@ test('at 1280×720 with the filters open, eight or more rows are fully visible, 
       .first()
       .getByRole('button', { name: /Filter by label/ }),
   ).toHaveText(['team=data-platform', 'env=production', 'owner=analytics']);
+
+  // An on-screen filter in force (its chip line) and the More filters panel open: still eight.
+  await page.goto(listUrl(api, '?creator=emulator-user%40example.com'));
+  await expect(page.getByTestId('session-row')).toHaveCount(12);
+  await expect(page.getByTestId('on-screen-filters')).toBeVisible();
+  expect(await rowsFullyVisible(page)).toBeGreaterThanOrEqual(8);
+  await page.getByRole('button', { name: 'More filters (1)' }).click();
+  await expect(page.getByRole('group', { name: 'Filters applied on screen' })).toBeVisible();
+  expect(await rowsFullyVisible(page)).toBeGreaterThanOrEqual(8);
 });
 
 test('the list does not shift while it loads and refreshes (cumulative layout shift ≤ 0.1)', async ({

@@ -63,11 +63,20 @@ const RemovableChip = styled('span')(({ theme }) => ({
 }));
 
 /** An active filter as a chip with its own remove button (named, so it reads "Remove label filter …"). */
-export function RemovableLabelChip({ text, onRemove }: { text: string; onRemove: () => void }) {
+export function RemovableLabelChip({
+  text,
+  onRemove,
+  removeLabel = `Remove label filter ${text}`,
+}: {
+  text: string;
+  onRemove: () => void;
+  /** The remove button's name (a chip that is not a label filter says what it removes). */
+  removeLabel?: string;
+}) {
   return (
     <RemovableChip title={text}>
       <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{text}</span>
-      <button type="button" aria-label={`Remove label filter ${text}`} onClick={onRemove}>
+      <button type="button" aria-label={removeLabel} onClick={onRemove}>
         ×
       </button>
     </RemovableChip>

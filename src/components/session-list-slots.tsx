@@ -10,7 +10,10 @@ export interface SessionTotalsProps {
   page: number;
   /** Whether the API has more pages for this filter. */
   hasMore: boolean;
-  /** The filter expression sent to the API ('' for none). */
+  /**
+   * The filter in force ('' for none): the expression sent to the API, and the filters the list
+   * applies on screen (creator, template, runtime version), so "All N" says "matching the filter".
+   */
   filter: string;
 }
 

@@ -149,6 +149,10 @@ const listSearch = z.object({
   pageSize: text(),
   pages: text(),
   sort: text(),
+  // Applied on screen to the loaded rows (the API's filter has no such fields).
+  creator: text(),
+  template: text(),
+  runtime: text(),
 }) as z.ZodMiniType<ListSearch, RawSearch>;
 
 export const SPARK_VIEWS = ['jobs', 'executors', 'sql', 'environment'] as const;

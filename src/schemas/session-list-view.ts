@@ -24,6 +24,15 @@ export interface ListView {
    * rows keep the API's order.
    */
   sort?: ListSort;
+  /**
+   * Filters the API cannot do (its filter has no creator, template or runtime version field):
+   * applied on screen to the rows of the page that came back, and said so. Changing them asks the
+   * API for nothing new, so they do not reset the page.
+   */
+  creator?: string;
+  /** A template's ID (the last part of `sessionTemplate`). */
+  template?: string;
+  runtimeVersion?: string;
 }
 
 export const SORT_KEYS = ['created', 'state', 'id'] as const;
@@ -76,6 +85,9 @@ export interface ListSearch {
   pageSize?: string;
   pages?: string;
   sort?: string;
+  creator?: string;
+  template?: string;
+  runtime?: string;
 }
 
 export function listViewFromSearch(search: ListSearch): ListView {
@@ -98,6 +110,9 @@ export function listViewFromSearch(search: ListSearch): ListView {
     pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
     pageTokens: (search.pages ?? '').split(',').filter(Boolean),
     sort: parseSort(search.sort),
+    creator: search.creator || undefined,
+    template: search.template || undefined,
+    runtimeVersion: search.runtime || undefined,
   };
 }
 
@@ -117,6 +132,9 @@ export function searchFromListView(view: ListView): ListSearch {
     pageSize: view.pageSize !== DEFAULT_PAGE_SIZE ? String(view.pageSize) : undefined,
     pages: view.pageTokens.join(','),
     sort: sortText(view.sort),
+    creator: view.creator,
+    template: view.template,
+    runtime: view.runtimeVersion,
   };
 }
 

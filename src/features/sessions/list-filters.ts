@@ -30,10 +30,16 @@ export function writeListView(view: ListView): URLSearchParams {
   return new URLSearchParams(routes.sessions.query(searchFromListView(view)));
 }
 
+/** How many on-screen filters (creator, template, runtime version) are in force. */
+export function onScreenFilterCount(view: ListView): number {
+  return [view.creator, view.template, view.runtimeVersion].filter(Boolean).length;
+}
+
 /** How many filters are in force, as the folded "Filters (n)" button counts them: a state set is one. */
 export function activeFilterCount(view: ListView): number {
-  if (view.customFilter !== undefined) return view.customFilter.trim() ? 1 : 0;
+  if (view.customFilter !== undefined) return (view.customFilter.trim() ? 1 : 0) + onScreenFilterCount(view);
   return (
+    onScreenFilterCount(view) +
     (view.states.length ? 1 : 0) +
     view.labels.length +
     (view.createdAfter ? 1 : 0) +
@@ -42,8 +48,9 @@ export function activeFilterCount(view: ListView): number {
   );
 }
 
+/** Any filter, the API's or on screen. */
 export function hasFilters(view: ListView): boolean {
-  return filterExpression(view).trim() !== '';
+  return filterExpression(view).trim() !== '' || onScreenFilterCount(view) > 0;
 }
 
 /** Any change of what is shown starts again from page 1. */
@@ -61,6 +68,9 @@ export function clearedFilters(view: ListView): ListView {
     createdPreset: undefined,
     search: '',
     customFilter: undefined,
+    creator: undefined,
+    template: undefined,
+    runtimeVersion: undefined,
     pageTokens: [],
   };
 }

@@ -3,6 +3,7 @@ import { shouldRetry, retryDelay } from '../../../lib/api-client';
 import { parentOf, sessionName } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
 import { sessionKeys } from './session-queries';
+import { noteSessionCreated } from './recent-creates';
 import {
   createSession,
   deleteSession,
@@ -40,6 +41,8 @@ export function useCreateSession() {
     mutationFn: ({ parent, sessionId, requestId, session }: CreateVariables) =>
       createSession(parent, sessionId, requestId, session),
     onSuccess: (operation, { parent, sessionId }) => {
+      // The list looks for the new session every second for a while, here and in other tabs.
+      noteSessionCreated(parent);
       const refresh = () =>
         Promise.all([
           queryClient.invalidateQueries({ queryKey: sessionKeys.lists(parent) }),

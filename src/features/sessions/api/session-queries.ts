@@ -1,4 +1,6 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { boostedInterval, listenForCreatesElsewhere } from './recent-creates';
 import type { Session } from '../../../schemas/wire';
 import { FAST_POLL_MS, SLOW_POLL_MS, isTerminal, isTransitional } from '../../../lib/session-state';
 import { getSession, listSessions, type ListParams } from '../../../lib/api/sessions-api';
@@ -21,9 +23,29 @@ export function sessionListQuery(parent: string, params: ListParams) {
     // The page's first request may be the early prefetch (app/prefetch.ts): if it failed, show that
     // failure with its Retry rather than silently asking again on mount.
     retryOnMount: false,
+    // Re-read after every answer: 1 s for a while after a create this browser knows of
+    // (recent-creates.ts), else fast while a session changes state, slow otherwise.
     refetchInterval: (query) =>
-      query.state.data?.sessions?.some((s) => isTransitional(s.state)) ? FAST_POLL_MS : SLOW_POLL_MS,
+      boostedInterval(parent) ??
+      (query.state.data?.sessions?.some((s) => isTransitional(s.state)) ? FAST_POLL_MS : SLOW_POLL_MS),
   });
+}
+
+/**
+ * The list of `parent` hears of creates made in other tabs of this console: the boost starts here
+ * too, and a visible list asks at once (that answer re-reads the interval; a hidden tab does not
+ * poll, and asks when it is shown again).
+ */
+export function useCreatesElsewhere(parent: string): void {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      listenForCreatesElsewhere(parent, () => {
+        if (document.visibilityState === 'visible')
+          void queryClient.invalidateQueries({ queryKey: sessionKeys.lists(parent) });
+      }),
+    [parent, queryClient],
+  );
 }
 
 export function sessionDetailQuery(name: string) {

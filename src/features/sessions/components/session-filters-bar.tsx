@@ -18,20 +18,22 @@ import {
 } from '../list-filters';
 import { STATE_LABEL } from '../../../lib/session-state';
 import { CreatedFilter } from './created-filter';
+import type { FilterProblem } from '../filter-problem';
+import type { Session } from '../../../schemas/wire';
+import { MoreFiltersButton, MoreFiltersPanel } from './more-filters';
 
-/** What the server said about a filter it could not read, and where (1-based), when it said. */
-export interface FilterProblem {
-  message: string;
-  position?: number;
-}
+export type { FilterProblem };
 
 export function SessionFiltersBar({
   view,
   onChange,
   problem,
+  loaded,
 }: {
   view: ListView;
   onChange: (view: ListView) => void;
+  /** The rows the API returned for this page (the on-screen filters choose among their values). */
+  loaded: readonly Session[];
   /** The last expression sent was refused: the field is marked with the server's words. */
   problem?: FilterProblem;
 }) {
@@ -42,13 +44,16 @@ export function SessionFiltersBar({
   const expression = filterExpression(view);
   const [expressionText, setExpressionText] = useState(expression);
   const searchRef = useRef<HTMLInputElement>(null);
-  const [seen, setSeen] = useState({ search: view.search, expression });
-  if (seen.search !== view.search || seen.expression !== expression) {
-    // The URL changed from elsewhere (back button, a label chip): show it.
-    setSeen({ search: view.search, expression });
+  // The URL changed from elsewhere (back button, a label chip, a saved view): show it in the boxes.
+  // After render, never during it; typing that led to this URL finds its own text again.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- following the URL, an outside source
     setSearch(view.search);
+  }, [view.search]);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- following the URL, an outside source
     setExpressionText(expression);
-  }
+  }, [expression]);
 
   // "/" focuses the search box, as in most consoles, unless the user is typing somewhere.
   useEffect(() => {
@@ -93,6 +98,11 @@ export function SessionFiltersBar({
   // On a phone the filters fold behind one button, so the first rows are visible without scrolling.
   const narrow = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
   const [unfolded, setUnfolded] = useState(false);
+  // Folded at first (and on the server): unfolding is the user's choice.
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreButton = (
+    <MoreFiltersButton open={moreOpen} onToggle={() => setMoreOpen(!moreOpen)} view={view} />
+  );
   const count = activeFilterCount(view);
   const custom = view.customFilter !== undefined;
   const expressionRef = useRef<HTMLInputElement>(null);
@@ -200,15 +210,10 @@ export function SessionFiltersBar({
               sx={{ width: 200 }}
             />
             <CreatedFilter view={view} onChange={onChange} />
-            {hasFilters(view) && (
-              <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
-                Clear filters
-              </Button>
-            )}
           </Box>
         )}
         {!custom && view.labels.length > 0 && (
-          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} aria-label="Label filters">
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }} role="group" aria-label="Label filters">
             {view.labels.map(({ key, value }) => (
               <RemovableLabelChip
                 key={key}
@@ -221,7 +226,7 @@ export function SessionFiltersBar({
           </Box>
         )}
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-          <Box sx={{ flexGrow: 1, minWidth: 'min(300px, 100%)' }}>
+          <Box sx={{ flex: '1 1 300px', minWidth: 'min(300px, 100%)' }}>
             <OutlinedField
               label="Filter sent to the API (AIP-160): edit it and press Enter to use your own"
               value={expressionText}
@@ -261,9 +266,16 @@ export function SessionFiltersBar({
               Apply
             </Button>
           )}
+          {moreButton}
+          {moreOpen && <MoreFiltersPanel view={view} onChange={onChange} loaded={loaded} />}
+          {/* Here rather than after the simple filters: that line is full at 1280 px and would wrap. */}
+          {(custom || hasFilters(view)) && (
+            <Button onClick={() => onChange(clearedFilters(view))} sx={{ alignSelf: 'center' }}>
+              Clear filters
+            </Button>
+          )}
           {custom && (
             <>
-              <Button onClick={() => onChange(clearedFilters(view))}>Clear filters</Button>
               <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
                 Using your expression; the simple filters are hidden.
               </Typography>
