@@ -1,4 +1,5 @@
 import { parseDurationSeconds } from '../schemas/label-rules';
+import { renderEnvironment } from './render-environment';
 import { getTimeZone, type TimeZoneSetting } from './time-zone';
 
 const UNITS: [string, number][] = [
@@ -32,12 +33,21 @@ export function formatDuration(duration: string | undefined): string {
 
 /**
  * Formatters are made once per zone: `toLocaleString(…, options)` builds a new one on every call,
- * which on a list of rows is a measurable part of the first paint.
+ * which on a list of rows is a measurable part of the first paint. While a server-rendered page is
+ * rendered or hydrated, "local" is the zone and locale it was rendered in (src/lib/render-environment.ts),
+ * so the browser's first render writes the very text the server sent.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let made = formatters.get(key);
-  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(undefined, options)));
+  const environment = renderEnvironment();
+  const fullKey = environment ? `${key}@${environment.locale}@${environment.timeZone}` : key;
+  let made = formatters.get(fullKey);
+  if (!made) {
+    made = environment
+      ? new Intl.DateTimeFormat(environment.locale, { timeZone: environment.timeZone, ...options })
+      : new Intl.DateTimeFormat(undefined, options);
+    formatters.set(fullKey, made);
+  }
   return made;
 }
 

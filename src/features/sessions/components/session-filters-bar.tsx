@@ -18,6 +18,7 @@ import {
 } from '../list-filters';
 import { STATE_LABEL } from '../../../lib/session-state';
 import { CreatedFilter } from './created-filter';
+import { mediaQueryOptions } from '../../../lib/render-environment';
 
 /** What the server said about a filter it could not read, and where (1-based), when it said. */
 export interface FilterProblem {
@@ -91,7 +92,7 @@ export function SessionFiltersBar({
   };
 
   // On a phone the filters fold behind one button, so the first rows are visible without scrolling.
-  const narrow = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
+  const narrow = useMediaQuery(theme.breakpoints.down('sm'), mediaQueryOptions());
   const [unfolded, setUnfolded] = useState(false);
   const count = activeFilterCount(view);
   const custom = view.customFilter !== undefined;

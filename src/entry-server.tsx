@@ -1,0 +1,110 @@
+import createCache from '@emotion/cache';
+import { CacheProvider } from '@emotion/react';
+import createEmotionServer from '@emotion/server/create-instance';
+import { QueryClient, dehydrate } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import { Router } from 'wouter';
+import { App } from './app/app';
+import { loadRouteData } from './app/prefetch';
+import { SSR_STATE_ELEMENT_ID, type SsrState } from './app/ssr-state';
+import { setApiTransport, type ApiTransport } from './lib/api-client';
+import { beginRender, endHydration, type RenderEnvironment } from './lib/render-environment';
+
+/**
+ * The server-side renderer, built by `vite build --ssr` into dist/server/entry-server.js and loaded
+ * by server/static.ts at run time (the server imports no page code at compile time). For a list or
+ * session URL it runs the route's loaders against the server's own backend (in process, the same
+ * requests the page makes), renders the page to HTML with its critical CSS, and hands the query
+ * cache over for the browser to hydrate from, so the browser neither asks again nor renders again.
+ */
+
+export interface ServerRenderOptions {
+  /** How the page's API requests reach the backend (in process). Set once, before any render. */
+  transport: ApiTransport;
+}
+
+export interface PageRender {
+  /** `<style>` tags for `<head>`: the CSS the markup uses, nothing more. */
+  styles: string;
+  /** The markup for `<div id="root">`. */
+  html: string;
+  /** The `application/json` block the browser hydrates its cache and clock from. */
+  stateScript: string;
+}
+
+export interface RenderRequest {
+  url: URL;
+  /** Longest wait for the backend; past it the page is sent as a shell and asks for itself. */
+  budgetMs: number;
+  /** Largest cache handed over (bytes of JSON); a bigger one is left for the page to fetch. */
+  maxStateBytes: number;
+  environment: RenderEnvironment;
+}
+
+export function configure({ transport }: ServerRenderOptions): void {
+  setApiTransport(transport);
+}
+
+/**
+ * JSON inside `<script type="application/json">`: `<` appears only inside strings there, where
+ * `\u003c` means the same, so no API value can close the element or open a comment.
+ */
+const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** The page's HTML parts, or undefined: not a server-rendered route, too slow, failed or too big. */
+export async function renderPage({
+  url,
+  budgetMs,
+  maxStateBytes,
+  environment,
+}: RenderRequest): Promise<PageRender | undefined> {
+  // No retries and no polling on the server: one answer per request, within the budget.
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  try {
+    const { primary, loaded } = loadRouteData(queryClient, url);
+    if (!primary) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const outOfTime = new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)));
+    await Promise.race([loaded, outOfTime]);
+    clearTimeout(timer);
+    // Whatever is still on its way is not waited for (an upstream call is aborted).
+    await queryClient.cancelQueries();
+    // Errors are left for the page to ask for and show with its own Retry.
+    if (queryClient.getQueryState(primary)?.status !== 'success') return undefined;
+
+    const state: SsrState = { environment, queries: dehydrate(queryClient) };
+    const stateJson = scriptSafeJson(state);
+    if (Buffer.byteLength(stateJson) > maxStateBytes) return undefined;
+
+    const cache = createCache({ key: 'css' });
+    // Styles are collected, not written inline next to each element: they go to <head> below.
+    cache.compat = true;
+    const emotion = createEmotionServer(cache);
+    beginRender(environment);
+    let html: string;
+    try {
+      html = renderToString(
+        <CacheProvider value={cache}>
+          <Router ssrPath={url.pathname} ssrSearch={url.search.replace(/^\?/, '')}>
+            {/* The same tree as the browser's hydration (src/main.tsx), so useId agrees. */}
+            <App queryClient={queryClient} />
+          </Router>
+        </CacheProvider>,
+      );
+    } finally {
+      endHydration();
+    }
+    const styles = emotion.constructStyleTagsFromChunks(emotion.extractCriticalToChunks(html));
+    return {
+      styles,
+      html,
+      stateScript: `<script type="application/json" id="${SSR_STATE_ELEMENT_ID}">${stateJson}</script>`,
+    };
+  } catch (error) {
+    // A page that cannot render on the server still renders in the browser, as before.
+    console.error('Server render failed; sending the shell:', error);
+    return undefined;
+  } finally {
+    queryClient.clear();
+  }
+}
