@@ -28,9 +28,9 @@ interface RenderEnvironment {
   colorMode: 'light' | 'dark';
 }
 interface ServerRenderer {
-  configure(options: { transport: (url: string, init: RequestInit) => Promise<Response> }): void;
   renderPage(request: {
     url: URL;
+    transport: (url: string, init: RequestInit) => Promise<Response>;
     budgetMs: number;
     maxStateBytes: number;
     environment: RenderEnvironment;
@@ -51,12 +51,10 @@ function inProcessTransport(backend: ApiBackend, prices: PriceTable) {
   };
 }
 
-async function loadRenderer(dir: string, backend: ApiBackend, prices: PriceTable) {
+async function loadRenderer(dir: string): Promise<ServerRenderer | undefined> {
   const file = path.join(dir, SERVER_ENTRY);
   if (!fs.existsSync(file)) return undefined;
-  const renderer = (await import(pathToFileURL(file).href)) as ServerRenderer;
-  renderer.configure({ transport: inProcessTransport(backend, prices) });
-  return renderer;
+  return (await import(pathToFileURL(file).href)) as ServerRenderer;
 }
 
 /**
@@ -87,7 +85,8 @@ export function staticRoutes(
 ): Hono {
   const routes = new Hono();
   const index = () => fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const renderer = renderPages ? loadRenderer(dir, backend, prices) : Promise.resolve(undefined);
+  const renderer = renderPages ? loadRenderer(dir) : Promise.resolve(undefined);
+  const transport = inProcessTransport(backend, prices);
   // A renderer that fails to load leaves every page a shell, and says why once.
   renderer.catch((error: unknown) => console.error('The server-side renderer did not load:', error));
   // serveStatic resolves its root against the working directory.
@@ -121,6 +120,7 @@ export function staticRoutes(
     const render = await renderer.catch(() => undefined);
     const page = await render?.renderPage({
       url: new URL(c.req.url),
+      transport,
       budgetMs: RENDER_BUDGET_MS,
       maxStateBytes: FIRST_PAGE_BYTES,
       environment: renderEnvironment(),

@@ -2,6 +2,7 @@ import createCache from '@emotion/cache';
 import { CacheProvider } from '@emotion/react';
 import createEmotionServer from '@emotion/server/create-instance';
 import { QueryClient, dehydrate } from '@tanstack/react-query';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { renderToString } from 'react-dom/server';
 import { Router } from 'wouter';
 import { App } from './app/app';
@@ -18,11 +19,6 @@ import { beginRender, endHydration, type RenderEnvironment } from './lib/render-
  * cache over for the browser to hydrate from, so the browser neither asks again nor renders again.
  */
 
-export interface ServerRenderOptions {
-  /** How the page's API requests reach the backend (in process). Set once, before any render. */
-  transport: ApiTransport;
-}
-
 export interface PageRender {
   /** `<style>` tags for `<head>`: the CSS the markup uses, nothing more. */
   styles: string;
@@ -34,6 +30,8 @@ export interface PageRender {
 
 export interface RenderRequest {
   url: URL;
+  /** How the page's API requests reach this server's backend (in process). */
+  transport: ApiTransport;
   /** Longest wait for the backend; past it the page is sent as a shell and asks for itself. */
   budgetMs: number;
   /** Largest cache handed over (bytes of JSON); a bigger one is left for the page to fetch. */
@@ -41,9 +39,16 @@ export interface RenderRequest {
   environment: RenderEnvironment;
 }
 
-export function configure({ transport }: ServerRenderOptions): void {
-  setApiTransport(transport);
-}
+/**
+ * Each render's requests go to the backend of the server that asked for the render (a process may
+ * serve several, as the tests do): the transport travels with the render's async context.
+ */
+const renderTransport = new AsyncLocalStorage<ApiTransport>();
+setApiTransport((url, init) => {
+  const transport = renderTransport.getStore();
+  if (!transport) return Promise.reject(new Error('An API request outside a server render.'));
+  return transport(url, init);
+});
 
 /**
  * JSON inside `<script type="application/json">`: `<` appears only inside strings there, where
@@ -52,7 +57,11 @@ export function configure({ transport }: ServerRenderOptions): void {
 const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** The page's HTML parts, or undefined: not a server-rendered route, too slow, failed or too big. */
-export async function renderPage({
+export function renderPage(request: RenderRequest): Promise<PageRender | undefined> {
+  return renderTransport.run(request.transport, () => render(request));
+}
+
+async function render({
   url,
   budgetMs,
   maxStateBytes,
