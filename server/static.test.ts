@@ -126,10 +126,18 @@ describe('pages rendered by the server', () => {
     }
   });
 
-  it('sends the shell for an answer the page shows as an error (the page asks, with its Retry)', async () => {
-    const { html } = await page(`${LIST}?filter=${encodeURIComponent('state = SLEEPING')}`);
+  it('sends the shell with the failed answer, which the page shows as if it had asked', async () => {
+    const search = `?filter=${encodeURIComponent('state = SLEEPING')}`;
+    const { html } = await page(`${LIST}${search}`);
     expect(parts(html).state).toBeNull();
     expect(html).toContain('<div id="root"></div>');
+    const block =
+      /<script type="application\/json" id="first-page" data-request="([^"]*)" data-status="(\d+)">(.*?)<\/script>/s.exec(
+        html,
+      );
+    expect(block?.[1]?.replace(/&amp;/g, '&')).toBe(listRequestFor(LIST, search)!.url);
+    expect(block?.[2]).toBe('400');
+    expect(JSON.parse(block![3]!)).toMatchObject({ error: { code: 400, status: 'INVALID_ARGUMENT' } });
   });
 
   it('renders only the list and session pages, and only names that cannot turn into another request', async () => {

@@ -126,6 +126,12 @@ export function staticRoutes(
       environment: renderEnvironment(),
     });
     if (!page) return shell(c);
+    if (!page.html)
+      return c.html(
+        index().replace('<div id="root"></div>', () => `${page.stateScript}<div id="root"></div>`),
+        200,
+        { 'cache-control': 'no-store' },
+      );
     // Replacer functions: a `$&` in an API value must stay text, not become a replacement pattern.
     const html = index()
       .replace('</head>', () => `${page.styles}</head>`)

@@ -8,7 +8,8 @@ import { Router } from 'wouter';
 import { App } from './app/app';
 import { loadRouteData } from './app/prefetch';
 import { SSR_STATE_ELEMENT_ID, type SsrState } from './app/ssr-state';
-import { setApiTransport, type ApiTransport } from './lib/api-client';
+import { ApiError, setApiTransport, type ApiTransport } from './lib/api-client';
+import { FIRST_PAGE_ELEMENT_ID, listRequestFor } from './schemas/first-page';
 import { beginRender, endHydration, type RenderEnvironment } from './lib/render-environment';
 
 /**
@@ -22,9 +23,12 @@ import { beginRender, endHydration, type RenderEnvironment } from './lib/render-
 export interface PageRender {
   /** `<style>` tags for `<head>`: the CSS the markup uses, nothing more. */
   styles: string;
-  /** The markup for `<div id="root">`. */
+  /** The markup for `<div id="root">`; empty: the shell, and the page renders itself. */
   html: string;
-  /** The `application/json` block the browser hydrates its cache and clock from. */
+  /**
+   * The `application/json` block the browser hydrates its cache and clock from; with the shell, the
+   * list's failed answer, which the page shows as if it had asked (its retries ask the network).
+   */
   stateScript: string;
 }
 
@@ -56,6 +60,31 @@ setApiTransport((url, init) => {
  */
 const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
+/**
+ * The list's first request failed as an API answer (a 503, a refused filter): the shell carries
+ * that answer, so the page shows it (or retries) as if it had asked, and the backend is not asked
+ * the same thing twice in a row. Other failures (no answer at all) are left for the page.
+ */
+function failedAnswer(url: URL, error: unknown): PageRender | undefined {
+  const list = listRequestFor(url.pathname, url.search);
+  if (!list || !(error instanceof ApiError) || error.isNetwork || error.rpcStatus === 'BAD_RESPONSE')
+    return undefined;
+  const envelope = {
+    error: {
+      code: error.httpStatus,
+      status: error.rpcStatus,
+      message: error.message,
+      details: error.details,
+    },
+  };
+  const request = list.url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return {
+    styles: '',
+    html: '',
+    stateScript: `<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}" data-request="${request}" data-status="${error.httpStatus}">${scriptSafeJson(envelope)}</script>`,
+  };
+}
+
 /** The page's HTML parts, or undefined: not a server-rendered route, too slow, failed or too big. */
 export function renderPage(request: RenderRequest): Promise<PageRender | undefined> {
   return renderTransport.run(request.transport, () => render(request));
@@ -78,8 +107,9 @@ async function render({
     clearTimeout(timer);
     // Whatever is still on its way is not waited for (an upstream call is aborted).
     await queryClient.cancelQueries();
-    // Errors are left for the page to ask for and show with its own Retry.
-    if (queryClient.getQueryState(primary)?.status !== 'success') return undefined;
+    const primaryState = queryClient.getQueryState(primary);
+    if (primaryState?.status === 'error') return failedAnswer(url, primaryState.error);
+    if (primaryState?.status !== 'success') return undefined;
 
     const state: SsrState = { environment, queries: dehydrate(queryClient) };
     const stateJson = scriptSafeJson(state);

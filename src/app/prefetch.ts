@@ -3,7 +3,10 @@ import { pricesQuery } from '../features/costs/api/prices-query';
 import { sessionDetailQuery, sessionListQuery } from '../features/sessions/api/session-queries';
 import { serverInfoQuery } from '../lib/server-info';
 import { matchRoute, routes } from '../schemas/console-routes';
-import { isSafePlace, listRequestFor } from '../schemas/first-page';
+import { listSessions } from '../lib/api/sessions-api';
+import { readAnswer } from '../lib/api-client';
+import { FIRST_PAGE_ELEMENT_ID, isSafePlace, listRequestFor } from '../schemas/first-page';
+import { lenient } from '../schemas/wire';
 import { parentName, sessionName } from '../schemas/names';
 import { SessionPage } from './routes';
 
@@ -58,6 +61,18 @@ export function loadRouteData(
 }
 
 /**
+ * The failed answer the server got for exactly this list request (src/entry-server.tsx), read
+ * once: the page shows it as if it had asked; its retries ask the network.
+ */
+function takeFailedAnswer(url: string): { status: number; text: string } | undefined {
+  const element = document.getElementById(FIRST_PAGE_ELEMENT_ID);
+  if (!element) return undefined;
+  element.remove();
+  if (element.dataset.request !== url) return undefined;
+  return { status: Number(element.dataset.status), text: element.textContent ?? '' };
+}
+
+/**
  * Starts a client-rendered page's requests as soon as the code has loaded, before React renders.
  * The returned promise settles when the list's rows are in the cache (or the request failed), so
  * the first frame can show them instead of a skeleton followed by a second full render.
@@ -66,11 +81,22 @@ export function prefetchForLocation(
   queryClient: QueryClient,
   location: Pick<Location, 'pathname' | 'search'>,
 ): Promise<unknown> {
+  const list = listRequestFor(location.pathname, location.search);
+  let failed = list && takeFailedAnswer(list.url);
+  if (list && failed) {
+    void queryClient.prefetchQuery({
+      ...sessionListQuery(list.parent, list.params),
+      queryFn: async (context) => {
+        const answer = failed;
+        failed = undefined;
+        if (answer) return readAnswer(answer.status, answer.text, lenient.ListSessionsResponse);
+        return listSessions(list.parent, list.params, context.signal);
+      },
+    });
+  }
   const { loaded } = loadRouteData(queryClient, location);
   // The list waits for its rows; other pages for the header's server info (asked for just above).
-  return listRequestFor(location.pathname, location.search)
-    ? loaded
-    : queryClient.prefetchQuery(serverInfoQuery);
+  return list ? loaded : queryClient.prefetchQuery(serverInfoQuery);
 }
 
 /** Loads the code of the page a URL opens, when it is a lazy one (before hydrating it). */
