@@ -44,7 +44,11 @@ function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateT
   let made = formatters.get(fullKey);
   if (!made) {
     made = environment
-      ? new Intl.DateTimeFormat(environment.locale, { timeZone: environment.timeZone, ...options })
+      ? new Intl.DateTimeFormat(environment.locale, {
+          ...options,
+          // "local" (no zone given) is the zone the page was rendered in; UTC stays UTC.
+          timeZone: options.timeZone ?? environment.timeZone,
+        })
       : new Intl.DateTimeFormat(undefined, options);
     formatters.set(fullKey, made);
   }
@@ -92,10 +96,10 @@ export function formatRelative(iso: string | undefined, now: number): string {
 export function formatMilliSeconds(value: string | undefined, unit: string): string {
   if (value === undefined) return '';
   const hours = Number(value) / 1000 / 3600;
-  return `${hours.toLocaleString(undefined, { maximumFractionDigits: 3 })} ${unit}`;
+  return `${hours.toLocaleString(renderEnvironment()?.locale, { maximumFractionDigits: 3 })} ${unit}`;
 }
 
 export function formatGbSeconds(value: string | undefined): string {
   if (value === undefined) return '';
-  return `${(Number(value) / 3600).toLocaleString(undefined, { maximumFractionDigits: 3 })} GB-hours`;
+  return `${(Number(value) / 3600).toLocaleString(renderEnvironment()?.locale, { maximumFractionDigits: 3 })} GB-hours`;
 }
