@@ -40,6 +40,17 @@ export const test = base.extend<{ api: Api }, { server: SpawnedServer }>({
     page.on('pageerror', (error) => {
       if (isHydrationError(error.message)) hydrationErrors.push(error.message);
     });
+    // A server-rendered page is painted before it is hydrated, and a click before that is lost (as
+    // for a person clicking in that moment): a navigation the test makes waits for the hydration.
+    const untilHydrated = async <T>(navigation: Promise<T>): Promise<T> => {
+      const response = await navigation;
+      await page.waitForFunction(() => document.documentElement.dataset.hydrated !== 'pending');
+      return response;
+    };
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = (url, options) => untilHydrated(goto(url, options));
+    page.reload = (options) => untilHydrated(reload(options));
     await use(page);
     expect(hydrationErrors, 'hydration errors in the browser console').toEqual([]);
   },

@@ -43,6 +43,8 @@ export function takeServerState(queryClient: QueryClient): ServerRendered | unde
   const queries = parsed.data.queries as DehydratedState;
   // The hydration renders exactly what the server rendered ("Updated 1 s ago" included).
   hydrate(queryClient, queries);
+  // Until hydrated, the markup is painted but a click on it does nothing: tests wait for "true".
+  document.documentElement.dataset.hydrated = 'pending';
   beginRender(environment);
   // The server fetched these a moment ago by its clock: after the hydration their time moves onto
   // this browser's clock (same age), so they are as fresh here as there and are not asked for again
