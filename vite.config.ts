@@ -57,8 +57,16 @@ function themeWithoutCssVariables(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), embeddedEmulator(), themeWithoutCssVariables()],
   server: { host: '127.0.0.1' },
-  build: { sourcemap: false, chunkSizeWarningLimit: 600 },
-});
+  build: { sourcemap: false, chunkSizeWarningLimit: 600, copyPublicDir: !isSsrBuild },
+  // The server-side renderer (`vite build --ssr src/entry-server.tsx`, loaded by server/static.ts)
+  // bundles its dependencies rather than importing them from node_modules at run time: then React,
+  // MUI and emotion are the production builds the browser runs, with the same plugins, so the markup
+  // they write is the markup the browser's hydration expects (MUI's development builds add
+  // attributes, such as an icon's data-testid, that the production build does not).
+  ssr: isSsrBuild ? { noExternal: true } : undefined,
+  // A server build keeps `process.env.NODE_ENV` for run time unless told; the renderer is production.
+  define: isSsrBuild ? { 'process.env.NODE_ENV': JSON.stringify('production') } : undefined,
+}));

@@ -150,9 +150,15 @@ async function runSparkWorkload(emulator: Emulator, url: string) {
 }
 
 async function consoleFigures() {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'index.html'))) {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'server', 'entry-server.js'))) {
     const { build } = await import('vite');
     await build({ root: ROOT, logLevel: 'warn' });
+    // The server-side renderer, as `npm run build` makes it (server/static.ts loads it).
+    await build({
+      root: ROOT,
+      logLevel: 'warn',
+      build: { ssr: 'src/entry-server.tsx', outDir: 'dist/server' },
+    });
   }
   const js = listRouteJsGzip();
   console.log(

@@ -27,6 +27,33 @@ export const test = base.extend<{ api: Api }, { server: SpawnedServer }>({
   // eslint-disable-next-line no-empty-pattern
   server: [async ({}, use) => workerServer(use), { scope: 'worker' }],
   baseURL: async ({ server }, use) => use(server.url),
+  // Every page of every test: a server-rendered page must hydrate without a mismatch (React then
+  // renders the page again, and says so in the console: src/main.tsx, React's errors 418-425).
+  page: async ({ page }, use) => {
+    const hydrationErrors: string[] = [];
+    const isHydrationError = (text: string) =>
+      /Hydration error|hydrat|Minified React error #4(18|19|2[0-5])\b/i.test(text);
+    page.on('console', (message) => {
+      if (message.type() === 'error' && isHydrationError(message.text()))
+        hydrationErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => {
+      if (isHydrationError(error.message)) hydrationErrors.push(error.message);
+    });
+    // A server-rendered page is painted before it is hydrated, and a click before that is lost (as
+    // for a person clicking in that moment): a navigation the test makes waits for the hydration.
+    const untilHydrated = async <T>(navigation: Promise<T>): Promise<T> => {
+      const response = await navigation;
+      await page.waitForFunction(() => document.documentElement.dataset.hydrated !== 'pending');
+      return response;
+    };
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = (url, options) => untilHydrated(goto(url, options));
+    page.reload = (options) => untilHydrated(reload(options));
+    await use(page);
+    expect(hydrationErrors, 'hydration errors in the browser console').toEqual([]);
+  },
   api: async ({ server }, use) => {
     const project = `p-${randomUUID().slice(0, 8)}`;
     const parent = `projects/${project}/locations/us-central1`;

@@ -75,7 +75,7 @@ export function createApp({
   app.all('/control/*', notFound);
   app.all('/console/*', notFound);
   // With --require-auth the HTML is served before sign-in, so it must not carry data.
-  if (staticDir) app.route('/', staticRoutes(staticDir, backend, { embedFirstPage: !door.requireAuth }));
+  if (staticDir) app.route('/', staticRoutes(staticDir, backend, { renderPages: !door.requireAuth, prices }));
   app.notFound(notFound);
   return app;
 }

@@ -159,13 +159,23 @@ function newestSource(): number {
 async function ensureConsoleBuilt(): Promise<string> {
   const dist = path.join(ROOT, 'dist');
   const built = path.join(dist, 'index.html');
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestSource()) {
+  if (
+    !fs.existsSync(built) ||
+    !fs.existsSync(path.join(dist, 'server', 'entry-server.js')) ||
+    fs.statSync(built).mtimeMs < newestSource()
+  ) {
     console.log('Building the console (sources changed or no build yet)…');
     // vite.config.ts reaches the server's extensionless imports (for `npm run dev`); Vite's warning
     // about a future config loader is not for the person running `npm start`.
     process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
     const { build } = await import('vite');
     await build({ root: ROOT, logLevel: 'warn' });
+    // The server-side renderer (server/static.ts loads it), as `npm run build` makes it.
+    await build({
+      root: ROOT,
+      logLevel: 'warn',
+      build: { ssr: 'src/entry-server.tsx', outDir: 'dist/server' },
+    });
   }
   return dist;
 }

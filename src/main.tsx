@@ -1,24 +1,48 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { Router } from 'wouter';
 import { App } from './app/app';
-import { prefetchForLocation } from './app/prefetch';
+import { preloadPageCode, prefetchForLocation } from './app/prefetch';
 import { createQueryClient } from './app/query-client';
-import { serverInfoQuery } from './lib/server-info';
+import { takeServerState } from './app/ssr-state';
 
 const queryClient = createQueryClient();
-// Wait briefly for the list's first page (a few milliseconds on the embedded emulator), so the
-// first render already has rows; a slow API only delays the skeleton by 150 ms at most.
-const firstPage = prefetchForLocation(queryClient, window.location);
-// The header names the backend from the server's info: asked for now, alongside the rows, so the
-// shell's first render has it instead of rendering again ("Connecting…" → the backend) after the
-// rows are shown.
-const serverInfo = queryClient.prefetchQuery(serverInfoQuery);
-const shortWait = new Promise((resolve) => setTimeout(resolve, 150));
+const rootElement = document.getElementById('root')!;
+const serverRendered = takeServerState(queryClient);
 
-void Promise.race([Promise.all([firstPage, serverInfo]), shortWait]).then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App queryClient={queryClient} />
-    </StrictMode>,
-  ),
-);
+if (serverRendered) {
+  // The server rendered this page (src/entry-server.tsx) and handed over its cache: hydrate the
+  // same markup from the same data, once the page's code is in (a lazy page would otherwise render
+  // its Suspense fallback where the server rendered the page). No request is made before that.
+  void preloadPageCode(window.location).then(() =>
+    hydrateRoot(
+      rootElement,
+      <StrictMode>
+        <Router>
+          <App queryClient={queryClient} />
+        </Router>
+      </StrictMode>,
+      {
+        // A mismatch costs a client render of the page: say where, so it can be fixed.
+        onRecoverableError: (error, info) =>
+          console.error('Hydration error (the page was rendered again):', error, info.componentStack),
+      },
+    ),
+  );
+} else {
+  // A shell (a route the server does not render, a slow backend, --require-auth): wait briefly for
+  // the route's data (a few milliseconds on the embedded emulator), so the first render already has
+  // rows; a slow API only delays the skeleton by 150 ms at most. The header's server info is asked
+  // for alongside the rows, so the shell's first render names the backend.
+  const firstData = prefetchForLocation(queryClient, window.location);
+  const shortWait = new Promise((resolve) => setTimeout(resolve, 150));
+  void Promise.race([firstData, shortWait]).then(() =>
+    createRoot(rootElement).render(
+      <StrictMode>
+        <Router>
+          <App queryClient={queryClient} />
+        </Router>
+      </StrictMode>,
+    ),
+  );
+}

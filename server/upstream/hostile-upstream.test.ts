@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../emulator/limits';
 import { listen } from '../testing/test-server';
@@ -142,22 +142,22 @@ describe('a hostile upstream', () => {
     }
   });
 
-  it('the first page embedded in the HTML stops reading at its budget and closes the upstream connection', async () => {
+  it('the server render stops reading at its budget, sends the shell and closes the upstream connection', async () => {
     behaviour = 'trickle';
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-dist-'));
-    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
-    const proxy = await proxyTo(60_000, dir);
+    // The built console, with its server-side renderer (`npm run build`).
+    const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+    expect(fs.existsSync(path.join(dist, 'server', 'entry-server.js'))).toBe(true);
+    const proxy = await proxyTo(60_000, dist);
     try {
       const before = closedAnswers;
       const response = await fetch(`${proxy.url}/projects/p1/locations/us-central1/sessions`);
       expect(response.status).toBe(200);
       const html = await response.text();
-      expect(html).toContain('<div id="root">');
+      expect(html).toContain('<div id="root"></div>');
       expect(html).not.toContain('application/json');
       await waitFor(async () => (closedAnswers > before ? true : undefined), 3000);
     } finally {
       await proxy.close();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

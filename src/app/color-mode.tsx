@@ -1,5 +1,6 @@
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { createContext, useContext, useState } from 'react';
+import { createContext, useContext, useState, useSyncExternalStore } from 'react';
+import { renderEnvironment } from '../lib/render-environment';
 
 const STORAGE_KEY = 'dataproc-console.color-mode';
 
@@ -24,10 +25,25 @@ function storedPreference(): ColorModeState['preference'] {
   }
 }
 
-/** Follows the system's light or dark setting unless the user picked one (kept in localStorage). */
+const noSubscription = () => () => undefined;
+
+/**
+ * Follows the system's light or dark setting unless the user picked one (kept in localStorage). A
+ * server-rendered page is hydrated in the mode it was rendered in (the server cannot read either),
+ * then switches: useSyncExternalStore's server snapshot is what React uses while hydrating.
+ */
 export function useColorModeState(): ColorModeState {
-  const prefersDark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
-  const [preference, setPreferenceState] = useState(storedPreference);
+  const rendered = renderEnvironment()?.colorMode;
+  const prefersDark = useMediaQuery('(prefers-color-scheme: dark)', {
+    noSsr: rendered === undefined,
+    defaultMatches: rendered === 'dark',
+  });
+  // The server renders "follow the system" in the mode it was given.
+  const storedOnce = useSyncExternalStore(noSubscription, storedPreference, () =>
+    rendered === undefined ? storedPreference() : 'system',
+  );
+  const [chosen, setPreferenceState] = useState<ColorModeState['preference']>();
+  const preference = chosen ?? storedOnce;
   const setPreference = (next: ColorModeState['preference']) => {
     setPreferenceState(next);
     try {

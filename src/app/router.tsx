@@ -5,6 +5,7 @@ import { NotFoundPage } from '../components/not-found-page';
 import { RouteErrorBoundary } from '../components/route-error-boundary';
 import { DEFAULT_LOCATION, DEFAULT_PROJECT, paths, routes, type RouteId } from '../schemas/console-routes';
 import { serverInfoQuery } from '../lib/server-info';
+import { HydrationMark } from './ssr-state';
 import {
   SessionCreateRoute,
   SessionDetailRoute,
@@ -35,6 +36,7 @@ function Guarded({ route: RouteComponent }: { route: ComponentType }) {
   return (
     <RouteErrorBoundary key={location}>
       <Suspense fallback={null}>
+        <HydrationMark />
         <RouteComponent />
       </Suspense>
     </RouteErrorBoundary>

@@ -14,6 +14,7 @@ import { listViewFromSearch, searchFromListView, type ListView } from '../schema
 import { parentName, sessionName, templateName, type Place } from '../schemas/names';
 import { lenient } from '../schemas/wire';
 import { LoadResource } from '../components/load-resource';
+import { lazyPage } from './lazy-page';
 
 /**
  * The route layer: each route reads its URL (path and search parameters, history state), loads
@@ -24,9 +25,8 @@ import { LoadResource } from '../components/load-resource';
 const SessionCreatePage = lazy(() =>
   import('../features/sessions/form/session-create-page').then((m) => ({ default: m.SessionCreatePage })),
 );
-const SessionPage = lazy(() =>
-  import('./session-page/session-page').then((m) => ({ default: m.SessionPage })),
-);
+// Preloadable: a server-rendered session page is hydrated only once its code is in (src/main.tsx).
+export const SessionPage = lazyPage(() => import('./session-page/session-page').then((m) => m.SessionPage));
 const TemplatesListPage = lazy(() =>
   import('../features/session-templates/components/templates-list-page').then((m) => ({
     default: m.TemplatesListPage,

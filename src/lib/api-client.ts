@@ -55,6 +55,19 @@ function errorFrom(status: number, payload: unknown): ApiError {
   );
 }
 
+/** How a request reaches the console's server: the browser's fetch, or the server's own handler. */
+export type ApiTransport = (url: string, init: RequestInit) => Promise<Response>;
+
+let transport: ApiTransport = (url, init) => fetch(url, init);
+
+/**
+ * The server-side renderer (src/entry-server.tsx) answers the page's requests from the server's own
+ * backend, in process: the same paths, the same answers, no network. Set once when it loads.
+ */
+export function setApiTransport(next: ApiTransport): void {
+  transport = next;
+}
+
 /**
  * One fetch wrapper for every call, to the server that served the page and nowhere else: it holds
  * the credentials (the page never sees a token) and forwards `/v1` to the emulator or to Google.
@@ -74,7 +87,7 @@ export async function serverRequest<S extends z.ZodMiniType>(
   const url = requestUrl(path, options.query);
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await transport(url, {
       method: options.method ?? 'GET',
       signal: options.signal,
       headers: options.body !== undefined ? { 'content-type': 'application/json' } : {},
@@ -85,7 +98,7 @@ export async function serverRequest<S extends z.ZodMiniType>(
     throw new ApiError(
       0,
       'NETWORK',
-      `Cannot reach the console server at ${window.location.origin}. Is it still running? Check your connection.`,
+      `Cannot reach the console server at ${typeof window === 'undefined' ? 'its address' : window.location.origin}. Is it still running? Check your connection.`,
     );
   }
   return readAnswer(response.status, await response.text(), options.schema);

@@ -1,4 +1,5 @@
 import { parseDurationSeconds } from '../schemas/label-rules';
+import { renderEnvironment } from './render-environment';
 import { getTimeZone, type TimeZoneSetting } from './time-zone';
 
 const UNITS: [string, number][] = [
@@ -32,12 +33,25 @@ export function formatDuration(duration: string | undefined): string {
 
 /**
  * Formatters are made once per zone: `toLocaleString(…, options)` builds a new one on every call,
- * which on a list of rows is a measurable part of the first paint.
+ * which on a list of rows is a measurable part of the first paint. While a server-rendered page is
+ * rendered or hydrated, "local" is the zone and locale it was rendered in (src/lib/render-environment.ts),
+ * so the browser's first render writes the very text the server sent.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  let made = formatters.get(key);
-  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(undefined, options)));
+  const environment = renderEnvironment();
+  const fullKey = environment ? `${key}@${environment.locale}@${environment.timeZone}` : key;
+  let made = formatters.get(fullKey);
+  if (!made) {
+    made = environment
+      ? new Intl.DateTimeFormat(environment.locale, {
+          ...options,
+          // "local" (no zone given) is the zone the page was rendered in; UTC stays UTC.
+          timeZone: options.timeZone ?? environment.timeZone,
+        })
+      : new Intl.DateTimeFormat(undefined, options);
+    formatters.set(fullKey, made);
+  }
   return made;
 }
 
@@ -82,10 +96,10 @@ export function formatRelative(iso: string | undefined, now: number): string {
 export function formatMilliSeconds(value: string | undefined, unit: string): string {
   if (value === undefined) return '';
   const hours = Number(value) / 1000 / 3600;
-  return `${hours.toLocaleString(undefined, { maximumFractionDigits: 3 })} ${unit}`;
+  return `${hours.toLocaleString(renderEnvironment()?.locale, { maximumFractionDigits: 3 })} ${unit}`;
 }
 
 export function formatGbSeconds(value: string | undefined): string {
   if (value === undefined) return '';
-  return `${(Number(value) / 3600).toLocaleString(undefined, { maximumFractionDigits: 3 })} GB-hours`;
+  return `${(Number(value) / 3600).toLocaleString(renderEnvironment()?.locale, { maximumFractionDigits: 3 })} GB-hours`;
 }

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { renderEnvironment } from './render-environment';
 
 /**
  * Whether absolute times are shown in UTC or in the browser's zone. A small store outside React, so
@@ -40,8 +41,11 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** A server render, and the hydration of one, use the setting the page was rendered with. */
+const renderedTimeZone = (): TimeZoneSetting => renderEnvironment()?.zoneSetting ?? getTimeZone();
+
 export function useTimeZone(): TimeZoneSetting {
-  return useSyncExternalStore(subscribe, getTimeZone);
+  return useSyncExternalStore(subscribe, getTimeZone, renderedTimeZone);
 }
 
 /** Made on first use and kept: building an Intl formatter costs milliseconds, on every render. */
@@ -50,7 +54,10 @@ let zoneFormatter: Intl.DateTimeFormat | undefined;
 /** The short name of the zone times are shown in: "UTC", or the local one such as "GMT+1" or "CET". */
 export function zoneName(zone: TimeZoneSetting = current, at: Date = new Date()): string {
   if (zone === 'utc') return 'UTC';
-  zoneFormatter ??= new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' });
-  const part = zoneFormatter.formatToParts(at).find((p) => p.type === 'timeZoneName');
+  const environment = renderEnvironment();
+  const formatter = environment
+    ? new Intl.DateTimeFormat(environment.locale, { timeZoneName: 'short', timeZone: environment.timeZone })
+    : (zoneFormatter ??= new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }));
+  const part = formatter.formatToParts(at).find((p) => p.type === 'timeZoneName');
   return part?.value ?? 'local time';
 }

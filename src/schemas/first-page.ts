@@ -18,6 +18,19 @@ export const FIRST_PAGE_ELEMENT_ID = 'first-page';
 const SAFE_PROJECT = /^[a-z0-9][a-z0-9.:-]*$/;
 const SAFE_LOCATION = /^[a-z0-9-]+$/;
 
+/** Session IDs: lowercase letters, digits and hyphens (the API's own rule), nothing else. */
+const SAFE_ID = /^[a-z0-9-]+$/;
+
+/**
+ * Whether a console URL's params can only name what they say: the server renders (and asks its
+ * backend for) a page only then, so a crafted path can never turn into another request.
+ */
+export function isSafePlace(params: { project?: string; location?: string; session?: string }): boolean {
+  if (params.project !== undefined && !SAFE_PROJECT.test(params.project)) return false;
+  if (params.location !== undefined && !SAFE_LOCATION.test(params.location)) return false;
+  return params.session === undefined || SAFE_ID.test(params.session);
+}
+
 export interface ListRequest {
   parent: string;
   params: ListParams;
@@ -32,7 +45,7 @@ export interface ListRequest {
  */
 export function listRequestFor(pathname: string, search: string): ListRequest | undefined {
   const place = routes.sessions.match(pathname);
-  if (!place || !SAFE_PROJECT.test(place.project) || !SAFE_LOCATION.test(place.location)) return undefined;
+  if (!place || !isSafePlace(place)) return undefined;
   const parent = parentName(place);
   const params = listParams(listViewFromSearch(routes.sessions.readSearch(search)));
   return { parent, params, url: requestUrl(`/v1/${collectionName(parent, 'sessions')}`, { ...params }) };

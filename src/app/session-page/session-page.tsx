@@ -52,7 +52,7 @@ export function SessionPage({
   const client = useQueryClient();
   const deleting = useIsBeingDeleted(name);
   // A tab switch starts its data at once (the early prefetch did it already for a deep link).
-  useEffect(() => tab.prefetch?.(client, name), [tab, client, name]);
+  useEffect(() => void tab.prefetch?.(client, name), [tab, client, name]);
   const Content = tab.content;
   return (
     <PageFrame

@@ -24,7 +24,7 @@ export interface SessionTab {
    */
   content: ComponentType<SessionSlotProps>;
   /** Starts loading the tab's data: at boot for a deep link, and when the tab is opened. */
-  prefetch?: (client: QueryClient, sessionName: string) => void;
+  prefetch?: (client: QueryClient, sessionName: string) => Promise<void> | void;
 }
 
 /** One panel of the Overview, declared once in ./panels.tsx, in order. */

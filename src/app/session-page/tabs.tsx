@@ -29,11 +29,11 @@ export function tabFor(tabs: SessionTab[], value: string | undefined): SessionTa
   return tabs.find((tab) => tab.value === value) ?? tabs[0]!;
 }
 
-/** The early prefetch's hook: starts the data of the tab a session URL opens. */
-export function prefetchSessionTab(
+/** The early prefetch's hook: starts the data of the tab a session URL opens (settles when loaded). */
+export async function prefetchSessionTab(
   client: QueryClient,
   sessionName: string,
   value: string | undefined,
-): void {
-  SESSION_TABS.find((tab) => tab.value === value)?.prefetch?.(client, sessionName);
+): Promise<void> {
+  await SESSION_TABS.find((tab) => tab.value === value)?.prefetch?.(client, sessionName);
 }

@@ -37,5 +37,10 @@ export function useObservedUsage(session: Session, now: number): readonly DcuSam
     // A new sample when the API's snapshot changes, not on every tick of the page clock.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [name, dcu, usage?.snapshotTime]);
-  return useSyncExternalStore(subscribe, () => observed.get(name) ?? NONE);
+  // A server render (and the hydration of one) has observed nothing yet.
+  return useSyncExternalStore(
+    subscribe,
+    () => observed.get(name) ?? NONE,
+    () => NONE,
+  );
 }

@@ -21,6 +21,7 @@ import { CreatedFilter } from './created-filter';
 import type { FilterProblem } from '../filter-problem';
 import type { Session } from '../../../schemas/wire';
 import { MoreFiltersButton, MoreFiltersPanel } from './more-filters';
+import { mediaQueryOptions } from '../../../lib/render-environment';
 
 export type { FilterProblem };
 
@@ -96,7 +97,7 @@ export function SessionFiltersBar({
   };
 
   // On a phone the filters fold behind one button, so the first rows are visible without scrolling.
-  const narrow = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
+  const narrow = useMediaQuery(theme.breakpoints.down('sm'), mediaQueryOptions());
   const [unfolded, setUnfolded] = useState(false);
   // Folded at first (and on the server): unfolding is the user's choice.
   const [moreOpen, setMoreOpen] = useState(false);

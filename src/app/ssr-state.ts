@@ -1,0 +1,85 @@
+import { hydrate, type DehydratedState, type QueryClient } from '@tanstack/react-query';
+import { useLayoutEffect } from 'react';
+import * as z from 'zod/mini';
+import { RenderEnvironment, beginRender, endHydration } from '../lib/render-environment';
+
+/** The id of the `application/json` block a server-rendered page carries (src/entry-server.tsx). */
+export const SSR_STATE_ELEMENT_ID = 'ssr-state';
+
+/** What the server hands the browser with a rendered page: its render environment and its cache. */
+export interface SsrState {
+  environment: RenderEnvironment;
+  queries: DehydratedState;
+}
+
+const SsrStateShape = z.object({
+  environment: RenderEnvironment,
+  queries: z.object({ queries: z.array(z.unknown()), mutations: z.array(z.unknown()) }),
+});
+
+export interface ServerRendered {
+  environment: RenderEnvironment;
+  /** Called once the hydration has committed: the page's own clock, zone and settings take over. */
+  hydrated: () => void;
+}
+
+/**
+ * Reads (once) and removes the state block of a server-rendered page, fills the cache from it and
+ * makes the coming render (the hydration) use the server's render environment. Undefined when the
+ * page was not server-rendered (or the block is not ours), and then nothing changes.
+ */
+export function takeServerState(queryClient: QueryClient): ServerRendered | undefined {
+  const element = document.getElementById(SSR_STATE_ELEMENT_ID);
+  if (!element) return undefined;
+  element.remove();
+  let parsed;
+  try {
+    parsed = SsrStateShape.safeParse(JSON.parse(element.textContent ?? ''));
+  } catch {
+    return undefined;
+  }
+  if (!parsed.success) return undefined;
+  const { environment } = parsed.data;
+  const queries = parsed.data.queries as DehydratedState;
+  // The hydration renders exactly what the server rendered ("Updated 1 s ago" included).
+  hydrate(queryClient, queries);
+  // Until hydrated, the markup is painted but a click on it does nothing: tests wait for "true".
+  document.documentElement.dataset.hydrated = 'pending';
+  beginRender(environment);
+  // The server fetched these a moment ago by its clock: after the hydration their time moves onto
+  // this browser's clock (same age), so they are as fresh here as there and are not asked for again
+  // when the page subscribes to them (passive effects, which run after the hook below).
+  const shift = Date.now() - environment.now;
+  let done = false;
+  const hydrated = () => {
+    if (done) return;
+    done = true;
+    endHydration();
+    // A mark for tests and the bench: the page now answers clicks.
+    document.documentElement.dataset.hydrated = 'true';
+    const cache = queryClient.getQueryCache();
+    for (const { queryHash } of queries.queries) {
+      const query = cache.get(queryHash);
+      if (query) query.setState({ ...query.state, dataUpdatedAt: query.state.dataUpdatedAt + shift });
+    }
+  };
+  whenHydrated = hydrated;
+  return { environment, hydrated };
+}
+
+let whenHydrated: (() => void) | undefined;
+
+/**
+ * Rendered first inside each route's Suspense boundary (src/app/router.tsx), on the server and in
+ * the browser (same markup: none). React hydrates a boundary's content after the shell around it, so
+ * this layout effect, the first to run once the page itself has hydrated, ends the hydration: before
+ * any of the page's own effects.
+ */
+export function HydrationMark() {
+  useLayoutEffect(() => {
+    const done = whenHydrated;
+    whenHydrated = undefined;
+    done?.();
+  }, []);
+  return null;
+}
