@@ -319,6 +319,13 @@ test('the fleet view totals three regions and shows the one that fails beside th
   await expect(byRegion.getByRole('row', { name: /^us-central1 2 2 8/ })).toBeVisible();
   await expect(byRegion.getByRole('row', { name: /^europe-west1 1 1 4/ })).toBeVisible();
   await expect(byRegion.getByRole('row', { name: /^asia-east1 1 1 4/ })).toBeVisible();
+  // Every group is on screen, so the columns sort there: by region name, then reversed.
+  const regionHeader = byRegion.getByRole('columnheader', { name: /^Region/ });
+  await regionHeader.getByRole('button').click();
+  await expect(regionHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(byRegion.getByRole('rowheader')).toHaveText(['asia-east1', 'europe-west1', 'us-central1']);
+  await regionHeader.getByRole('button').click();
+  await expect(byRegion.getByRole('rowheader')).toHaveText(['us-central1', 'europe-west1', 'asia-east1']);
 
   // The label key is in the URL; each group links to the matching filtered list in its region.
   const byLabel = page.getByRole('region', { name: 'By label team' });
