@@ -319,6 +319,13 @@ test('the fleet view totals three regions and shows the one that fails beside th
   await expect(byRegion.getByRole('row', { name: /^us-central1 2 2 8/ })).toBeVisible();
   await expect(byRegion.getByRole('row', { name: /^europe-west1 1 1 4/ })).toBeVisible();
   await expect(byRegion.getByRole('row', { name: /^asia-east1 1 1 4/ })).toBeVisible();
+  // Every group is on screen, so the columns sort there: by region name, then reversed.
+  const regionHeader = byRegion.getByRole('columnheader', { name: /^Region/ });
+  await regionHeader.getByRole('button').click();
+  await expect(regionHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(byRegion.getByRole('rowheader')).toHaveText(['asia-east1', 'europe-west1', 'us-central1']);
+  await regionHeader.getByRole('button').click();
+  await expect(byRegion.getByRole('rowheader')).toHaveText(['us-central1', 'europe-west1', 'asia-east1']);
 
   // The label key is in the URL; each group links to the matching filtered list in its region.
   const byLabel = page.getByRole('region', { name: 'By label team' });
@@ -438,11 +445,72 @@ test('the session page suggests right-sizing with its numbers and names the metr
     timeout: 20_000,
   });
   await expect(panel).toContainText('above 8 GB per vCPU count 0.2 DCU each; with 6 vCPU all count 0.1');
-  // The executors API of the emulator reports no peak JVM heap: no memory suggestion is made up.
-  await expect(panel).toContainText('Not judged, for want of a metric');
-  await expect(panel).toContainText('spark.driver.memory: no peakMemoryMetrics.JVMHeapMemory for the driver');
-  await expect(panel).not.toContainText(/spark\.(driver|executor)\.memory: \S+ → /);
+  // The driver ran no tasks: its peak JVM heap is the emulator's floor (8% of its 12 GiB), so its
+  // memory is judged and found mostly unused; no executor ran a task, so none is judged on memory.
+  await expect(panel).toContainText(/spark\.driver\.memory: \S+ → 1536m, saves \$\d+\.\d{4}\/h/);
+  await expect(panel).toContainText('peak JVM heap 983 MiB (driver) against');
+  await expect(panel).not.toContainText(/spark\.executor\.memory: \S+ → /);
+  await expect(panel).not.toContainText('no peakMemoryMetrics.JVMHeapMemory');
 });
+
+clockTest(
+  'the session page suggests less executor memory from the peak JVM heap the Spark executors API reports',
+  async ({ page, api }) => {
+    await api.createSession('memory-peak');
+    await api.waitForState('memory-peak', 'ACTIVE');
+    const name = `${api.parent}/sessions/memory-peak`;
+    // One cycle of a notebook, over within 3 minutes: after 5, the executors' figures no longer move.
+    expect(
+      (await api.call('POST', '/control/sessions:runWorkload', { name, workload: 'quiet' })).status,
+    ).toBe(200);
+    await api.call('POST', '/control/clock:advance', { seconds: 300 });
+    const apps = await api.call<{ sparkApplications?: Array<{ name: string }> }>(
+      'GET',
+      `/v1/${name}/sparkApplications:search`,
+    );
+    const app = apps.body.sparkApplications![0]!.name;
+
+    await page.goto(`/${name}`);
+    const panel = page.getByRole('region', { name: 'Right-sizing' });
+    const suggestion = panel.getByText(/^spark\.executor\.memory: \S+ → \d+m, saves \$\d+\.\d{4}\/h$/);
+    await expect(suggestion).toBeVisible({ timeout: 20_000 });
+    // The evidence cites the highest peak among the executors that ran tasks, as the API reports it.
+    await expect(async () => {
+      const text = await panel.innerText();
+      const cited = text.match(
+        /peak JVM heap (\d+) MiB \(executor (\d+), the highest of (\d+) that ran tasks\)/,
+      );
+      expect(cited, text).not.toBeNull();
+      const executors = await api.call<{
+        sparkApplicationExecutors?: Array<{
+          executorId?: string;
+          totalTasks?: number;
+          peakMemoryMetrics?: { metrics?: Record<string, string> };
+        }>;
+      }>('GET', `/v1/${app}:searchExecutors?parent=${encodeURIComponent(name)}&pageSize=100`);
+      const ran = (executors.body.sparkApplicationExecutors ?? []).filter(
+        (e) => e.executorId !== 'driver' && (e.totalTasks ?? 0) > 0,
+      );
+      const top = ran.reduce((a, b) =>
+        Number(b.peakMemoryMetrics!.metrics!.JVMHeapMemory) >
+        Number(a.peakMemoryMetrics!.metrics!.JVMHeapMemory)
+          ? b
+          : a,
+      );
+      expect(cited![2]).toBe(top.executorId);
+      expect(Number(cited![3])).toBe(ran.length);
+      expect(Number(cited![1])).toBe(
+        Math.round(Number(top.peakMemoryMetrics!.metrics!.JVMHeapMemory) / 2 ** 20),
+      );
+    }).toPass({ timeout: 20_000 });
+    // The new value is that peak × 1.5, rounded up to 512 MiB.
+    const cited = Number((await panel.innerText()).match(/peak JVM heap (\d+) MiB \(executor/)![1]);
+    const newMib = Number((await suggestion.innerText()).match(/→ (\d+)m/)![1]);
+    expect(newMib % 512).toBe(0);
+    expect(newMib).toBeGreaterThanOrEqual(cited * 1.5 - 1);
+    expect(newMib).toBeLessThan(cited * 1.5 + 512);
+  },
+);
 
 test('the template page suggests right-sizing from its recent sessions, naming the sessions it covers', async ({
   page,
@@ -490,9 +558,8 @@ test('the template page suggests right-sizing from its recent sessions, naming t
   expect(Math.abs(saved / perExecutor - Math.round(saved / perExecutor))).toBeLessThan(0.01);
   await expect(panel).toContainText('Left out, for setting their own sizing:');
   await expect(panel).toContainText('wide-own: spark.executor.memory');
-  // The emulator's executors API has no peak JVM heap: no memory change is made up, and each session says so.
-  await expect(panel).toContainText('wide-two: spark.driver.memory: no peakMemoryMetrics.JVMHeapMemory');
-  await expect(panel).not.toContainText(/spark\.(driver|executor)\.memory: \S+ → /);
+  // The emulator's executors report a peak JVM heap now: the memory rule judges each session, none is left out for want of it.
+  await expect(panel).not.toContainText('no peakMemoryMetrics.JVMHeapMemory');
 
   await expectAccessibleInBothModes(page);
   for (const colorScheme of ['light', 'dark'] as const) {

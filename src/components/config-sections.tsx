@@ -1,14 +1,11 @@
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
+import { useMemo } from 'react';
 import { formatDuration } from '../lib/format';
 import { safeHref } from '../lib/safe-url';
 import type { Session } from '../schemas/wire';
+import { DeclaredTable, useSortedRows, type Column } from './data-table';
 import { NameValueSection, type NameValue } from './name-value-list';
 
 /** A value from the API: a link only when it is http(s), otherwise plain text. */
@@ -33,6 +30,24 @@ export function DurationValue({ value }: { value: string | undefined }) {
   );
 }
 
+type MapEntry = [key: string, value: string];
+interface MapHeaders {
+  keyHeader: string;
+  valueHeader: string;
+}
+
+/** A map is shown whole, so both columns sort. */
+const MAP_COLUMNS: Column<MapEntry, MapHeaders>[] = [
+  { id: 'key', header: (h) => h.keyHeader, className: 'mono', cell: ([k]) => k, sortValue: ([k]) => k },
+  {
+    id: 'value',
+    header: (h) => h.valueHeader,
+    className: 'mono',
+    cell: ([, v]) => <UriValue value={v} />,
+    sortValue: ([, v]) => v,
+  },
+];
+
 export function MapTable({
   map,
   label,
@@ -44,29 +59,21 @@ export function MapTable({
   keyHeader: string;
   valueHeader: string;
 }) {
-  const entries = Object.entries(map ?? {});
+  const entries = useMemo(() => Object.entries(map ?? {}), [map]);
+  const { sorted, sort, onSort } = useSortedRows(entries, MAP_COLUMNS);
   if (!entries.length) return null;
   // A wide table scrolls inside its own box, never the page.
   return (
     <Box sx={{ overflowX: 'auto', maxWidth: '100%' }}>
-      <Table size="small" aria-label={label}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{keyHeader}</TableCell>
-            <TableCell>{valueHeader}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {entries.map(([k, v]) => (
-            <TableRow key={k}>
-              <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>{k}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
-                <UriValue value={v} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DeclaredTable
+        aria-label={label}
+        columns={MAP_COLUMNS}
+        rows={sorted}
+        context={{ keyHeader, valueHeader }}
+        rowKey={([k]) => k}
+        sort={sort}
+        onSort={onSort}
+      />
     </Box>
   );
 }

@@ -81,6 +81,7 @@ export const Table = styled('table')(({ theme }) => {
       borderBottom: `1px solid ${palette.divider}`,
     },
     '& thead th': { fontWeight: 500, color: palette.text.primary },
+    '& caption.caption': { textAlign: 'left', captionSide: 'top', padding: '0 0 4px' },
     '& tbody th': { fontWeight: 400, whiteSpace: 'nowrap' },
     // Tables of measurements (the Spark tab): cells aligned to their first line, headers on one line.
     '&.measurements th, &.measurements td': { verticalAlign: 'top' },
@@ -93,6 +94,8 @@ export const Table = styled('table')(({ theme }) => {
     '& tbody .key': { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: '12ch', maxWidth: '50vw' },
     // Room for a description or an error summary that would otherwise be squeezed to a word a line.
     '& .wide': { minWidth: '18rem' },
+    // Names and values the user typed or the API returned verbatim (properties, fields, endpoints).
+    '& .mono': { fontFamily: 'monospace', overflowWrap: 'anywhere' },
     '& tbody tr:hover': { background: palette.action.hover },
     '& tbody tr[aria-selected="true"]': { background: palette.action.selected },
     '& .checkbox-cell': { width: 48, textAlign: 'center' },
@@ -216,6 +219,7 @@ export function DeclaredTable<Row, Context>({
   onSort,
   virtualizeAbove = Infinity,
   measurements = false,
+  caption,
   ...table
 }: {
   columns: Column<Row, Context>[];
@@ -229,6 +233,8 @@ export function DeclaredTable<Row, Context>({
   virtualizeAbove?: number;
   /** Numbers and text aligned to the top, headers on one line (tables of metrics). */
   measurements?: boolean;
+  /** A visible title above the table, which also names it (instead of aria-label). */
+  caption?: ReactNode;
   'aria-label'?: string;
   'aria-labelledby'?: string;
   'data-testid'?: string;
@@ -243,6 +249,7 @@ export function DeclaredTable<Row, Context>({
   };
   return (
     <Table className={measurements ? 'measurements' : undefined} {...table}>
+      {caption !== undefined && <caption className="caption">{caption}</caption>}
       <thead>
         <HeaderRow columns={columns} context={context} sort={sort} onSort={onSort} />
       </thead>

@@ -3,6 +3,7 @@ import type {
   ApplicationInfo,
   ConsolidatedExecutorSummary,
   ExecutorStageSummary,
+  ExecutorMetrics,
   ExecutorSummary,
   JobData,
   RddOperationCluster,
@@ -29,6 +30,7 @@ import {
 import {
   EXECUTOR_IDLE_TIMEOUT_MS,
   executorMemoryUsed,
+  executorPeakMemory,
   noTotals,
   staticExecutorOfSlot,
   type ExecutorTotals,
@@ -552,6 +554,8 @@ export class SparkProjection {
   ): ExecutorSummary {
     const driver = executorId === 'driver';
     const maxMemory = storageMemoryBytes((driver ? DRIVER : EXECUTOR).memoryMb);
+    // The driver runs no tasks: its peak is the JVM's floor.
+    const peak = executorPeakMemory((driver ? DRIVER : EXECUTOR).memoryMb, t.total);
     return {
       executorId,
       hostPort: `${this.host(executorId)}:${driver ? 40111 : 36223}`,
@@ -575,6 +579,9 @@ export class SparkProjection {
       addTime: rfc3339(add),
       ...(removed !== undefined ? { removeTime: rfc3339(removed), removeReason: reason } : {}),
       executorLogs: {},
+      peakMemoryMetrics: {
+        metrics: { JVMHeapMemory: int64(peak.JVMHeapMemory), JVMOffHeapMemory: int64(peak.JVMOffHeapMemory) },
+      } satisfies ExecutorMetrics,
       memoryMetrics: {
         usedOnHeapStorageMemory: int64(driver ? 1_245_184 : 524_288),
         usedOffHeapStorageMemory: '0',

@@ -328,6 +328,26 @@ export interface Totals {
 /** Memory an executor reports in use: a little more for each of its tasks' cached blocks (0–6). */
 export const executorMemoryUsed = (totalTasks: number) => 524_288 * (1 + (totalTasks % 7));
 
+const MIB = 1024 * 1024;
+/** Tasks at which an executor's peak heap is halfway between its idle floor and its ceiling. */
+const HALF_PEAK_TASKS = 200;
+
+/**
+ * The peak JVM memory of an executor (or the driver) of `memoryMb` that ran `totalTasks` tasks, as
+ * Spark's executors API reports it in peakMemoryMetrics: the heap starts at 8% of -Xmx (the JVM and
+ * Spark's own objects) and grows with the tasks run towards 38%, never reaching the heap's size;
+ * off-heap (metaspace, code cache, netty buffers) from 64 MiB towards 112 MiB. A notebook's
+ * workloads are small, so the emulator's executors leave most of their memory unused, as the
+ * right-sizing rule is there to notice. Deterministic: the same tasks give the same figures.
+ */
+export function executorPeakMemory(memoryMb: number, totalTasks: number) {
+  const growth = totalTasks / (totalTasks + HALF_PEAK_TASKS);
+  return {
+    JVMHeapMemory: Math.round(memoryMb * MIB * (0.08 + 0.3 * growth)),
+    JVMOffHeapMemory: Math.round((64 + 48 * growth) * MIB),
+  };
+}
+
 export class Simulation {
   /** The moment shown: now, or the session's end once it ended. */
   readonly at: number;

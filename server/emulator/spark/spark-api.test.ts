@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sparkResponses } from '../../../src/schemas/spark';
 import { checkAgainstDiscovery } from '../../testing/discovery';
 import { startTestServer, waitFor, type TestServer } from '../../testing/test-server';
+import { EXECUTOR } from './schedule';
 
 /** Google's own Node client drives every implemented sparkApplications method. */
 let server: TestServer;
@@ -148,6 +149,21 @@ describe('sparkApplications through the googleapis client', () => {
     valid('summarizeExecutors', summary);
     expect(summary.totalExecutorSummary!.count).toBe(executors.sparkApplicationExecutors!.length);
     expect(summary.deadExecutorSummary!.count).toBe(1);
+
+    // Peak JVM memory, as Spark reports it: every executor has one, below its heap, higher where more tasks ran.
+    const peakHeap = (e: dataproc_v1.Schema$ExecutorSummary) =>
+      Number(e.peakMemoryMetrics?.metrics?.JVMHeapMemory);
+    const list = executors.sparkApplicationExecutors!;
+    for (const e of list) {
+      expect(peakHeap(e), `executor ${e.executorId}`).toBeGreaterThan(0);
+      expect(peakHeap(e)).toBeLessThan(EXECUTOR.memoryMb * 1024 * 1024);
+      expect(Number(e.peakMemoryMetrics?.metrics?.JVMOffHeapMemory)).toBeGreaterThan(0);
+    }
+    const byTasks = [...list].sort((a, b) => (a.totalTasks ?? 0) - (b.totalTasks ?? 0));
+    const fewest = byTasks[0]!;
+    const most = byTasks.at(-1)!;
+    expect(most.totalTasks).toBeGreaterThan(fewest.totalTasks ?? 0);
+    expect(peakHeap(most)).toBeGreaterThan(peakHeap(fewest));
   });
 
   it('stage attempts, tasks and their summaries, with the failed task error as text', async () => {

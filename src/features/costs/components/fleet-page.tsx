@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
 import { PageFrame } from '../../../components/page-frame';
-import { RowLink, Table } from '../../../components/data-table';
+import { DeclaredTable, RowLink, useSortedRows, type Column } from '../../../components/data-table';
 import { ErrorPanel } from '../../../components/error-panel';
 import { FAST_POLL_MS, SLOW_POLL_MS, isTransitional } from '../../../lib/session-state';
 import { useNow } from '../../../lib/use-now';
@@ -45,6 +45,58 @@ function regionCounts(rows: FleetSessionRow[], keyOf: (row: FleetSessionRow) => 
   return byKey;
 }
 
+interface GroupContext {
+  currency: string;
+  renderKey: (group: FleetGroup) => ReactNode;
+  renderRegions?: (group: FleetGroup) => ReactNode;
+}
+
+/** The group tables' columns; every group is on screen, so each figure sorts. */
+function groupColumns(firstColumn: string, withRegions: boolean): Column<FleetGroup, GroupContext>[] {
+  const columns: Column<FleetGroup, GroupContext>[] = [
+    {
+      id: 'key',
+      header: firstColumn,
+      rowHeader: true,
+      cell: (g, c) => c.renderKey(g),
+      sortValue: (g) => g.key,
+    },
+    { id: 'sessions', header: 'Sessions', cell: (g) => g.sessions, sortValue: (g) => g.sessions },
+    { id: 'active', header: 'Active', cell: (g) => g.active, sortValue: (g) => g.active },
+    {
+      id: 'dcu',
+      header: 'DCU now',
+      className: 'nowrap',
+      cell: (g) => formatDcu(g.dcuNow),
+      sortValue: (g) => g.dcuNow,
+    },
+    {
+      id: 'rate',
+      header: 'Rate now',
+      className: 'nowrap',
+      cell: (g, c) => `${formatMoney(g.ratePerHour, c.currency)}/h`,
+      sortValue: (g) => g.ratePerHour,
+    },
+    {
+      id: 'today',
+      header: 'Cost today',
+      className: 'nowrap',
+      cell: (g, c) => formatMoney(g.costToday, c.currency),
+      sortValue: (g) => g.costToday,
+    },
+    {
+      id: 'month',
+      header: 'Cost this month',
+      className: 'nowrap',
+      cell: (g, c) => formatMoney(g.costThisMonth, c.currency),
+      sortValue: (g) => g.costThisMonth,
+    },
+  ];
+  if (withRegions)
+    columns.push({ id: 'regions', header: 'Lists by region', cell: (g, c) => c.renderRegions?.(g) });
+  return columns;
+}
+
 function GroupTable({
   caption,
   groups,
@@ -60,41 +112,24 @@ function GroupTable({
   renderKey: (group: FleetGroup) => ReactNode;
   renderRegions?: (group: FleetGroup) => ReactNode;
 }) {
+  const withRegions = Boolean(renderRegions);
+  const columns = useMemo(() => groupColumns(firstColumn, withRegions), [firstColumn, withRegions]);
+  const { sorted, sort, onSort } = useSortedRows(groups, columns);
   return (
     <ScrollBox label={caption}>
-      <Table>
-        <caption style={{ textAlign: 'left', captionSide: 'top', padding: '0 0 4px' }}>
+      <DeclaredTable
+        caption={
           <Typography component="span" variant="h6">
             {caption}
           </Typography>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{firstColumn}</th>
-            <th scope="col">Sessions</th>
-            <th scope="col">Active</th>
-            <th scope="col">DCU now</th>
-            <th scope="col">Rate now</th>
-            <th scope="col">Cost today</th>
-            <th scope="col">Cost this month</th>
-            {renderRegions && <th scope="col">Lists by region</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map((group) => (
-            <tr key={group.key}>
-              <th scope="row">{renderKey(group)}</th>
-              <td>{group.sessions}</td>
-              <td>{group.active}</td>
-              <td className="nowrap">{formatDcu(group.dcuNow)}</td>
-              <td className="nowrap">{formatMoney(group.ratePerHour, currency)}/h</td>
-              <td className="nowrap">{formatMoney(group.costToday, currency)}</td>
-              <td className="nowrap">{formatMoney(group.costThisMonth, currency)}</td>
-              {renderRegions && <td>{renderRegions(group)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+        }
+        columns={columns}
+        rows={sorted}
+        context={{ currency, renderKey, renderRegions }}
+        rowKey={(g) => g.key}
+        sort={sort}
+        onSort={onSort}
+      />
     </ScrollBox>
   );
 }

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
-import { RowLink, Table } from '../../../components/data-table';
+import { DeclaredTable, RowLink, useSortedRows, type Column } from '../../../components/data-table';
 import { ErrorPanel } from '../../../components/error-panel';
 import { PageFrame } from '../../../components/page-frame';
 import { SLOW_POLL_MS } from '../../../lib/session-state';
@@ -29,6 +29,90 @@ function endsText(idle: IdleSession, now: number): string {
     return `its ${idle.endsBy} end passed ${formatSeconds((now - idle.endsAt) / 1000)} ago: the service saw activity the jobs API does not show`;
   return `${idle.endsBy} ends it in ${formatSeconds((idle.endsAt - now) / 1000)}`;
 }
+
+interface IdleContext {
+  now: number;
+  currency: string;
+  selected: ReadonlySet<string>;
+  toggle: (name: string) => void;
+  allSelected: boolean;
+  toggleAll: () => void;
+}
+
+/** Every idle session is on screen at once, so the figures sort by column. */
+const IDLE_COLUMNS: Column<IdleSession, IdleContext>[] = [
+  {
+    id: 'select',
+    className: 'checkbox-cell',
+    header: (c) => (
+      <input
+        type="checkbox"
+        aria-label="Select all idle sessions"
+        checked={c.allSelected}
+        onChange={c.toggleAll}
+      />
+    ),
+    cell: (i, c) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${idOf(i.session.name!)}`}
+        checked={c.selected.has(i.session.name!)}
+        onChange={() => c.toggle(i.session.name!)}
+      />
+    ),
+  },
+  {
+    id: 'session',
+    header: 'Session',
+    rowHeader: true,
+    cell: (i) => <RowLink to={paths.session(i.session.name!)}>{idOf(i.session.name!)}</RowLink>,
+    sortValue: (i) => idOf(i.session.name!),
+  },
+  { id: 'region', header: 'Region', cell: (i) => i.region, sortValue: (i) => i.region },
+  {
+    id: 'idle-for',
+    header: 'Idle for',
+    cell: (i) => (
+      <>
+        {formatSeconds(i.idleSeconds)}
+        <Typography variant="caption" component="div" color="text.secondary">
+          {i.neverRanJob ? 'never ran a job' : 'since its latest job ended'}
+        </Typography>
+      </>
+    ),
+    sortValue: (i) => i.idleSeconds,
+  },
+  {
+    id: 'rate',
+    header: 'Rate now',
+    className: 'nowrap',
+    cell: (i, c) => `${formatMoney(i.ratePerHour, c.currency)}/h`,
+    sortValue: (i) => i.ratePerHour,
+  },
+  {
+    id: 'idle-cost',
+    header: 'Idle cost',
+    // The computation behind the figure, on hover (the README's "How:" line for this table).
+    cell: (i, c) => <span title={i.computedFrom}>{formatMoney(i.idleCost, c.currency)}</span>,
+    sortValue: (i) => i.idleCost,
+  },
+  { id: 'ends', header: 'Ends', cell: (i, c) => endsText(i, c.now), sortValue: (i) => i.endsAt },
+  {
+    id: 'suggestion',
+    header: 'Suggested idle TTL',
+    cell: (i) =>
+      i.suggestion ? (
+        <>
+          {formatSeconds(i.suggestion.idleTtlSeconds)} (now {formatSeconds(i.idleTtlSeconds)})
+          <Typography variant="caption" component="div" color="text.secondary">
+            {i.suggestion.text}
+          </Typography>
+        </>
+      ) : (
+        `keep ${formatSeconds(i.idleTtlSeconds)}`
+      ),
+  },
+];
 
 /**
  * ACTIVE sessions in every region with no Spark job running for N minutes: idle time, what the
@@ -88,6 +172,8 @@ export function IdlePage({
       unchecked: failed,
     };
   }, [activity.data, prices.data, active, now, minutes]);
+
+  const { sorted: sortedIdle, sort, onSort } = useSortedRows(idle, IDLE_COLUMNS);
 
   const breadcrumbs = [
     { label: project },
@@ -183,72 +269,24 @@ export function IdlePage({
           </Box>
           {idle.length > 0 && (
             <ScrollBox label="Idle sessions">
-              <Table aria-label="Idle sessions">
-                <thead>
-                  <tr>
-                    <th className="checkbox-cell">
-                      <input
-                        type="checkbox"
-                        aria-label="Select all idle sessions"
-                        checked={allSelected}
-                        onChange={() =>
-                          setSelected(allSelected ? new Set() : new Set(idle.map((i) => i.session.name!)))
-                        }
-                      />
-                    </th>
-                    <th scope="col">Session</th>
-                    <th scope="col">Region</th>
-                    <th scope="col">Idle for</th>
-                    <th scope="col">Rate now</th>
-                    <th scope="col">Idle cost</th>
-                    <th scope="col">Ends</th>
-                    <th scope="col">Suggested idle TTL</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {idle.map((i) => {
-                    const name = i.session.name!;
-                    return (
-                      <tr key={name} aria-selected={selected.has(name)}>
-                        <td className="checkbox-cell">
-                          <input
-                            type="checkbox"
-                            aria-label={`Select ${idOf(name)}`}
-                            checked={selected.has(name)}
-                            onChange={() => toggle(name)}
-                          />
-                        </td>
-                        <th scope="row">
-                          <RowLink to={paths.session(name)}>{idOf(name)}</RowLink>
-                        </th>
-                        <td>{i.region}</td>
-                        <td>
-                          {formatSeconds(i.idleSeconds)}
-                          <Typography variant="caption" component="div" color="text.secondary">
-                            {i.neverRanJob ? 'never ran a job' : 'since its latest job ended'}
-                          </Typography>
-                        </td>
-                        <td className="nowrap">{formatMoney(i.ratePerHour, currency)}/h</td>
-                        <td title={i.computedFrom}>{formatMoney(i.idleCost, currency)}</td>
-                        <td>{endsText(i, now)}</td>
-                        <td>
-                          {i.suggestion ? (
-                            <>
-                              {formatSeconds(i.suggestion.idleTtlSeconds)} (now{' '}
-                              {formatSeconds(i.idleTtlSeconds)})
-                              <Typography variant="caption" component="div" color="text.secondary">
-                                {i.suggestion.text}
-                              </Typography>
-                            </>
-                          ) : (
-                            `keep ${formatSeconds(i.idleTtlSeconds)}`
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </Table>
+              <DeclaredTable
+                aria-label="Idle sessions"
+                columns={IDLE_COLUMNS}
+                rows={sortedIdle}
+                context={{
+                  now,
+                  currency,
+                  selected,
+                  toggle,
+                  allSelected,
+                  toggleAll: () =>
+                    setSelected(allSelected ? new Set() : new Set(idle.map((i) => i.session.name!))),
+                }}
+                rowKey={(i) => i.session.name!}
+                rowProps={(i) => ({ 'aria-selected': selected.has(i.session.name!) })}
+                sort={sort}
+                onSort={onSort}
+              />
             </ScrollBox>
           )}
         </>

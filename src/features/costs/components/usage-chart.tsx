@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
+import { DeclaredTable, TableScroll, type Column } from '../../../components/data-table';
 import { formatDateTime } from '../../../lib/format';
 import { num } from '../../../lib/cost';
 import {
@@ -27,6 +28,33 @@ interface Props {
   /** Whether the Spark executors API answered (else the executors row says why it is empty). */
   sparkKnown: boolean;
 }
+
+interface UsageRow {
+  at: number;
+  dcu: number | undefined;
+}
+
+/** In time order, as the chart reads: the readings are few, but the order is the point. */
+const USAGE_COLUMNS: Column<UsageRow, { steps: readonly ExecutorStep[]; sparkKnown: boolean }>[] = [
+  {
+    id: 'time',
+    header: 'Time',
+    className: 'nowrap',
+    cell: (row) => formatDateTime(new Date(row.at).toISOString()),
+  },
+  {
+    id: 'dcu',
+    header: 'DCU (observed)',
+    className: 'num',
+    cell: (row) => (row.dcu === undefined ? '—' : num(row.dcu, 2)),
+  },
+  {
+    id: 'executors',
+    header: 'Executors (Spark API)',
+    className: 'num',
+    cell: (row, c) => (c.sparkKnown ? executorsAt(c.steps, row.at) : '—'),
+  },
+];
 
 /** A step line through `points` ([time, value]) within one row of the chart. */
 function stepPath(
@@ -148,29 +176,15 @@ export function UsageChart({ from, to, samples, steps, jobs, sparkKnown }: Props
               Usage as a table
             </Typography>
           </summary>
-          <Box sx={{ overflowX: 'auto' }}>
-            <Box
-              component="table"
-              sx={{ fontSize: 13, borderCollapse: 'collapse', '& td, & th': { px: 1, textAlign: 'left' } }}
-            >
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">DCU (observed)</th>
-                  <th scope="col">Executors (Spark API)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.at}>
-                    <td>{formatDateTime(new Date(row.at).toISOString())}</td>
-                    <td>{row.dcu === undefined ? '—' : num(row.dcu, 2)}</td>
-                    <td>{sparkKnown ? executorsAt(steps, row.at) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Box>
-          </Box>
+          <TableScroll label="Usage as a table">
+            <DeclaredTable
+              aria-label="Usage as a table"
+              columns={USAGE_COLUMNS}
+              rows={rows}
+              context={{ steps, sparkKnown }}
+              rowKey={(row) => String(row.at)}
+            />
+          </TableScroll>
         </details>
       )}
     </Box>

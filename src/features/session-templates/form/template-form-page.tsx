@@ -1,6 +1,5 @@
 import UploadIcon from '@mui/icons-material/Upload';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -22,6 +21,7 @@ import { ConfigFormLayout } from '../../../components/config-form/config-form-la
 import { FormSection, FormText } from '../../../components/config-form/form-fields';
 import { ImportDialog, ImportedNotice } from '../../../components/config-form/import-dialog';
 import { PageFrame, placeCrumbs } from '../../../components/page-frame';
+import { DeclaredTable, type Column } from '../../../components/data-table';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { shellQuote } from '../../../lib/gcloud';
@@ -46,38 +46,24 @@ import {
 
 type T = TemplateFormValues;
 
-/** The changes saving would make, as a table of field, before and after. */
+/** The changes saving would make: field, before and after (in the order the form lists them, unsorted). */
+const DIFF_COLUMNS: Column<FieldChange, undefined>[] = [
+  { id: 'field', header: 'Field', className: 'mono', cell: (c) => c.field },
+  { id: 'before', header: 'Before', className: 'mono', cell: (c) => c.before ?? '(not set)' },
+  { id: 'after', header: 'After', className: 'mono', cell: (c) => c.after ?? '(removed)' },
+];
+
 function DiffTable({ changes }: { changes: FieldChange[] }) {
   if (!changes.length) return <Typography>Nothing has changed.</Typography>;
   return (
-    <Box
-      component="table"
+    <DeclaredTable
       aria-label="Changes"
-      sx={{
-        width: '100%',
-        borderCollapse: 'collapse',
-        fontSize: 14,
-        '& th, & td': { textAlign: 'left', p: 0.75, borderBottom: 1, borderColor: 'divider' },
-        '& td': { fontFamily: 'monospace', wordBreak: 'break-all' },
-      }}
-    >
-      <thead>
-        <tr>
-          <th>Field</th>
-          <th>Before</th>
-          <th>After</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c) => (
-          <tr key={c.field} data-testid="diff-row">
-            <td>{c.field}</td>
-            <td>{c.before ?? '(not set)'}</td>
-            <td>{c.after ?? '(removed)'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Box>
+      columns={DIFF_COLUMNS}
+      rows={changes}
+      context={undefined}
+      rowKey={(c) => c.field}
+      rowProps={() => ({ 'data-testid': 'diff-row' })}
+    />
   );
 }
 
