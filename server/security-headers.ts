@@ -20,7 +20,7 @@ export const CONTENT_SECURITY_POLICY = [
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 const PERMISSIONS_POLICY =
-  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), clipboard-read=(), interest-cohort=()';
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), clipboard-read=(), interest-cohort=()';
 
 /** The headers every HTML page of this server carries (the console and the sign-in form). */
 export function setPageSecurityHeaders(c: Context): void {
