@@ -7,6 +7,7 @@ import type { ExecutorSummary } from '../../../schemas/spark';
 import type { AppRef } from '../api/spark-api';
 import { executorsQuery } from '../api/spark-queries';
 import { formatBytes, formatMs, num } from '../units';
+import { metricColumn } from './metric-column';
 import { MoreButton } from './more-button';
 import { SortNote } from './sort-note';
 
@@ -75,13 +76,7 @@ const COLUMNS: Column<ExecutorSummary, null>[] = [
     },
     sortValue: (e) => num(e.totalGcTimeMillis),
   },
-  {
-    id: 'input',
-    header: 'Input',
-    className: 'num',
-    cell: (e) => formatBytes(e.totalInputBytes),
-    sortValue: (e) => num(e.totalInputBytes),
-  },
+  metricColumn('input', 'Input', (e) => e.totalInputBytes),
   {
     id: 'shuffle',
     header: 'Shuffle read / write',

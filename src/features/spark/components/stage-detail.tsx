@@ -15,6 +15,7 @@ import { diagnoseStage, errorHeadline, groupFindings } from '../diagnosis';
 import { formatBytes, formatMs, num } from '../units';
 import { DeclaredTable, Pre, TableScroll, useSortedRows, type Column } from '../../../components/data-table';
 import { FindingList } from './findings';
+import { metricColumn } from './metric-column';
 import { useSparkPlace } from './spark-url';
 import { StageGraph } from './stage-graph';
 import { StatusPill } from './status';
@@ -217,41 +218,11 @@ const EXECUTOR_COLUMNS: Column<ExecutorStageSummary, null>[] = [
     cell: (e) => `${e.succeededTasks ?? 0} / ${e.failedTasks ?? 0} / ${e.killedTasks ?? 0}`,
     sortValue: (e) => e.succeededTasks ?? 0,
   },
-  {
-    id: 'time',
-    header: 'Task time',
-    className: 'num',
-    cell: (e) => formatMs(e.taskTimeMillis),
-    sortValue: (e) => num(e.taskTimeMillis),
-  },
-  {
-    id: 'input',
-    header: 'Input',
-    className: 'num',
-    cell: (e) => formatBytes(e.inputBytes),
-    sortValue: (e) => num(e.inputBytes),
-  },
-  {
-    id: 'shuffle-read',
-    header: 'Shuffle read',
-    className: 'num',
-    cell: (e) => formatBytes(e.shuffleRead),
-    sortValue: (e) => num(e.shuffleRead),
-  },
-  {
-    id: 'shuffle-write',
-    header: 'Shuffle write',
-    className: 'num',
-    cell: (e) => formatBytes(e.shuffleWrite),
-    sortValue: (e) => num(e.shuffleWrite),
-  },
-  {
-    id: 'spill',
-    header: 'Spill (disk)',
-    className: 'num',
-    cell: (e) => formatBytes(e.diskBytesSpilled),
-    sortValue: (e) => num(e.diskBytesSpilled),
-  },
+  metricColumn('time', 'Task time', (e) => e.taskTimeMillis, formatMs),
+  metricColumn('input', 'Input', (e) => e.inputBytes),
+  metricColumn('shuffle-read', 'Shuffle read', (e) => e.shuffleRead),
+  metricColumn('shuffle-write', 'Shuffle write', (e) => e.shuffleWrite),
+  metricColumn('spill', 'Spill (disk)', (e) => e.diskBytesSpilled),
 ];
 
 /** The stage's work per executor: every executor is on screen, so every column sorts. */
