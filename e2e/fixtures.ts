@@ -28,7 +28,7 @@ export const test = base.extend<{ api: Api }, { server: SpawnedServer }>({
   server: [async ({}, use) => workerServer(use), { scope: 'worker' }],
   baseURL: async ({ server }, use) => use(server.url),
   // Every page of every test: a server-rendered page must hydrate without a mismatch (React then
-  // renders the page again, and says so in the console: src/main.tsx, React's errors 418-425).
+  // renders the page again, and says so in the console: src/boot.tsx, React's errors 418-425).
   page: async ({ page }, use) => {
     const hydrationErrors: string[] = [];
     const isHydrationError = (text: string) =>

@@ -133,7 +133,9 @@ export function staticRoutes(
         { 'cache-control': 'no-store' },
       );
     // Replacer functions: a `$&` in an API value must stay text, not become a replacement pattern.
+    // `data-hydrated="pending"`: painted, not yet answering clicks (src/app/ssr-state.ts ends it).
     const html = index()
+      .replace('<html lang="en">', '<html lang="en" data-hydrated="pending">')
       .replace('</head>', () => `${page.styles}</head>`)
       .replace('<div id="root"></div>', () => `${page.stateScript}<div id="root">${page.html}</div>`);
     // A page that carries data is not kept in the browser's disk cache.

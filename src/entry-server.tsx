@@ -125,7 +125,7 @@ async function render({
       html = renderToString(
         <CacheProvider value={cache}>
           <Router ssrPath={url.pathname} ssrSearch={url.search.replace(/^\?/, '')}>
-            {/* The same tree as the browser's hydration (src/main.tsx), so useId agrees. */}
+            {/* The same tree as the browser's hydration (src/boot.tsx), so useId agrees. */}
             <App queryClient={queryClient} />
           </Router>
         </CacheProvider>,

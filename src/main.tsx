@@ -1,48 +1,21 @@
-import { StrictMode } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
-import { Router } from 'wouter';
-import { App } from './app/app';
-import { preloadPageCode, prefetchForLocation } from './app/prefetch';
-import { createQueryClient } from './app/query-client';
-import { takeServerState } from './app/ssr-state';
+import { SSR_STATE_ELEMENT_ID } from './app/ssr-state-id';
 
-const queryClient = createQueryClient();
-const rootElement = document.getElementById('root')!;
-const serverRendered = takeServerState(queryClient);
+/**
+ * The page's entry, kept tiny on purpose. A server-rendered page (src/entry-server.tsx) is already
+ * in the HTML: it is painted first, and only then is the console's code run (evaluating it and
+ * hydrating is a long task, which would otherwise delay the first paint when the scripts arrive
+ * before the browser's first frame, as they do from the HTTP cache). A shell has nothing to paint,
+ * so its code starts at once.
+ */
+const afterFirstPaint = () =>
+  new Promise<void>((resolve) => {
+    // A hidden tab draws no frames: nothing to wait for.
+    if (document.visibilityState === 'hidden') return resolve();
+    // The animation frame runs just before the frame is drawn; the task after it, once it is.
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 
-if (serverRendered) {
-  // The server rendered this page (src/entry-server.tsx) and handed over its cache: hydrate the
-  // same markup from the same data, once the page's code is in (a lazy page would otherwise render
-  // its Suspense fallback where the server rendered the page). No request is made before that.
-  void preloadPageCode(window.location).then(() =>
-    hydrateRoot(
-      rootElement,
-      <StrictMode>
-        <Router>
-          <App queryClient={queryClient} />
-        </Router>
-      </StrictMode>,
-      {
-        // A mismatch costs a client render of the page: say where, so it can be fixed.
-        onRecoverableError: (error, info) =>
-          console.error('Hydration error (the page was rendered again):', error, info.componentStack),
-      },
-    ),
-  );
-} else {
-  // A shell (a route the server does not render, a slow backend, --require-auth): wait briefly for
-  // the route's data (a few milliseconds on the embedded emulator), so the first render already has
-  // rows; a slow API only delays the skeleton by 150 ms at most. The header's server info is asked
-  // for alongside the rows, so the shell's first render names the backend.
-  const firstData = prefetchForLocation(queryClient, window.location);
-  const shortWait = new Promise((resolve) => setTimeout(resolve, 150));
-  void Promise.race([firstData, shortWait]).then(() =>
-    createRoot(rootElement).render(
-      <StrictMode>
-        <Router>
-          <App queryClient={queryClient} />
-        </Router>
-      </StrictMode>,
-    ),
-  );
-}
+const serverRendered = document.getElementById(SSR_STATE_ELEMENT_ID) !== null;
+void (serverRendered ? afterFirstPaint() : Promise.resolve())
+  .then(() => import('./boot'))
+  .then(({ boot }) => boot());

@@ -25,7 +25,7 @@ import { lazyPage } from './lazy-page';
 const SessionCreatePage = lazy(() =>
   import('../features/sessions/form/session-create-page').then((m) => ({ default: m.SessionCreatePage })),
 );
-// Preloadable: a server-rendered session page is hydrated only once its code is in (src/main.tsx).
+// Preloadable: a server-rendered session page is hydrated only once its code is in (src/boot.tsx).
 export const SessionPage = lazyPage(() => import('./session-page/session-page').then((m) => m.SessionPage));
 const TemplatesListPage = lazy(() =>
   import('../features/session-templates/components/templates-list-page').then((m) => ({

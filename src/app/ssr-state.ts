@@ -2,9 +2,9 @@ import { hydrate, type DehydratedState, type QueryClient } from '@tanstack/react
 import { useLayoutEffect } from 'react';
 import * as z from 'zod/mini';
 import { RenderEnvironment, beginRender, endHydration } from '../lib/render-environment';
+import { SSR_STATE_ELEMENT_ID } from './ssr-state-id';
 
-/** The id of the `application/json` block a server-rendered page carries (src/entry-server.tsx). */
-export const SSR_STATE_ELEMENT_ID = 'ssr-state';
+export { SSR_STATE_ELEMENT_ID };
 
 /** What the server hands the browser with a rendered page: its render environment and its cache. */
 export interface SsrState {

@@ -1,4 +1,5 @@
 import { parseDurationSeconds } from '../schemas/label-rules';
+import { numberFormat } from './number-format';
 import { renderEnvironment } from './render-environment';
 import { getTimeZone, type TimeZoneSetting } from './time-zone';
 
@@ -96,10 +97,10 @@ export function formatRelative(iso: string | undefined, now: number): string {
 export function formatMilliSeconds(value: string | undefined, unit: string): string {
   if (value === undefined) return '';
   const hours = Number(value) / 1000 / 3600;
-  return `${hours.toLocaleString(renderEnvironment()?.locale, { maximumFractionDigits: 3 })} ${unit}`;
+  return `${numberFormat(renderEnvironment()?.locale, { maximumFractionDigits: 3 }).format(hours)} ${unit}`;
 }
 
 export function formatGbSeconds(value: string | undefined): string {
   if (value === undefined) return '';
-  return `${(Number(value) / 3600).toLocaleString(renderEnvironment()?.locale, { maximumFractionDigits: 3 })} GB-hours`;
+  return `${numberFormat(renderEnvironment()?.locale, { maximumFractionDigits: 3 }).format(Number(value) / 3600)} GB-hours`;
 }

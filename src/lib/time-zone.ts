@@ -48,16 +48,23 @@ export function useTimeZone(): TimeZoneSetting {
   return useSyncExternalStore(subscribe, getTimeZone, renderedTimeZone);
 }
 
-/** Made on first use and kept: building an Intl formatter costs milliseconds, on every render. */
-let zoneFormatter: Intl.DateTimeFormat | undefined;
+/** Made on first use and kept, per rendering zone: building an Intl formatter costs milliseconds. */
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+function zoneFormatter(locale: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}@${timeZone ?? ''}`;
+  let formatter = zoneFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZoneName: 'short', timeZone });
+    zoneFormatters.set(key, formatter);
+  }
+  return formatter;
+}
 
 /** The short name of the zone times are shown in: "UTC", or the local one such as "GMT+1" or "CET". */
 export function zoneName(zone: TimeZoneSetting = current, at: Date = new Date()): string {
   if (zone === 'utc') return 'UTC';
   const environment = renderEnvironment();
-  const formatter = environment
-    ? new Intl.DateTimeFormat(environment.locale, { timeZoneName: 'short', timeZone: environment.timeZone })
-    : (zoneFormatter ??= new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' }));
+  const formatter = zoneFormatter(environment?.locale, environment?.timeZone);
   const part = formatter.formatToParts(at).find((p) => p.type === 'timeZoneName');
   return part?.value ?? 'local time';
 }

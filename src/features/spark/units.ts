@@ -1,3 +1,4 @@
+import { numberFormat } from '../../lib/number-format';
 /** Numbers as the Spark UI shows them: binary byte units, milliseconds up to hours. */
 
 export function num(value: string | number | undefined): number {
@@ -24,7 +25,7 @@ export function formatMs(value: string | number | undefined): string {
 }
 
 export function formatCount(value: string | number | undefined): string {
-  return num(value).toLocaleString('en-US');
+  return numberFormat('en-US').format(num(value));
 }
 
 /** Milliseconds between two RFC 3339 times; to `now` while the second is missing. */

@@ -1,3 +1,4 @@
+import { numberFormat } from '../../../lib/number-format';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
@@ -5,7 +6,7 @@ import { OutlinedField } from '../../../components/outlined-field';
 
 /** DCU on screen: at most two decimals. */
 export function formatDcu(dcu: number): string {
-  return dcu.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return numberFormat('en-US', { maximumFractionDigits: 2 }).format(dcu);
 }
 
 /** A row of headline figures, as a description list (a name and its value, read together). */
