@@ -14,7 +14,7 @@
  *  5. Fleet (bench/fleet.ts): the fleet view over 40 regions × 500 sessions: requests, time to totals, peak heap.
  *  6. List costs (bench/list-costs.ts): the session list's cost column and totals on a 1,000-row page.
  */
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,12 +121,26 @@ async function emulatorFigures() {
   }
 }
 
-function listRouteJsGzip(): { bytes: number; files: string[] } {
-  const dist = path.join(ROOT, 'dist');
-  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+/**
+ * The JavaScript the list route loads, as the browser loads it: every script fetched by a first
+ * visit to the list until it has hydrated and settled (the entry, the code it imports after the
+ * first paint, and any lazy chunk the page asks for), each gzipped at level 9 from the served files.
+ */
+async function listRouteJsGzip(browser: Browser, url: string, servedDir: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+  await page.waitForTimeout(1000);
+  const files = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.startsWith('/assets/') && p.endsWith('.js')),
+  );
+  await context.close();
   const bytes = files.reduce(
-    (sum, f) => sum + gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length,
+    (sum, f) => sum + gzipSync(fs.readFileSync(path.join(servedDir, f)), { level: 9 }).length,
     0,
   );
   return { bytes, files };
@@ -160,11 +174,6 @@ async function consoleFigures() {
       build: { ssr: 'src/entry-server.tsx', outDir: 'dist/server' },
     });
   }
-  const js = listRouteJsGzip();
-  console.log(
-    `list route JavaScript: ${(js.bytes / 1024).toFixed(1)} KB gzip in ${js.files.length} files (target ≤ 140 KB)`,
-  );
-
   const emulator = new Emulator({ db: ':memory:', transitionMs: 1000, seed: true });
   emulator.db.transaction(() => {
     for (let i = 0; i < 1000; i++)
@@ -199,10 +208,15 @@ async function consoleFigures() {
     ],
   });
   try {
+    const listUrl = `${server.url}/projects/demo-project/locations/us-central1/sessions`;
+    const js = await listRouteJsGzip(browser, listUrl, served);
+    console.log(
+      `list route JavaScript: ${(js.bytes / 1024).toFixed(1)} KB gzip in ${js.files.length} files, as a first visit loads them (target ≤ 140 KB)`,
+    );
     const firstViewPages = [
       {
         label: 'session list (2,500 sessions)',
-        url: `${server.url}/projects/demo-project/locations/us-central1/sessions`,
+        url: listUrl,
         rowSelector: '[data-testid="session-row"]',
         staticFile: 'bench-static-list.html',
       },
