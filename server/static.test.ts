@@ -25,7 +25,11 @@ interface HandedOver {
 /** The page's parts: the markup inside #root, the handed-over state, the <head>. */
 function parts(html: string) {
   const state = /<script type="application\/json" id="ssr-state">(.*?)<\/script>/s.exec(html);
-  const root = /<div id="root">(.*)<\/div>\s*<\/body>/s.exec(html);
+  // The state block follows the markup (the rows are parsed, and painted, first).
+  const root =
+    /<div id="root">(.*)<\/div>(?:<script type="application\/json" id="ssr-state">.*?<\/script>)?\s*<\/body>/s.exec(
+      html,
+    );
   return {
     root: root?.[1] ?? '',
     state: state ? (JSON.parse(state[1]!) as HandedOver) : null,
@@ -73,6 +77,8 @@ describe('pages rendered by the server', () => {
     // The rows are in the markup the browser paints before any script has run.
     expect(rowCount(root)).toBe(2);
     expect(root).toContain('second-one');
+    // …and come before the handed-over state, which only the code reads.
+    expect(html.indexOf('id="ssr-state"')).toBeGreaterThan(html.indexOf('data-testid="session-row"'));
     // Their styles are in <head>: the class names the markup uses are defined there.
     // (`css-0` is emotion's name for an empty style: no rule to define.)
     const classes = new Set(root.match(/css-[a-z0-9]+/g)?.filter((name) => name !== 'css-0'));

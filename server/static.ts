@@ -137,7 +137,9 @@ export function staticRoutes(
     const html = index()
       .replace('<html lang="en">', '<html lang="en" data-hydrated="pending">')
       .replace('</head>', () => `${page.styles}</head>`)
-      .replace('<div id="root"></div>', () => `${page.stateScript}<div id="root">${page.html}</div>`);
+      // The rows first, the state block after them: the browser paints the markup as it parses, and
+      // the state is read only by the code, which runs once the document is parsed.
+      .replace('<div id="root"></div>', () => `<div id="root">${page.html}</div>${page.stateScript}`);
     // A page that carries data is not kept in the browser's disk cache.
     return c.html(html, 200, { 'cache-control': 'no-store' });
   });

@@ -1,4 +1,4 @@
-import { sessionCost, unpricedOf } from '../../lib/cost';
+import { sessionCost, unpricedOf, type SessionCost } from '../../lib/cost';
 import { placeOf } from '../../schemas/names';
 import { resolvePrices, type PriceTable, type ResolvedPrices } from '../../schemas/prices';
 import type { Session } from '../../schemas/wire';
@@ -17,10 +17,20 @@ function pricesIn(table: PriceTable, region: string): ResolvedPrices {
   return prices;
 }
 
+/**
+ * The last cost worked out for each session object: the row's cell and the totals strip ask for
+ * the same session at the same moment, so the second asks for nothing new.
+ */
+const lastCost = new WeakMap<Session, { table: PriceTable; now: number; cost: SessionCost }>();
+
 /** A session's cost at its own region's prices (the region is in its name). */
-export function costOf(session: Session, table: PriceTable, now: number) {
+export function costOf(session: Session, table: PriceTable, now: number): SessionCost {
+  const last = lastCost.get(session);
+  if (last && last.table === table && last.now === now) return last.cost;
   const region = placeOf(session.name ?? '')?.location ?? table.fallbackRegion;
-  return sessionCost(session, pricesIn(table, region), now);
+  const cost = sessionCost(session, pricesIn(table, region), now);
+  lastCost.set(session, { table, now, cost });
+  return cost;
 }
 
 export interface ListTotals {
