@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { Router } from 'wouter';
 import { App } from './app/app';
@@ -18,20 +18,25 @@ export function boot() {
     // The server rendered this page (src/entry-server.tsx) and handed over its cache: hydrate the
     // same markup from the same data, once the page's code is in (a lazy page would otherwise render
     // its Suspense fallback where the server rendered the page). No request is made before that.
+    // In a transition, the hydration yields to the browser every few milliseconds (a transition's
+    // work is time-sliced; a plain hydration is one task): a click or a scroll meanwhile is handled
+    // at once instead of after the whole page has hydrated.
     void preloadPageCode(window.location).then(() =>
-      hydrateRoot(
-        rootElement,
-        <StrictMode>
-          <Router>
-            <App queryClient={queryClient} />
-          </Router>
-        </StrictMode>,
-        {
-          // A mismatch costs a client render of the page: say where, so it can be fixed.
-          onRecoverableError: (error, info) =>
-            console.error('Hydration error (the page was rendered again):', error, info.componentStack),
-        },
-      ),
+      startTransition(() => {
+        hydrateRoot(
+          rootElement,
+          <StrictMode>
+            <Router>
+              <App queryClient={queryClient} />
+            </Router>
+          </StrictMode>,
+          {
+            // A mismatch costs a client render of the page: say where, so it can be fixed.
+            onRecoverableError: (error, info) =>
+              console.error('Hydration error (the page was rendered again):', error, info.componentStack),
+          },
+        );
+      }),
     );
   } else {
     // A shell (a route the server does not render, a slow backend, --require-auth): wait briefly for
