@@ -13,6 +13,7 @@ import { PageFrame } from '../../../components/page-frame';
 import { SessionTotalsSlot } from '../../../components/session-list-slots';
 import { paths } from '../../../lib/paths';
 import { useNow } from '../../../lib/use-now';
+import { renderEnvironment } from '../../../lib/render-environment';
 import { parentName, type Place } from '../../../schemas/names';
 import { sessionListQuery, useCreatesElsewhere } from '../api/session-queries';
 import { useCalmRows } from '../calm-rows';
@@ -83,8 +84,12 @@ export function SessionsListPage({
   const viewKey = `${shownFilter}\n${pageKey}`;
 
   // Coming back to the list: the cached rows are stale and refetched at once; that answer is not a
-  // live update (the sessions created meanwhile are shown, not held back).
-  const [cachedAtMount] = useState(() => query.isStale && query.data !== undefined);
+  // live update (the sessions created meanwhile are shown, not held back). Rows the server rendered
+  // are not that: they are on screen already (however long the hydration took), and what comes
+  // next is a live update like any other.
+  const [cachedAtMount] = useState(
+    () => renderEnvironment() === undefined && query.isStale && query.data !== undefined,
+  );
   const loaded = useMemo(() => data?.sessions ?? [], [data]);
   const latest = useMemo(() => applyOnScreen(loaded, view), [loaded, view]);
   const calm = useCalmRows(
