@@ -446,10 +446,11 @@ test('the session page suggests right-sizing with its numbers and names the metr
   });
   await expect(panel).toContainText('above 8 GB per vCPU count 0.2 DCU each; with 6 vCPU all count 0.1');
   // The driver ran no tasks: its peak JVM heap is the emulator's floor (8% of its 12 GiB), so its
-  // memory is judged and found mostly unused; no executor ran a task, so none is judged on memory.
+  // memory is judged and found mostly unused. (Whether an executor has run a task yet depends on
+  // how long the session has been up, as the notebook runs on its own: the executor-memory
+  // suggestion is checked against the executors API in the next test.)
   await expect(panel).toContainText(/spark\.driver\.memory: \S+ → 1536m, saves \$\d+\.\d{4}\/h/);
   await expect(panel).toContainText('peak JVM heap 983 MiB (driver) against');
-  await expect(panel).not.toContainText(/spark\.executor\.memory: \S+ → /);
   await expect(panel).not.toContainText('no peakMemoryMetrics.JVMHeapMemory');
 });
 
