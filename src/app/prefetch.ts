@@ -6,7 +6,7 @@ import { matchRoute, routes } from '../schemas/console-routes';
 import { listSessions } from '../lib/api/sessions-api';
 import { readAnswer } from '../lib/api-client';
 import { FIRST_PAGE_ELEMENT_ID, isSafePlace, listRequestFor } from '../schemas/first-page';
-import { lenient } from '../schemas/wire';
+import { wireSchemas } from '../lib/api/wire-schemas';
 import { parentName, sessionName } from '../schemas/names';
 import { SessionPage } from './routes';
 
@@ -89,7 +89,7 @@ export function prefetchForLocation(
       queryFn: async (context) => {
         const answer = failed;
         failed = undefined;
-        if (answer) return readAnswer(answer.status, answer.text, lenient.ListSessionsResponse);
+        if (answer) return readAnswer(answer.status, answer.text, (await wireSchemas()).ListSessionsResponse);
         return listSessions(list.parent, list.params, context.signal);
       },
     });

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, useCallback, useMemo } from 'react';
 import { useLocation, useParams, useSearch } from 'wouter';
-import { useHistoryState } from 'wouter/use-browser-location';
 import { placeCrumbs } from '../components/page-frame';
 import { templateDetailQuery } from '../lib/api/template-queries';
 import { useIsBeingDeleted } from '../features/sessions/api/session-mutations';
@@ -12,7 +11,6 @@ import { DEFAULT_IDLE_MINUTES } from '../features/costs/components/idle-minutes'
 import { paths, routes } from '../schemas/console-routes';
 import { listViewFromSearch, searchFromListView, type ListView } from '../schemas/session-list-view';
 import { parentName, sessionName, templateName, type Place } from '../schemas/names';
-import { lenient } from '../schemas/wire';
 import { LoadResource } from '../components/load-resource';
 import { lazyPage } from './lazy-page';
 
@@ -22,9 +20,6 @@ import { lazyPage } from './lazy-page';
  */
 
 // The list is in the main bundle; the detail page, the create form and templates load when first opened.
-const SessionCreatePage = lazy(() =>
-  import('../features/sessions/form/session-create-page').then((m) => ({ default: m.SessionCreatePage })),
-);
 // Preloadable: a server-rendered session page is hydrated only once its code is in (src/main.tsx).
 export const SessionPage = lazyPage(() => import('./session-page/session-page').then((m) => m.SessionPage));
 const TemplatesListPage = lazy(() =>
@@ -49,7 +44,7 @@ const TemplateDetailPage = lazy(() =>
   })),
 );
 
-function usePlace(): Place {
+export function usePlace(): Place {
   const { project = '', location = '' } = useParams();
   return useMemo(() => ({ project, location }), [project, location]);
 }
@@ -92,25 +87,11 @@ export function SessionDetailRoute() {
   );
 }
 
-export function SessionCreateRoute() {
-  const place = usePlace();
-  // A clone arrives as history state from the session page (so it is not in the URL).
-  const historyState = useHistoryState<{
-    clone?: unknown;
-    cloneLeftOut?: unknown;
-    template?: unknown;
-  } | null>();
-  const clone = useMemo(() => {
-    const parsed = lenient.Session.safeParse(historyState?.clone);
-    if (!parsed.success || !parsed.data.name) return undefined;
-    const leftOut = Array.isArray(historyState?.cloneLeftOut)
-      ? historyState.cloneLeftOut.filter((s): s is string => typeof s === 'string')
-      : [];
-    return { session: parsed.data, leftOut };
-  }, [historyState]);
-  const template = typeof historyState?.template === 'string' ? historyState.template : undefined;
-  return <SessionCreatePage place={place} clone={clone} template={template} />;
-}
+// The create form's route reads a clone from history state with the wire schema (zod): it loads
+// with the form, not with the list.
+export const SessionCreateRoute = lazy(() =>
+  import('./session-create-route').then((m) => ({ default: m.SessionCreateRoute })),
+);
 
 export function TemplatesListRoute() {
   const place = usePlace();

@@ -1,6 +1,7 @@
 import { sessionCost, unpricedOf } from '../../lib/cost';
 import { placeOf } from '../../schemas/names';
-import { resolvePrices, type PriceTable, type ResolvedPrices } from '../../schemas/prices';
+import type { PriceTable } from '../../schemas/prices';
+import { resolvePrices, type ResolvedPrices } from '../../schemas/resolve-prices';
 import type { Session } from '../../schemas/wire';
 
 /**

@@ -1,6 +1,7 @@
 import { ApiError, apiRequest } from '../api-client';
 import { collectionName } from '../../schemas/names';
-import { lenient, type Operation, type Session } from '../../schemas/wire';
+import type { Operation, Session } from '../../schemas/wire';
+import { wireSchemas } from './wire-schemas';
 
 /** Plain calls to the Dataproc sessions and operations API; queries and mutations build on them. */
 
@@ -14,12 +15,12 @@ export function listSessions(parent: string, params: ListParams, signal?: AbortS
   return apiRequest(collectionName(parent, 'sessions'), {
     query: { ...params },
     signal,
-    schema: lenient.ListSessionsResponse,
+    schema: wireSchemas().then((w) => w.ListSessionsResponse),
   });
 }
 
 export function getSession(name: string, signal?: AbortSignal) {
-  return apiRequest(name, { signal, schema: lenient.Session });
+  return apiRequest(name, { signal, schema: wireSchemas().then((w) => w.Session) });
 }
 
 export function createSession(
@@ -34,7 +35,7 @@ export function createSession(
     query: { sessionId, requestId },
     body: session,
     signal,
-    schema: lenient.Operation,
+    schema: wireSchemas().then((w) => w.Operation),
   });
 }
 
@@ -43,16 +44,21 @@ export function terminateSession(name: string, requestId: string, signal?: Abort
     method: 'POST',
     body: { requestId },
     signal,
-    schema: lenient.Operation,
+    schema: wireSchemas().then((w) => w.Operation),
   });
 }
 
 export function deleteSession(name: string, requestId: string, signal?: AbortSignal) {
-  return apiRequest(name, { method: 'DELETE', query: { requestId }, signal, schema: lenient.Operation });
+  return apiRequest(name, {
+    method: 'DELETE',
+    query: { requestId },
+    signal,
+    schema: wireSchemas().then((w) => w.Operation),
+  });
 }
 
 export function getOperation(name: string, signal?: AbortSignal) {
-  return apiRequest(name, { signal, schema: lenient.Operation });
+  return apiRequest(name, { signal, schema: wireSchemas().then((w) => w.Operation) });
 }
 
 const RPC_NAMES = [
@@ -115,7 +121,7 @@ export async function waitForOperation(
 }
 
 /** The Session an operation finished with, when it carries one. */
-export function sessionOf(operation: Operation): Session | undefined {
-  const parsed = lenient.Session.safeParse(operation.response ?? {});
+export async function sessionOf(operation: Operation): Promise<Session | undefined> {
+  const parsed = (await wireSchemas()).Session.safeParse(operation.response ?? {});
   return parsed.success ? parsed.data : undefined;
 }
