@@ -1,4 +1,5 @@
-import { sessionCost, unpricedOf } from '../../lib/cost';
+// From the modules, not the barrel: the list's first JavaScript then carries no DCU model.
+import { sessionCost, unpricedOf } from '../../lib/cost/session-cost';
 import { placeOf } from '../../schemas/names';
 import type { PriceTable } from '../../schemas/prices';
 import { resolvePrices, type ResolvedPrices } from '../../schemas/resolve-prices';

@@ -1,5 +1,5 @@
 import type { ResolvedPrices } from '../../schemas/prices';
-import { parseDurationSeconds } from '../../schemas/rules';
+import { parseDurationSeconds } from '../../schemas/label-rules';
 import type { Session } from '../../schemas/wire';
 import { SERVICE_DEFAULTS } from '../../schemas/wire-constants';
 import { money, num, type Tier } from './numbers';
