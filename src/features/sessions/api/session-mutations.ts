@@ -10,7 +10,7 @@ import {
   sessionOf,
   terminateSession,
   waitForOperation,
-} from '../../../lib/api/sessions-api';
+} from '../../../lib/api/session-operations';
 
 /** A fresh requestId: the API's idempotency key, at most 40 of [A-Za-z0-9_-]. */
 export function newRequestId(): string {
