@@ -15,7 +15,7 @@ import { useTimeZone } from '../lib/time-zone';
 import { ColorModeContext, useColorModeState } from './color-mode';
 import { AppShell } from './layout/app-shell';
 import { AppRoutes } from './router';
-import { RegionCostEstimate } from './region-cost-estimate';
+import { onDemandPart } from '../lib/lazy-component';
 import { createAppTheme } from './theme';
 
 /** The costs feature's column and totals on the session list. */
@@ -24,6 +24,13 @@ const listSlots: SessionListSlots = {
   totals: (props) => <SessionListTotals {...props} />,
 };
 
+/**
+ * The costs feature's estimate, for the forms and the template page: loaded with the first of
+ * them, so the list (and its first JavaScript) does not carry the DCU model.
+ */
+const RegionCostEstimate = onDemandPart(() =>
+  import('./region-cost-estimate').then((m) => m.RegionCostEstimate),
+);
 const renderEstimate = (props: EstimateSlotProps) => <RegionCostEstimate {...props} />;
 
 /**

@@ -6,8 +6,9 @@ import { matchRoute, routes } from '../schemas/console-routes';
 import { listSessions } from '../lib/api/sessions-api';
 import { readAnswer } from '../lib/api-client';
 import { FIRST_PAGE_ELEMENT_ID, isSafePlace, listRequestFor } from '../schemas/first-page';
-import { lenient } from '../schemas/wire';
+import { wireSchemas } from '../lib/api/wire-schemas';
 import { parentName, sessionName } from '../schemas/names';
+import { preloadOnDemandParts } from '../lib/lazy-component';
 import { SessionPage } from './routes';
 
 /**
@@ -27,6 +28,15 @@ export function loadRouteData(
   queryClient: QueryClient,
   location: Pick<Location, 'pathname' | 'search'>,
 ): RouteData {
+  const data = routeData(queryClient, location);
+  if (typeof window !== 'undefined') return data;
+  // The server renders whatever the data leads to, an error panel or an alert included: their
+  // on-demand code is loaded first (after the page's own, which may declare more), so the server
+  // never renders a fallback where the browser would hydrate content (src/lib/lazy-component.ts).
+  return { ...data, loaded: data.loaded.then(() => preloadOnDemandParts()) };
+}
+
+function routeData(queryClient: QueryClient, location: Pick<Location, 'pathname' | 'search'>): RouteData {
   const header = queryClient.prefetchQuery(serverInfoQuery);
   const list = listRequestFor(location.pathname, location.search);
   if (list) {
@@ -89,7 +99,7 @@ export function prefetchForLocation(
       queryFn: async (context) => {
         const answer = failed;
         failed = undefined;
-        if (answer) return readAnswer(answer.status, answer.text, lenient.ListSessionsResponse);
+        if (answer) return readAnswer(answer.status, answer.text, (await wireSchemas()).ListSessionsResponse);
         return listSessions(list.parent, list.params, context.signal);
       },
     });

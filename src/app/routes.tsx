@@ -1,18 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, useCallback, useMemo } from 'react';
 import { useLocation, useParams, useSearch } from 'wouter';
-import { useHistoryState } from 'wouter/use-browser-location';
 import { placeCrumbs } from '../components/page-frame';
-import { templateDetailQuery } from '../lib/api/template-queries';
-import { useIsBeingDeleted } from '../features/sessions/api/session-mutations';
-import { sessionDetailQuery } from '../features/sessions/api/session-queries';
+import { sessionDetailQuery, useIsBeingDeleted } from '../features/sessions/api/session-queries';
 import { SessionsListPage } from '../features/sessions/components/sessions-list-page';
-import { BulkActions } from '../features/sessions/components/bulk-actions';
+import { BulkActionsOnDemand } from '../features/sessions/components/bulk-actions-on-demand';
 import { DEFAULT_IDLE_MINUTES } from '../features/costs/components/idle-minutes';
 import { paths, routes } from '../schemas/console-routes';
 import { listViewFromSearch, searchFromListView, type ListView } from '../schemas/session-list-view';
-import { parentName, sessionName, templateName, type Place } from '../schemas/names';
-import { lenient } from '../schemas/wire';
+import { parentName, sessionName, type Place } from '../schemas/names';
 import { LoadResource } from '../components/load-resource';
 import { lazyPage } from './lazy-page';
 
@@ -22,9 +18,6 @@ import { lazyPage } from './lazy-page';
  */
 
 // The list is in the main bundle; the detail page, the create form and templates load when first opened.
-const SessionCreatePage = lazy(() =>
-  import('../features/sessions/form/session-create-page').then((m) => ({ default: m.SessionCreatePage })),
-);
 // Preloadable: a server-rendered session page is hydrated only once its code is in (src/boot.tsx).
 export const SessionPage = lazyPage(() => import('./session-page/session-page').then((m) => m.SessionPage));
 const TemplatesListPage = lazy(() =>
@@ -32,7 +25,7 @@ const TemplatesListPage = lazy(() =>
     default: m.TemplatesListPage,
   })),
 );
-const TemplateFormPage = lazy(() =>
+export const TemplateFormPage = lazy(() =>
   import('../features/session-templates/form/template-form-page').then((m) => ({
     default: m.TemplateFormPage,
   })),
@@ -43,13 +36,13 @@ const FleetPage = lazy(() =>
 const IdlePage = lazy(() =>
   import('../features/costs/components/idle-page').then((m) => ({ default: m.IdlePage })),
 );
-const TemplateDetailPage = lazy(() =>
+export const TemplateDetailPage = lazy(() =>
   import('../features/session-templates/components/template-detail-page').then((m) => ({
     default: m.TemplateDetailPage,
   })),
 );
 
-function usePlace(): Place {
+export function usePlace(): Place {
   const { project = '', location = '' } = useParams();
   return useMemo(() => ({ project, location }), [project, location]);
 }
@@ -92,25 +85,11 @@ export function SessionDetailRoute() {
   );
 }
 
-export function SessionCreateRoute() {
-  const place = usePlace();
-  // A clone arrives as history state from the session page (so it is not in the URL).
-  const historyState = useHistoryState<{
-    clone?: unknown;
-    cloneLeftOut?: unknown;
-    template?: unknown;
-  } | null>();
-  const clone = useMemo(() => {
-    const parsed = lenient.Session.safeParse(historyState?.clone);
-    if (!parsed.success || !parsed.data.name) return undefined;
-    const leftOut = Array.isArray(historyState?.cloneLeftOut)
-      ? historyState.cloneLeftOut.filter((s): s is string => typeof s === 'string')
-      : [];
-    return { session: parsed.data, leftOut };
-  }, [historyState]);
-  const template = typeof historyState?.template === 'string' ? historyState.template : undefined;
-  return <SessionCreatePage place={place} clone={clone} template={template} />;
-}
+// The create form's route reads a clone from history state with the wire schema (zod): it loads
+// with the form, not with the list.
+export const SessionCreateRoute = lazy(() =>
+  import('./session-create-route').then((m) => ({ default: m.SessionCreateRoute })),
+);
 
 export function TemplatesListRoute() {
   const place = usePlace();
@@ -128,39 +107,14 @@ export function TemplateCreateRoute() {
   return <TemplateFormPage place={usePlace()} />;
 }
 
-/** The detail and edit routes load the template the same way. */
-function LoadTemplate({ editing }: { editing: boolean }) {
-  const place = usePlace();
-  const { template: id = '' } = useParams();
-  const query = useQuery(templateDetailQuery(templateName(parentName(place), id)));
-  return (
-    <LoadResource
-      query={query}
-      title={`Template ${id}`}
-      what={`template ${id}`}
-      breadcrumbs={placeCrumbs(place, 'templates', { label: id })}
-      notFound={{
-        title: 'Template not found',
-        backTo: paths.templates(place.project, place.location),
-        backLabel: 'Back to templates',
-        text: `There is no template ${id} in ${place.project} / ${place.location}.`,
-      }}
-    >
-      {(template) =>
-        editing ? (
-          // The form starts from the version loaded first and keeps it as its base, even when the
-          // query refreshes: a change by someone else is found when saving, never applied silently.
-          <TemplateFormPage place={place} template={template} />
-        ) : (
-          <TemplateDetailPage template={template} place={place} />
-        )
-      }
-    </LoadResource>
-  );
-}
-
-export const TemplateDetailRoute = () => <LoadTemplate editing={false} />;
-export const TemplateEditRoute = () => <LoadTemplate editing />;
+// The template routes load their template with the template queries (and their mutations): code
+// the list does not need, loaded with the first template page.
+export const TemplateDetailRoute = lazy(() =>
+  import('./template-routes').then((m) => ({ default: m.TemplateDetailRoute })),
+);
+export const TemplateEditRoute = lazy(() =>
+  import('./template-routes').then((m) => ({ default: m.TemplateEditRoute })),
+);
 
 /** The fleet view: the label key it groups by is in the URL. */
 export function FleetRoute() {
@@ -194,7 +148,7 @@ export function IdleRoute() {
       project={project}
       minutes={minutes}
       onMinutesChange={setMinutes}
-      renderBulkActions={(selected, onDone) => <BulkActions selected={selected} onDone={onDone} />}
+      renderBulkActions={(selected, onDone) => <BulkActionsOnDemand selected={selected} onDone={onDone} />}
     />
   );
 }

@@ -21,6 +21,16 @@ export function createAppTheme(mode: ColorMode): Theme {
     typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
     components: {
       MuiTableCell: { styleOverrides: { root: { paddingTop: 6, paddingBottom: 6 } } },
+      // No ripple: the build leaves its code out (vite.config.ts, issue 19's budget for the list's
+      // JavaScript), and it was the only mark of keyboard focus on a button: an outline is.
+      MuiButtonBase: {
+        defaultProps: { disableRipple: true },
+        styleOverrides: {
+          root: ({ theme }) => ({
+            '&.Mui-focusVisible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 2 },
+          }),
+        },
+      },
     },
   });
 }

@@ -1,4 +1,4 @@
-import Alert from '@mui/material/Alert';
+import { Alert } from './lazy-alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { styled } from '@mui/material/styles';

@@ -1,13 +1,30 @@
-import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
-import Button from '@mui/material/Button';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { onDemandPart } from '../lib/lazy-component';
 
-/** A lazy page whose file could not be fetched (a new deployment replaced it, or the network dropped). */
-function isChunkFailure(error: Error): boolean {
-  return /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(
-    error.message,
-  );
+// The message's alert loads when a page fails (rarely): not with the page's first JavaScript.
+const RouteErrorMessage = onDemandPart(() =>
+  import('./route-error-message').then((m) => m.RouteErrorMessage),
+);
+
+/** When even the message's code cannot be downloaded (offline): the same advice, unstyled. */
+class UnstyledFallback extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div role="alert">
+        <p>This page could not be loaded: the network dropped, or a new version was deployed.</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload page
+        </button>
+      </div>
+    );
+  }
 }
 
 interface State {
@@ -33,29 +50,10 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode }, State
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    const chunk = isChunkFailure(error);
     return (
-      <Alert
-        severity="error"
-        role="alert"
-        action={
-          <>
-            {!chunk && (
-              <Button color="inherit" size="small" onClick={() => this.setState({ error: undefined })}>
-                Try again
-              </Button>
-            )}
-            <Button color="inherit" size="small" onClick={() => window.location.reload()}>
-              Reload page
-            </Button>
-          </>
-        }
-      >
-        <AlertTitle>{chunk ? 'This page could not be loaded' : 'This page stopped working'}</AlertTitle>
-        {chunk
-          ? 'Part of the console could not be downloaded (the network dropped, or a new version was deployed). Reload to fetch it again.'
-          : `Something on this page failed to display: ${error.message}. The rest of the console still works.`}
-      </Alert>
+      <UnstyledFallback>
+        <RouteErrorMessage error={error} onTryAgain={() => this.setState({ error: undefined })} />
+      </UnstyledFallback>
     );
   }
 }

@@ -1,5 +1,5 @@
 import { styled } from '@mui/material/styles';
-import type { SessionState } from '../schemas/enums';
+import type { SessionState } from '../schemas/session-states';
 import { STATE_LABEL } from '../lib/session-state';
 
 type Tone = 'text' | 'success' | 'info' | 'warning' | 'error';

@@ -58,6 +58,44 @@ describe('apiRequest', () => {
     });
   });
 
+  it('reads the answer with a schema given as a promise (loaded alongside the request)', async () => {
+    fetchMock.mockResolvedValue(json(200, { state: 'ACTIVE', somethingNew: 1 }));
+    const session = await apiRequest('x', { schema: Promise.resolve(lenient.Session) });
+    expect(session).toEqual({ state: 'ACTIVE' });
+  });
+
+  it('keeps only well-formed field violations, and calls a malformed envelope a message-less error', async () => {
+    const envelope = (details: unknown) =>
+      json(400, { error: { code: 400, status: 'INVALID_ARGUMENT', message: 'Bad', details } });
+    const badRequest = 'type.googleapis.com/google.rpc.BadRequest';
+    fetchMock.mockResolvedValueOnce(
+      envelope([{ '@type': badRequest, fieldViolations: [{ field: 'a', description: 'x', extra: 1 }] }]),
+    );
+    await expect(apiRequest('x', { schema: lenient.Session })).rejects.toMatchObject({
+      fieldViolations: [{ field: 'a', description: 'x' }],
+    });
+    // A violation without a description: the message stands, no field is marked.
+    fetchMock.mockResolvedValueOnce(envelope([{ '@type': badRequest, fieldViolations: [{ field: 'a' }] }]));
+    await expect(apiRequest('x', { schema: lenient.Session })).rejects.toMatchObject({
+      message: 'Bad',
+      fieldViolations: [],
+    });
+    for (const body of [
+      { error: { code: '400', message: 'Bad' } },
+      { error: { code: 400 } },
+      { error: { code: 400, message: 'Bad', details: ['not an object'] } },
+      { error: { code: 400, message: 'Bad', status: 3 } },
+      { error: [] },
+    ]) {
+      fetchMock.mockResolvedValueOnce(json(400, body));
+      await expect(apiRequest('x', { schema: lenient.Session })).rejects.toMatchObject({
+        httpStatus: 400,
+        rpcStatus: 'UNKNOWN',
+        message: 'The server answered HTTP 400 without an error message.',
+      });
+    }
+  });
+
   it('reports a network failure as status 0, transient', async () => {
     fetchMock.mockRejectedValue(new TypeError('fetch failed'));
     const error = (await apiRequest('x', { schema: lenient.Session }).catch((e: unknown) => e)) as ApiError;

@@ -1,6 +1,7 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { requestUrl, type RequestQuery } from '../schemas/request-url';
-import { ApiErrorBody, BAD_REQUEST_TYPE_URL, FieldViolation, type ErrorDetail } from '../schemas/wire';
+import type { ApiErrorBody, ErrorDetail, FieldViolation } from '../schemas/wire';
+import { BAD_REQUEST_TYPE_URL } from '../schemas/wire-constants';
 
 /**
  * Every failure of an API call, as one type: the HTTP status (0 when the server was not reached),
@@ -32,20 +33,50 @@ export interface RequestOptions<S extends z.ZodMiniType> {
   query?: RequestQuery;
   body?: unknown;
   signal?: AbortSignal;
-  schema: S;
+  /**
+   * The answer's schema, or its promise: the wire schemas (and zod) are loaded with the first
+   * request that needs them, alongside it, so a page painted from server-rendered data loads
+   * them only when it asks the API something (issue 19).
+   */
+  schema: S | Promise<S>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The AIP-193 envelope (`ApiErrorBody` in src/schemas/wire.ts), read by hand: every failed answer
+ * goes through here, and the list route should not load zod to tell the user why.
+ */
+function errorBodyOf(payload: unknown): ApiErrorBody | undefined {
+  if (!isRecord(payload) || !isRecord(payload.error)) return undefined;
+  const { code, message, status, details } = payload.error;
+  if (typeof code !== 'number' || typeof message !== 'string') return undefined;
+  if (status !== undefined && typeof status !== 'string') return undefined;
+  if (details !== undefined && !(Array.isArray(details) && details.every(isRecord))) return undefined;
+  if (details?.some((d) => d['@type'] !== undefined && typeof d['@type'] !== 'string')) return undefined;
+  return { error: { code, message, status, details: details as ErrorDetail[] | undefined } };
+}
+
+/** google.rpc.BadRequest's violations, when every one has a field and a description. */
+function violationsOf(value: unknown): FieldViolation[] {
+  if (!Array.isArray(value)) return [];
+  const violations: FieldViolation[] = [];
+  for (const item of value) {
+    if (!isRecord(item) || typeof item.field !== 'string' || typeof item.description !== 'string') return [];
+    violations.push({ field: item.field, description: item.description });
+  }
+  return violations;
 }
 
 function errorFrom(status: number, payload: unknown): ApiError {
-  const parsed = ApiErrorBody.safeParse(payload);
-  if (!parsed.success)
+  const body = errorBodyOf(payload);
+  if (!body)
     return new ApiError(status, 'UNKNOWN', `The server answered HTTP ${status} without an error message.`);
-  const { error } = parsed.data;
+  const { error } = body;
   const violations = (error.details ?? [])
     .filter((d) => d['@type'] === BAD_REQUEST_TYPE_URL)
-    .flatMap((d) => {
-      const list = z.array(FieldViolation).safeParse((d as { fieldViolations?: unknown }).fieldViolations);
-      return list.success ? list.data : [];
-    });
+    .flatMap((d) => violationsOf((d as { fieldViolations?: unknown }).fieldViolations));
   return new ApiError(
     error.code || status,
     error.status ?? 'UNKNOWN',
@@ -86,13 +117,17 @@ export async function serverRequest<S extends z.ZodMiniType>(
 ): Promise<z.output<S>> {
   const url = requestUrl(path, options.query);
   let response: Response;
+  let schema: S;
   try {
-    response = await transport(url, {
-      method: options.method ?? 'GET',
-      signal: options.signal,
-      headers: options.body !== undefined ? { 'content-type': 'application/json' } : {},
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    [response, schema] = await Promise.all([
+      transport(url, {
+        method: options.method ?? 'GET',
+        signal: options.signal,
+        headers: options.body !== undefined ? { 'content-type': 'application/json' } : {},
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      }),
+      options.schema,
+    ]);
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new ApiError(
@@ -101,7 +136,7 @@ export async function serverRequest<S extends z.ZodMiniType>(
       `Cannot reach the console server at ${typeof window === 'undefined' ? 'its address' : window.location.origin}. Is it still running? Check your connection.`,
     );
   }
-  return readAnswer(response.status, await response.text(), options.schema);
+  return readAnswer(response.status, await response.text(), schema);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CONSOLE_SIGN_IN, ERROR_INFO_TYPE_URL, HELP_TYPE_URL } from '../schemas/wire';
+import { CONSOLE_SIGN_IN, ERROR_INFO_TYPE_URL, HELP_TYPE_URL } from '../schemas/wire-constants';
 import { safeHref } from './safe-url';
 import type { ApiError } from './api-client';
 

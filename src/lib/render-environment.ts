@@ -1,20 +1,33 @@
-import * as z from 'zod/mini';
-
 /**
  * What a server-rendered page was rendered with: the clock, the time zone and locale of its times,
  * the UTC/local setting and the colour mode. The server renders with it and embeds it; the browser's
  * first render (hydration) uses the same values so React finds the same markup, then switches to its
  * own clock, zone, locale and settings once the page is hydrated (`endHydration`).
  */
-export const RenderEnvironment = z.object({
-  now: z.number(),
+export interface RenderEnvironment {
+  now: number;
   /** IANA zone that "local" times are shown in (the server does not know the browser's). */
-  timeZone: z.string(),
-  locale: z.string(),
-  zoneSetting: z.enum(['local', 'utc']),
-  colorMode: z.enum(['light', 'dark']),
-});
-export type RenderEnvironment = z.infer<typeof RenderEnvironment>;
+  timeZone: string;
+  locale: string;
+  zoneSetting: 'local' | 'utc';
+  colorMode: 'light' | 'dark';
+}
+
+/**
+ * Checked by hand, not with zod: the browser reads it before hydrating the list, whose code loads
+ * no schema library (issue 19's budget for the list route's JavaScript).
+ */
+export function isRenderEnvironment(value: unknown): value is RenderEnvironment {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.now === 'number' &&
+    typeof v.timeZone === 'string' &&
+    typeof v.locale === 'string' &&
+    (v.zoneSetting === 'local' || v.zoneSetting === 'utc') &&
+    (v.colorMode === 'light' || v.colorMode === 'dark')
+  );
+}
 
 let active: RenderEnvironment | undefined;
 

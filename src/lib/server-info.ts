@@ -1,12 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ServerInfo } from '../schemas/server-info';
+import type { ServerInfo } from '../schemas/server-info';
 import { serverRequest } from './api-client';
 
 export type { ServerInfo };
 
 export const serverInfoQuery = queryOptions({
   queryKey: ['console-server-info'],
-  queryFn: ({ signal }) => serverRequest('/console/info', { schema: ServerInfo, signal }),
+  // The schema (zod) loads alongside the request: the header needs it only when it asks.
+  queryFn: ({ signal }) =>
+    serverRequest('/console/info', {
+      schema: import('../schemas/server-info').then((m) => m.ServerInfo),
+      signal,
+    }),
   staleTime: Infinity,
 });
 

@@ -1,5 +1,4 @@
-import type { SessionState } from '../schemas/enums';
-import { TERMINAL_STATES, TRANSITIONAL_STATES } from '../schemas/enums';
+import { TERMINAL_STATES, TRANSITIONAL_STATES, type SessionState } from '../schemas/session-states';
 import type { Session } from '../schemas/wire';
 
 export { TERMINAL_STATES, TRANSITIONAL_STATES };

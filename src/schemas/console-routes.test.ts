@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { defineRoute, matchRoute, paths, routes } from './console-routes';
+import { defineRoute, matchRoute, paths, routes, text } from './console-routes';
 import { listRequestFor } from './first-page';
 
 describe('console routes', () => {
@@ -47,9 +46,22 @@ describe('console routes', () => {
     );
   });
 
+  it('reads each search parameter on its own: a repeated single value, a non-number or an unknown key is dropped', () => {
+    expect(routes.sessions.readSearch('q=a&q=b&state=ACTIVE&constructor=x&__proto__=y')).toEqual({
+      state: 'ACTIVE',
+    });
+    expect(routes.sessions.readSearch('label=a=1&label=b=2&created=1h')).toEqual({
+      label: ['a=1', 'b=2'],
+      created: '1h',
+    });
+    expect(routes.idle.readSearch('minutes=30')).toEqual({ minutes: 30 });
+    expect(routes.idle.readSearch('minutes=3x')).toEqual({});
+    expect(routes.session.readSearch('view=sql&jobs=failed')).toEqual({ view: 'sql', jobs: 'failed' });
+  });
+
   it('declares a region-less route like any other (a project-wide page)', () => {
     const fleet = defineRoute('/projects/:project/fleet', {
-      search: z.object({ state: z.catch(z.optional(z.string()), undefined) }),
+      search: { state: text() },
     });
     expect(fleet.href({ project: 'p' }, { state: 'ACTIVE' })).toBe('/projects/p/fleet?state=ACTIVE');
     expect(fleet.match('/projects/p/fleet')).toEqual({ project: 'p' });

@@ -1,10 +1,9 @@
-import * as z from 'zod/mini';
 import { parseName } from './names';
-import { CREATED_PRESET_IDS, type ListSearch } from './session-list-view';
+import { CREATED_PRESET_IDS, type CreatedPreset, type ListSearch } from './session-list-view';
 
 /**
  * THE one place console URLs are written. Each route declares its path pattern (wouter's syntax,
- * `:name` for a segment), a zod schema for its search parameters and, from those, an `href()`
+ * `:name` for a segment), a reader for each of its search parameters and, from those, an `href()`
  * builder, a `match()` for a path and a `readSearch()`. The router, the shell, the section nav, the
  * early prefetch, the server's first-page code and every link in the features go through it; no
  * other file writes a console URL pattern, a regex over console paths or a query string.
@@ -25,7 +24,17 @@ export type RouteParams<P extends string> = { [K in ParamNames<P>]: string };
 /** Search parameters before validation: a key given twice or more is an array. */
 export type RawSearch = Record<string, string | string[]>;
 
-type SearchSchema = z.ZodMiniType<object, RawSearch>;
+/**
+ * One search parameter's reader: its raw value (a string, or a list when given more than once)
+ * to a typed value, or undefined for a missing or bad one. Plain functions rather than zod: the
+ * list route reads its URL on every render and ships no schema library for it (issue 19's budget).
+ */
+export type SearchField<T> = (raw: string | string[] | undefined) => T | undefined;
+export type SearchFields = Record<string, SearchField<unknown>>;
+/** The typed search parameters a set of readers gives. */
+export type SearchOf<F extends SearchFields> = {
+  [K in keyof F]?: F[K] extends SearchField<infer T> ? T : never;
+};
 
 export interface ConsoleRoute<P extends string, S extends object> {
   pattern: P;
@@ -81,12 +90,13 @@ function compile(pattern: string): { regex: RegExp; names: string[] } {
 /** A path segment: encoded, so a typed `/` or `?` stays inside it (`:` is kept, as in `domain:project`). */
 const segment = (value: string) => encodeURIComponent(value).replace(/%3A/gi, ':');
 
-export function defineRoute<P extends string, S extends object = Record<never, never>>(
+export function defineRoute<P extends string, F extends SearchFields = Record<never, never>>(
   pattern: P,
-  options: { search?: z.ZodMiniType<S, RawSearch>; section?: Section } = {},
-): ConsoleRoute<P, S> {
+  options: { search?: F; section?: Section } = {},
+): ConsoleRoute<P, SearchOf<F>> {
+  type S = SearchOf<F>;
   const { regex, names } = compile(pattern);
-  const schema = (options.search ?? z.object({})) as SearchSchema;
+  const fields: SearchFields = options.search ?? {};
   return {
     pattern,
     section: options.section,
@@ -101,7 +111,16 @@ export function defineRoute<P extends string, S extends object = Record<never, n
         return undefined; // a malformed %-escape names nothing
       }
     },
-    readSearch: (search) => schema.parse(rawSearch(search)) as S,
+    readSearch(search) {
+      const raw = rawSearch(search);
+      const read: Record<string, unknown> = {};
+      for (const [key, field] of Object.entries(fields)) {
+        // Own keys only: `?constructor=x` names no field.
+        const value = field(Object.hasOwn(raw, key) ? raw[key] : undefined);
+        if (value !== undefined) read[key] = value;
+      }
+      return read as S;
+    },
     href(params, search = {}) {
       const path = pattern.replace(/:([A-Za-z]+)/g, (_, name: string) =>
         segment((params as Record<string, string>)[name] ?? ''),
@@ -113,35 +132,22 @@ export function defineRoute<P extends string, S extends object = Record<never, n
 }
 
 // Search fields: each drops a bad value on its own, so one hand-edited parameter spoils nothing else.
-const text = () => z.catch(z.optional(z.string()), undefined);
-const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.catch(z.optional(z.enum(values)), undefined);
-const repeated = () =>
-  z.catch(
-    z.optional(
-      z.pipe(
-        z.union([z.string(), z.array(z.string())]),
-        z.transform((v) => [v].flat()),
-      ),
-    ),
-    undefined,
-  );
+/** One string (a key given twice is not one value: dropped). */
+export const text = (): SearchField<string> => (raw) => (typeof raw === 'string' ? raw : undefined);
+const oneOf =
+  <const T extends readonly [string, ...string[]]>(values: T): SearchField<T[number]> =>
+  (raw) =>
+    typeof raw === 'string' && (values as readonly string[]).includes(raw) ? raw : undefined;
+/** Every value of a key given any number of times. */
+const repeated = (): SearchField<string[]> => (raw) => (raw === undefined ? undefined : [raw].flat());
 /** A whole number (a hand-edited `abc` is dropped). */
-const whole = () =>
-  z.catch(
-    z.optional(
-      z.pipe(
-        z.string().check(z.regex(/^\d+$/)),
-        z.transform((v) => Number(v)),
-      ),
-    ),
-    undefined,
-  );
+const whole = (): SearchField<number> => (raw) =>
+  typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : undefined;
 /** The session list: its filters and paging (see src/schemas/session-list-view.ts). */
-const listSearch = z.object({
+const listSearch = {
   state: text(),
   label: repeated(),
-  created: oneOf(CREATED_PRESET_IDS as [string, ...string[]]),
+  created: oneOf(CREATED_PRESET_IDS as [CreatedPreset, ...CreatedPreset[]]),
   after: text(),
   before: text(),
   q: text(),
@@ -153,7 +159,7 @@ const listSearch = z.object({
   creator: text(),
   template: text(),
   runtime: text(),
-}) as z.ZodMiniType<ListSearch, RawSearch>;
+} satisfies { [K in keyof ListSearch]-?: SearchField<NonNullable<ListSearch[K]>> };
 
 export const SPARK_VIEWS = ['jobs', 'executors', 'sql', 'environment'] as const;
 export type SparkView = (typeof SPARK_VIEWS)[number];
@@ -165,7 +171,7 @@ export type JobFilter = (typeof JOB_FILTERS)[number];
  * then the Spark tab's place: `app` (only when not the newest application), `view` (jobs when
  * absent), `jobs` (a state filter on the jobs view), `job`, `stage`, `find` (the environment view's search).
  */
-const sessionSearch = z.object({
+const sessionSearch = {
   tab: text(),
   app: text(),
   view: oneOf(SPARK_VIEWS),
@@ -173,15 +179,15 @@ const sessionSearch = z.object({
   job: text(),
   stage: text(),
   find: text(),
-});
-export type SessionSearch = z.output<typeof sessionSearch>;
+};
+export type SessionSearch = SearchOf<typeof sessionSearch>;
 
 const PLACE = '/projects/:project/locations/:location';
 
 /** The fleet view (region-less): `label` is the label key its sessions are grouped by. */
-const fleetSearch = z.object({ label: text() });
+const fleetSearch = { label: text() };
 /** The idle view: `minutes` is N, idle for at least N minutes (default 60). */
-const idleSearch = z.object({ minutes: whole() });
+const idleSearch = { minutes: whole() };
 
 export const routes = {
   home: defineRoute('/'),
@@ -189,7 +195,7 @@ export const routes = {
   newSession: defineRoute(`${PLACE}/sessions/new`, { section: 'sessions' }),
   session: defineRoute(`${PLACE}/sessions/:session`, { search: sessionSearch, section: 'sessions' }),
   templates: defineRoute(`${PLACE}/sessionTemplates`, {
-    search: z.object({ filter: text() }),
+    search: { filter: text() },
     section: 'templates',
   }),
   newTemplate: defineRoute(`${PLACE}/sessionTemplates/new`, { section: 'templates' }),

@@ -7,11 +7,9 @@
  * own example does (4 vCPU + 16 GB = 2.4 + 1.6 = 4 DCU).
  */
 
-/** A number for an explanation: at most `digits` decimals, no trailing zeros, no grouping. */
-export function num(value: number, digits = 0): string {
-  const f = 10 ** digits;
-  return String(Math.round(value * f) / f);
-}
+import { num } from './plain-number';
+
+export { num };
 const round = num;
 
 export const DCU_PER_VCPU = 0.6;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SESSION_STATES, TERMINAL_STATES, TRANSITIONAL_STATES } from './session-states';
 
 /**
  * Dataproc enums, in the order of their proto numbers. The JSON mapping sends names; Google's
@@ -28,14 +29,7 @@ export function protoEnum<const T extends readonly [string, ...string[]]>(
   );
 }
 
-export const SessionState = protoEnum([
-  'STATE_UNSPECIFIED',
-  'CREATING',
-  'ACTIVE',
-  'TERMINATING',
-  'TERMINATED',
-  'FAILED',
-] as const);
+export const SessionState = protoEnum(SESSION_STATES);
 export type SessionState = z.output<typeof SessionState>;
 
 export const Kernel = protoEnum(['KERNEL_UNSPECIFIED', 'PYTHON', 'SCALA'] as const);
@@ -75,5 +69,4 @@ export const enumFields: Record<string, { numberOf: Map<string, number> }> = {
   operationType: OperationType,
 };
 
-export const TERMINAL_STATES: ReadonlySet<SessionState> = new Set(['TERMINATED', 'FAILED']);
-export const TRANSITIONAL_STATES: ReadonlySet<SessionState> = new Set(['CREATING', 'TERMINATING']);
+export { TERMINAL_STATES, TRANSITIONAL_STATES };

@@ -1,4 +1,4 @@
-import { SessionState } from './enums';
+import { SESSION_STATES } from './session-states';
 
 /**
  * The session list's view state, kept entirely in the URL (the `sessions` route's search
@@ -71,7 +71,7 @@ export function presetStart(preset: CreatedPreset, now = Date.now()): string {
 export const PAGE_SIZES = [20, 50, 100, 500, 1000];
 export const DEFAULT_PAGE_SIZE = 50;
 
-export const SELECTABLE_STATES = SessionState.values.filter((s) => s !== 'STATE_UNSPECIFIED');
+export const SELECTABLE_STATES = SESSION_STATES.filter((s) => s !== 'STATE_UNSPECIFIED');
 
 /** The list route's search parameters as the route module reads and writes them. */
 export interface ListSearch {

@@ -8,7 +8,7 @@ import { Link as RouterLink, useSearch } from 'wouter';
 import type { RefreshState } from '../../components/load-resource';
 import { PageFrame, placeCrumbs } from '../../components/page-frame';
 import { SessionStateChip } from '../../components/session-state-chip';
-import { useIsBeingDeleted } from '../../features/sessions/api/session-mutations';
+import { useIsBeingDeleted } from '../../features/sessions/api/session-queries';
 import { FailureNotice, useSessionActions } from '../../features/sessions/components/session-page-parts';
 import { useNow } from '../../lib/use-now';
 import { paths, routes } from '../../schemas/console-routes';

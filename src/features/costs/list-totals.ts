@@ -1,6 +1,8 @@
-import { sessionCost, unpricedOf, type SessionCost } from '../../lib/cost';
+// From the modules, not the barrel: the list's first JavaScript then carries no DCU model.
+import { sessionCost, unpricedOf, type SessionCost } from '../../lib/cost/session-cost';
 import { placeOf } from '../../schemas/names';
-import { resolvePrices, type PriceTable, type ResolvedPrices } from '../../schemas/prices';
+import type { PriceTable } from '../../schemas/prices';
+import { resolvePrices, type ResolvedPrices } from '../../schemas/resolve-prices';
 import type { Session } from '../../schemas/wire';
 
 /**

@@ -1,9 +1,9 @@
 import type { ListSort, SortKey } from '../../schemas/session-list-view';
-import { SessionState } from '../../schemas/enums';
+import { SESSION_STATES } from '../../schemas/session-states';
 import type { Session } from '../../schemas/wire';
 
 /** States in their life order (Creating before Active before Terminating…), as the enum declares them. */
-const STATE_ORDER = new Map<string, number>(SessionState.values.map((state, index) => [state, index]));
+const STATE_ORDER = new Map<string, number>(SESSION_STATES.map((state, index) => [state, index]));
 
 const KEYS: Record<SortKey, (session: Session) => string | number> = {
   created: (session) => Date.parse(session.createTime ?? '') || 0,

@@ -1,8 +1,11 @@
-import { ApiError, apiRequest } from '../api-client';
+import { apiRequest } from '../api-client';
 import { collectionName } from '../../schemas/names';
-import { lenient, type Operation, type Session } from '../../schemas/wire';
+import { wireSchemas } from './wire-schemas';
 
-/** Plain calls to the Dataproc sessions and operations API; queries and mutations build on them. */
+/**
+ * Plain reads of the Dataproc sessions API; queries build on them. The calls that change sessions
+ * and follow operations are in session-operations.ts.
+ */
 
 export interface ListParams {
   filter?: string;
@@ -14,108 +17,10 @@ export function listSessions(parent: string, params: ListParams, signal?: AbortS
   return apiRequest(collectionName(parent, 'sessions'), {
     query: { ...params },
     signal,
-    schema: lenient.ListSessionsResponse,
+    schema: wireSchemas().then((w) => w.ListSessionsResponse),
   });
 }
 
 export function getSession(name: string, signal?: AbortSignal) {
-  return apiRequest(name, { signal, schema: lenient.Session });
-}
-
-export function createSession(
-  parent: string,
-  sessionId: string,
-  requestId: string,
-  session: Session,
-  signal?: AbortSignal,
-) {
-  return apiRequest(collectionName(parent, 'sessions'), {
-    method: 'POST',
-    query: { sessionId, requestId },
-    body: session,
-    signal,
-    schema: lenient.Operation,
-  });
-}
-
-export function terminateSession(name: string, requestId: string, signal?: AbortSignal) {
-  return apiRequest(`${name}:terminate`, {
-    method: 'POST',
-    body: { requestId },
-    signal,
-    schema: lenient.Operation,
-  });
-}
-
-export function deleteSession(name: string, requestId: string, signal?: AbortSignal) {
-  return apiRequest(name, { method: 'DELETE', query: { requestId }, signal, schema: lenient.Operation });
-}
-
-export function getOperation(name: string, signal?: AbortSignal) {
-  return apiRequest(name, { signal, schema: lenient.Operation });
-}
-
-const RPC_NAMES = [
-  'OK',
-  'CANCELLED',
-  'UNKNOWN',
-  'INVALID_ARGUMENT',
-  'DEADLINE_EXCEEDED',
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'PERMISSION_DENIED',
-  'RESOURCE_EXHAUSTED',
-  'FAILED_PRECONDITION',
-  'ABORTED',
-  'OUT_OF_RANGE',
-  'UNIMPLEMENTED',
-  'INTERNAL',
-  'UNAVAILABLE',
-  'DATA_LOSS',
-  'UNAUTHENTICATED',
-];
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
-
-/**
- * Polls an operation by the name the server returned until it is done. A failed operation
- * becomes an ApiError with the operation's own message. Transient poll failures are tolerated.
- */
-export async function waitForOperation(
-  operation: Operation,
-  signal?: AbortSignal,
-  intervalMs = 500,
-): Promise<Operation> {
-  let current = operation;
-  let delay = intervalMs;
-  let transientFailures = 0;
-  while (!current.done) {
-    await sleep(delay, signal);
-    delay = Math.min(delay * 1.5, 5000);
-    try {
-      current = await getOperation(current.name!, signal);
-      transientFailures = 0;
-    } catch (error) {
-      if (error instanceof ApiError && error.isTransient && ++transientFailures < 5) continue;
-      throw error;
-    }
-  }
-  if (current.error) {
-    const code = current.error.code ?? 2;
-    throw new ApiError(200, RPC_NAMES[code] ?? 'UNKNOWN', current.error.message ?? 'The operation failed.');
-  }
-  return current;
-}
-
-/** The Session an operation finished with, when it carries one. */
-export function sessionOf(operation: Operation): Session | undefined {
-  const parsed = lenient.Session.safeParse(operation.response ?? {});
-  return parsed.success ? parsed.data : undefined;
+  return apiRequest(name, { signal, schema: wireSchemas().then((w) => w.Session) });
 }

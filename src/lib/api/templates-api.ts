@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
 import { apiRequest } from '../api-client';
 import { collectionName } from '../../schemas/names';
-import { lenient, type SessionTemplate } from '../../schemas/wire';
+import type { SessionTemplate } from '../../schemas/wire';
+import { wireSchemas } from './wire-schemas';
 
 /** Plain calls to the Dataproc sessionTemplates API. Templates change synchronously: no operations. */
 
@@ -15,12 +15,12 @@ export function listTemplates(parent: string, params: TemplateListParams, signal
   return apiRequest(collectionName(parent, 'sessionTemplates'), {
     query: { ...params },
     signal,
-    schema: lenient.ListSessionTemplatesResponse,
+    schema: wireSchemas().then((w) => w.ListSessionTemplatesResponse),
   });
 }
 
 export function getTemplate(name: string, signal?: AbortSignal) {
-  return apiRequest(name, { signal, schema: lenient.SessionTemplate });
+  return apiRequest(name, { signal, schema: wireSchemas().then((w) => w.SessionTemplate) });
 }
 
 /** The body carries the template's full name; the API takes the ID from it. */
@@ -29,7 +29,7 @@ export function createTemplate(parent: string, template: SessionTemplate, signal
     method: 'POST',
     body: template,
     signal,
-    schema: lenient.SessionTemplate,
+    schema: wireSchemas().then((w) => w.SessionTemplate),
   });
 }
 
@@ -39,10 +39,10 @@ export function updateTemplate(template: SessionTemplate & { name: string }, sig
     method: 'PATCH',
     body: template,
     signal,
-    schema: lenient.SessionTemplate,
+    schema: wireSchemas().then((w) => w.SessionTemplate),
   });
 }
 
 export function deleteTemplate(name: string, signal?: AbortSignal) {
-  return apiRequest(name, { method: 'DELETE', signal, schema: z.unknown() });
+  return apiRequest(name, { method: 'DELETE', signal, schema: import('zod/mini').then((z) => z.unknown()) });
 }

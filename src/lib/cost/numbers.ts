@@ -10,7 +10,7 @@ export function int64(value: string | undefined): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-export { num } from '../../schemas/dcu';
+export { num } from '../../schemas/plain-number';
 
 /** A money amount for an explanation: 4 decimals below 10, 2 above (cents would hide small rates). */
 export function money(value: number, currency: string): string {

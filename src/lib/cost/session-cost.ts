@@ -1,6 +1,7 @@
 import type { ResolvedPrices } from '../../schemas/prices';
-import { parseDurationSeconds } from '../../schemas/rules';
-import { SERVICE_DEFAULTS, type Session } from '../../schemas/wire';
+import { parseDurationSeconds } from '../../schemas/label-rules';
+import type { Session } from '../../schemas/wire';
+import { SERVICE_DEFAULTS } from '../../schemas/wire-constants';
 import { money, num, type Tier } from './numbers';
 import {
   costOfUsageMetrics,

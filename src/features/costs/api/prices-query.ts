@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { serverRequest } from '../../../lib/api-client';
-import { PriceTable, resolvePrices, type ResolvedPrices } from '../../../schemas/prices';
+import { resolvePrices, type ResolvedPrices } from '../../../schemas/resolve-prices';
 
 /**
  * The price table the server uses (`GET /console/prices`: the one in code or `--prices FILE`).
@@ -9,7 +9,12 @@ import { PriceTable, resolvePrices, type ResolvedPrices } from '../../../schemas
  */
 export const pricesQuery = queryOptions({
   queryKey: ['console-prices'],
-  queryFn: ({ signal }) => serverRequest('/console/prices', { schema: PriceTable, signal }),
+  // The table's schema (zod) loads alongside the request, not with the page's code.
+  queryFn: ({ signal }) =>
+    serverRequest('/console/prices', {
+      schema: import('../../../schemas/prices').then((m) => m.PriceTable),
+      signal,
+    }),
   staleTime: Infinity,
   gcTime: Infinity,
 });

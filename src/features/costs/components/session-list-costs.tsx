@@ -7,7 +7,7 @@ import type { SessionTotalsProps } from '../../../components/session-list-slots'
 import { useNow } from '../../../lib/use-now';
 import type { Session } from '../../../schemas/wire';
 import { pricesQuery } from '../api/prices-query';
-import { unpricedOf } from '../../../lib/cost';
+import { unpricedOf } from '../../../lib/cost/session-cost';
 import { costOf, listTotals, totalsScope } from '../list-totals';
 import { formatMoney } from './money';
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, installMockFetch } from '../../../testing/mock-fetch';
 import { sessionActionOptions } from './session-mutations';
 import { sessionDetailQuery, sessionKeys, sessionListQuery, pollIntervalFor } from './session-queries';
-import { waitForOperation } from '../../../lib/api/sessions-api';
+import { waitForOperation } from '../../../lib/api/session-operations';
 
 const fetchMock = installMockFetch();
 const json = jsonResponse;

@@ -1,4 +1,4 @@
-import { useIsMutating, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { shouldRetry, retryDelay } from '../../../lib/api-client';
 import { parentOf, sessionName } from '../../../schemas/names';
 import type { Session } from '../../../schemas/wire';
@@ -10,7 +10,7 @@ import {
   sessionOf,
   terminateSession,
   waitForOperation,
-} from '../../../lib/api/sessions-api';
+} from '../../../lib/api/session-operations';
 
 /** A fresh requestId: the API's idempotency key, at most 40 of [A-Za-z0-9_-]. */
 export function newRequestId(): string {
@@ -89,13 +89,3 @@ function useSessionAction(kind: 'terminate' | 'delete') {
 
 export const useTerminateSession = () => useSessionAction('terminate');
 export const useDeleteSession = () => useSessionAction('delete');
-
-/** Whether this session is being deleted: its page stops polling, as its 404 is then expected. */
-export function useIsBeingDeleted(name: string): boolean {
-  return (
-    useIsMutating({
-      mutationKey: [...sessionKeys.all, 'delete'],
-      predicate: (m) => (m.state.variables as SessionActionVariables | undefined)?.name === name,
-    }) > 0
-  );
-}

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useIsMutating, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { boostedInterval, listenForCreatesElsewhere } from './recent-creates';
 import type { Session } from '../../../schemas/wire';
@@ -62,4 +62,18 @@ export function pollIntervalFor(session: Session | undefined): number | false {
   if (isTransitional(session.state)) return FAST_POLL_MS;
   if (isTerminal(session.state)) return false;
   return SLOW_POLL_MS;
+}
+
+/**
+ * Whether this session is being deleted (by the mutation in session-mutations.ts, whose key this
+ * names): its page stops polling, as its 404 is then expected. Here, with the queries, so the
+ * routes that poll load no mutation code.
+ */
+export function useIsBeingDeleted(name: string): boolean {
+  return (
+    useIsMutating({
+      mutationKey: [...sessionKeys.all, 'delete'],
+      predicate: (m) => (m.state.variables as { name?: string } | undefined)?.name === name,
+    }) > 0
+  );
 }

@@ -78,7 +78,8 @@ describe('selection', () => {
     renderList();
     await waitFor(() => expect(rowIds()).toEqual(['a', 'b', 'c']));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select b' }));
-    expect(within(toolbar()!).getByText('1 selected')).toBeTruthy();
+    // The bulk actions load with the first selection.
+    await waitFor(() => expect(within(toolbar()!).getByText('1 selected')).toBeTruthy());
     const all = screen.getByRole('checkbox', { name: 'Select all sessions on this page' });
     fireEvent.click(all);
     expect(within(toolbar()!).getByText('3 selected')).toBeTruthy();
@@ -97,6 +98,7 @@ describe('selection', () => {
     await waitFor(() => expect(rowIds()).toEqual(['a', 'b', 'c']));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select a' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select b' }));
+    await waitFor(() => expect(within(toolbar()!).getByText('2 selected')).toBeTruthy());
     // b was deleted elsewhere; a changed state; the pointer is not over the table.
     served = [session('a', 'TERMINATING'), session('c')];
     await list.refreshed();

@@ -1,6 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import RefreshIcon from '@mui/icons-material/Refresh';
-import Alert from '@mui/material/Alert';
+import { Alert } from '../../../components/lazy-alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -31,7 +31,7 @@ import { sortSessions } from '../sort-rows';
 import { useLastGood } from '../use-last-good';
 import { useListAnnouncements } from '../use-list-announcements';
 import { useSelection } from '../use-selection';
-import { BulkActions } from './bulk-actions';
+import { BulkActionsOnDemand } from './bulk-actions-on-demand';
 import { ListPager } from './list-pager';
 import { OnScreenFilterChips } from './more-filters';
 import { UpdatedAgo } from './list-status';
@@ -160,7 +160,7 @@ export function SessionsListPage({
         data-testid="table-toolbar"
         sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 40, flexWrap: 'wrap', mb: 0.5 }}
       >
-        <BulkActions
+        <BulkActionsOnDemand
           selected={sessions.filter((s) => selection.selected.has(s.name!))}
           onDone={selection.unselect}
         />
