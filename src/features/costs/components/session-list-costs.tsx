@@ -1,18 +1,45 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Column } from '../../../components/data-table';
 import type { SessionTotalsProps } from '../../../components/session-list-slots';
 import { useNow } from '../../../lib/use-now';
+import type { PriceTable } from '../../../schemas/prices';
 import type { Session } from '../../../schemas/wire';
 import { pricesQuery } from '../api/prices-query';
 import { unpricedOf } from '../../../lib/cost/session-cost';
 import { costOf, listTotals, totalsScope } from '../list-totals';
 import { formatMoney } from './money';
 
+const PRICES_HASH = hashKey(pricesQuery.queryKey);
+
+/**
+ * The price table as the cache holds it, without a query observer per cell (50 of them were a
+ * measurable part of rendering a page of rows): the column's header observes the query, which
+ * fetches it; each cell only reads it and re-renders when it changes.
+ */
+function useCachedPriceTable(): PriceTable | undefined {
+  const client = useQueryClient();
+  const subscribe = useCallback(
+    (onChange: () => void) =>
+      client.getQueryCache().subscribe((event) => {
+        if (event.query.queryHash === PRICES_HASH) onChange();
+      }),
+    [client],
+  );
+  const read = () => client.getQueryData<PriceTable>(pricesQuery.queryKey);
+  return useSyncExternalStore(subscribe, read, read);
+}
+
+/** The column's header: it keeps the price table asked for (and fresh) for the cells below it. */
+function CostHeader() {
+  useQuery(pricesQuery);
+  return 'Cost';
+}
+
 function CostSoFarCell({ session, now }: { session: Session; now: number }) {
-  const { data: table } = useQuery(pricesQuery);
+  const table = useCachedPriceTable();
   if (!table) return null;
   const cost = costOf(session, table, now);
   if (cost.soFar.source === 'none') return <span title={cost.soFar.computedFrom}>—</span>;
@@ -38,7 +65,7 @@ function CostSoFarCell({ session, now }: { session: Session; now: number }) {
 export const COST_COLUMNS: ReadonlyArray<Column<Session, { now: number }>> = [
   {
     id: 'costSoFar',
-    header: 'Cost',
+    header: () => <CostHeader />,
     className: 'nowrap',
     cell: (session, { now }) => <CostSoFarCell session={session} now={now} />,
   },
