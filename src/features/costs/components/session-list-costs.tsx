@@ -28,7 +28,8 @@ function useCachedPriceTable(): PriceTable | undefined {
       }),
     [client],
   );
-  const read = () => client.getQueryData<PriceTable>(pricesQuery.queryKey);
+  // By the query's hash, computed once: getQueryData would hash the key on every read.
+  const read = () => client.getQueryCache().get<PriceTable>(PRICES_HASH)?.state.data;
   return useSyncExternalStore(subscribe, read, read);
 }
 
