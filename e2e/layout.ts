@@ -67,11 +67,51 @@ export async function measureLayout(page: Page, tolerance = 3) {
             const h = x.bottom - x.top;
             if (w > tol && h > tol) overlaps.push({ a: texts[i]!.text, b: texts[j]!.text, area: w * h });
           }
+    // Tables against the box they are drawn in: the nearest ancestor that clips or scrolls sideways
+    // (else the parent). A table that scrolls inside a focusable region (TableScroll) does so on purpose.
+    const tables = [...document.querySelectorAll('table')]
+      .filter((table) => table.checkVisibility())
+      .map((table) => {
+        let box: HTMLElement = table.parentElement!;
+        for (
+          let el: HTMLElement | null = table.parentElement;
+          el && el !== document.body;
+          el = el.parentElement
+        ) {
+          if (getComputedStyle(el).overflowX !== 'visible') {
+            box = el;
+            break;
+          }
+        }
+        const style = getComputedStyle(box);
+        const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const scrollsOnPurpose =
+          ['auto', 'scroll'].includes(style.overflowX) &&
+          box.tabIndex >= 0 &&
+          box.getAttribute('role') === 'region';
+        const name =
+          table.getAttribute('aria-label') ??
+          table.querySelector('caption')?.textContent ??
+          box.getAttribute('aria-label') ??
+          table.querySelector('th')?.textContent ??
+          '';
+        return {
+          name: name.slice(0, 60),
+          width: Math.round(table.getBoundingClientRect().width),
+          box: Math.round(inner),
+          overflow: Math.round(table.getBoundingClientRect().width - inner),
+          scrollsOnPurpose,
+        };
+      });
     return {
       overlaps,
+      tables,
       textCount: texts.length,
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
     };
   }, tolerance);
 }
+
+/** Tables wider than their box by more than a pixel (rounding): on a wide screen every table fits. */
+export const tooWide = (tables: { overflow: number }[]) => tables.filter((table) => table.overflow > 1);

@@ -89,18 +89,30 @@ export function LabelChips({
   onSelect,
   includeSystem = false,
   maxChipWidth = '100%',
+  wrap = false,
 }: {
   labels: Record<string, string> | undefined;
   onSelect?: (key: string, value: string) => void;
   includeSystem?: boolean;
   /** How wide one chip may get before it is ellipsized (the list caps it so one label cannot widen the table). */
   maxChipWidth?: string;
+  /**
+   * Long labels wrap onto more lines instead of being cut: where the labels are the content (a
+   * session's page), the whole value must be readable without a pointer to hover.
+   */
+  wrap?: boolean;
 }) {
   const entries = Object.entries(labels ?? {}).filter(([key]) => includeSystem || !isSystemLabel(key));
   if (!entries.length) return null;
   return (
     <Box
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, minWidth: 0, '& > *': { maxWidth: maxChipWidth } }}
+      sx={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: 0.5,
+        minWidth: 0,
+        '& > *': { maxWidth: maxChipWidth, ...(wrap && { whiteSpace: 'normal', overflowWrap: 'anywhere' }) },
+      }}
     >
       {entries.map(([key, value]) => {
         const text = value ? `${key}=${value}` : key;
