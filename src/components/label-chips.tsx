@@ -22,6 +22,8 @@ const chipStyle = {
   textOverflow: 'ellipsis',
   verticalAlign: 'middle',
   minWidth: 0,
+  // Where the whole value must be readable (see LabelChips' `wrap`): more lines instead of a cut.
+  '&.wraps': { whiteSpace: 'normal', overflowWrap: 'anywhere' },
 } as const;
 
 const StaticChip = styled('span')(({ theme }) => ({
@@ -111,7 +113,7 @@ export function LabelChips({
         flexWrap: 'wrap',
         gap: 0.5,
         minWidth: 0,
-        '& > *': { maxWidth: maxChipWidth, ...(wrap && { whiteSpace: 'normal', overflowWrap: 'anywhere' }) },
+        '& > *': { maxWidth: maxChipWidth },
       }}
     >
       {entries.map(([key, value]) => {
@@ -123,11 +125,12 @@ export function LabelChips({
             onClick={() => onSelect(key, value)}
             aria-label={`Filter by label ${text}`}
             title={text}
+            className={wrap ? 'wraps' : undefined}
           >
             {text}
           </ClickableChip>
         ) : (
-          <StaticChip key={key} title={text}>
+          <StaticChip key={key} title={text} className={wrap ? 'wraps' : undefined}>
             {text}
           </StaticChip>
         );
