@@ -112,11 +112,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const where = `${target.name} at ${viewport.width}×${viewport.height} (${colorScheme})`;
         const layout = await measureLayout(page);
         expect(layout.textCount, where).toBeGreaterThan(10);
-        expect(layout.overlaps, where).toEqual([]);
-        expect(layout.scrollWidth, where).toBeLessThanOrEqual(layout.innerWidth);
+        // Soft: one run names every page that is wrong, not just the first.
+        expect.soft(layout.overlaps, where).toEqual([]);
+        expect.soft(layout.scrollWidth, where).toBeLessThanOrEqual(layout.innerWidth);
         // Before: the list 6–13 px over its box at 1280 and 91 at 1440, "By template" 104 px, the
         // job's stages 148 px (its last header cut), the stage's tasks 65 px at 1280.
-        expect(misfitTables(layout.tables, viewport.width, SCROLL_BY_DESIGN), where).toEqual([]);
+        expect.soft(misfitTables(layout.tables, viewport.width, SCROLL_BY_DESIGN), where).toEqual([]);
       }
     }
     await expectAccessible(page);

@@ -4,6 +4,8 @@
  * table's width against its box. A check by eye before the e2e layout specs pin it down.
  *
  *   npx tsx scripts/layout-walk.ts http://127.0.0.1:8080 [page-name-filter]
+ *
+ * (The e2e spec e2e/layout-demo.spec.ts asserts the same on the same data.)
  */
 import { chromium } from '@playwright/test';
 import { VIEWPORTS, measureLayout } from '../e2e/layout';
@@ -56,7 +58,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto(base + url!, { waitUntil: 'networkidle' });
       await page.waitForTimeout(300);
       const layout = await measureLayout(page);
-      const wide = layout.tables.filter((t) => t.overflow > 1);
+      // LAYOUT_WALK_ALL=1 prints every table's width against its box, not only those that overflow.
+      const wide = layout.tables.filter((t) => t.overflow > 1 || process.env.LAYOUT_WALK_ALL);
       const bad = layout.overlaps.length || layout.scrollWidth > layout.innerWidth || wide.length;
       console.log(
         `${bad ? '✗' : '✓'} ${name} ${viewport.width} ${colorScheme}: doc ${layout.scrollWidth}/${layout.innerWidth}` +
