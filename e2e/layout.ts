@@ -68,7 +68,9 @@ export async function measureLayout(page: Page, tolerance = 3) {
             if (w > tol && h > tol) overlaps.push({ a: texts[i]!.text, b: texts[j]!.text, area: w * h });
           }
     // Tables against the box they are drawn in: the nearest ancestor that clips or scrolls sideways
-    // (else the parent). A table that scrolls inside a focusable region (TableScroll) does so on purpose.
+    // (else the parent). A box that scrolls sideways (overflow-x auto or scroll) was made to: a table
+    // cut by a box that hides its overflow, or spilling out of one that does not clip, was not.
+    // (Reaching a scroll box by keyboard is axe's check: scrollable-region-focusable.)
     const tables = [...document.querySelectorAll('table')]
       .filter((table) => table.checkVisibility())
       .map((table) => {
@@ -85,10 +87,7 @@ export async function measureLayout(page: Page, tolerance = 3) {
         }
         const style = getComputedStyle(box);
         const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        const scrollsOnPurpose =
-          ['auto', 'scroll'].includes(style.overflowX) &&
-          box.tabIndex >= 0 &&
-          box.getAttribute('role') === 'region';
+        const scrollsOnPurpose = ['auto', 'scroll'].includes(style.overflowX);
         const name =
           table.getAttribute('aria-label') ??
           table.querySelector('caption')?.textContent ??
@@ -119,7 +118,7 @@ type MeasuredTable = Awaited<ReturnType<typeof measureLayout>>['tables'][number]
  * Tables that do not fit where they should, as "name width/box" (an empty list when all is well).
  * From 1280 px up every table fits its box, but those named in `scrollsAtDesktop` (tables of many
  * metrics that scroll in their own box by design); on a phone a table wider than the window is
- * allowed only inside a keyboard-scrollable region (TableScroll). A pixel is left for rounding.
+ * allowed only inside a box that scrolls sideways. A pixel is left for rounding.
  */
 export function misfitTables(
   tables: MeasuredTable[],

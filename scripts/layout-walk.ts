@@ -66,7 +66,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           wide
             .map(
               (t) =>
-                ` | table "${t.name}" ${t.width}/${t.box}${t.scrollsOnPurpose ? ' (scroll region)' : ''}`,
+                ` | table "${t.name}" ${t.width}/${t.box}${t.scrollsOnPurpose ? ' (scrolls)' : ''}`,
             )
             .join('') +
           layout.overlaps

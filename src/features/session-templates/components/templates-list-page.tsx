@@ -135,8 +135,7 @@ export function TemplatesListPage({
     );
   else
     body = (
-      // A focusable region: on a phone the table scrolls sideways here, by keyboard too.
-      <div style={{ overflowX: 'auto' }} role="region" aria-label="Session templates table" tabIndex={0}>
+      <div style={{ overflowX: 'auto' }}>
         <Table aria-label="Session templates">
           <thead>
             <HeaderRow columns={COLUMNS} context={context} />

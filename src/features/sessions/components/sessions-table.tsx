@@ -278,14 +278,7 @@ export function SessionsTable({
     if (selectAll.current) selectAll.current.indeterminate = some && !all;
   }, [some, all]);
   return (
-    // A focusable region: on a phone the table scrolls sideways here, by keyboard too.
-    <div
-      style={{ overflowX: 'auto' }}
-      data-testid="sessions-scroll"
-      role="region"
-      aria-label="Sessions table"
-      tabIndex={0}
-    >
+    <div style={{ overflowX: 'auto' }} data-testid="sessions-scroll">
       <SessionsGrid aria-label="Sessions">
         <thead>
           <HeaderRow
