@@ -1,6 +1,5 @@
-import type { SpawnedServer } from '../server/testing/spawn-server';
-import { expect, expectAccessible, listUrl, test, workerServer, type Api } from './fixtures';
-import { VIEWPORTS, measureLayout, misfitTables } from './layout';
+import { expect, expectAccessible, hourJumpTest, listUrl, test, type Api } from './fixtures';
+import { VIEWPORTS, expectLaidOut } from './layout';
 
 // A 63-character key and a 63-character value: the longest label the API accepts.
 const LONG_KEY = `k${'a'.repeat(61)}z`;
@@ -66,12 +65,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.goto(target.url);
         await expect(target.ready).toBeVisible();
         const where = `${target.name} at ${viewport.width}×${viewport.height} (${colorScheme})`;
-        const layout = await measureLayout(page);
-        expect(layout.textCount, where).toBeGreaterThan(10);
-        expect(layout.overlaps, where).toEqual([]);
-        expect(layout.scrollWidth, where).toBeLessThanOrEqual(layout.innerWidth);
         // The session list was 6 to 13 px wider than its box at 1280 and 91 px at 1440 (the cost cut off).
-        expect(misfitTables(layout.tables, viewport.width), where).toEqual([]);
+        await expectLaidOut(page, where, viewport.width);
       }
     }
     // One size is enough for axe: colours and roles do not change with the width.
@@ -163,9 +158,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.goto(target.url);
         await expect(target.ready).toBeVisible();
         const where = `${target.name} at ${viewport.width}×${viewport.height} (${colorScheme})`;
-        const layout = await measureLayout(page);
-        expect(layout.overlaps, where).toEqual([]);
-        expect(layout.scrollWidth, where).toBeLessThanOrEqual(layout.innerWidth);
+        await expectLaidOut(page, where, viewport.width);
       }
     }
     await page.goto(template);
@@ -173,15 +166,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page);
   });
 }
-
-/**
- * The costs pages move the clock by an hour (for an idle session): an emulator of their own, as
- * the idle test in costs.spec.ts has, so no other test's times jump under it.
- */
-const hourJumpTest = test.extend<object, { server: SpawnedServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  server: [async ({}, use) => workerServer(use), { scope: 'worker' }],
-});
 
 const LONG_TEMPLATE = 'data-engineering-standard-nightly-batch';
 
@@ -244,12 +228,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await page.goto(target.url);
           await expect(target.ready).toBeVisible();
           const where = `${target.name} at ${viewport.width}×${viewport.height} (${colorScheme})`;
-          const layout = await measureLayout(page);
-          expect(layout.textCount, where).toBeGreaterThan(10);
-          expect(layout.overlaps, where).toEqual([]);
-          expect(layout.scrollWidth, where).toBeLessThanOrEqual(layout.innerWidth);
           // "By template" was 104 px wider than its box at 1280 (full resource names on one line).
-          expect(misfitTables(layout.tables, viewport.width), where).toEqual([]);
+          await expectLaidOut(page, where, viewport.width);
         }
         // The idle note under the figure reads in at most two lines (it stood a word a line at 390).
         const note = page.getByRole('row', { name: /idle-quiet/ }).getByText('since its latest job ended');

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export const VIEWPORTS = [
   { width: 1280, height: 720 },
@@ -131,4 +131,22 @@ export function misfitTables(
       viewportWidth >= 1280 ? !scrollsAtDesktop.includes(table.name) : !table.scrollsOnPurpose,
     )
     .map((table) => `${table.name} ${table.width}/${table.box}`);
+}
+
+/**
+ * The page as drawn now: more than a few texts (it is really there), none over another, no sideways
+ * page, every table in its box (misfitTables). Soft, so one run names every page and width that is
+ * wrong; `where` says which.
+ */
+export async function expectLaidOut(
+  page: Page,
+  where: string,
+  viewportWidth: number,
+  scrollsAtDesktop: string[] = [],
+) {
+  const layout = await measureLayout(page);
+  expect.soft(layout.textCount, where).toBeGreaterThan(10);
+  expect.soft(layout.overlaps, where).toEqual([]);
+  expect.soft(layout.scrollWidth, where).toBeLessThanOrEqual(layout.innerWidth);
+  expect.soft(misfitTables(layout.tables, viewportWidth, scrollsAtDesktop), where).toEqual([]);
 }
