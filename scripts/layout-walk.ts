@@ -64,10 +64,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       console.log(
         `${bad ? '✗' : '✓'} ${name} ${viewport.width} ${colorScheme}: doc ${layout.scrollWidth}/${layout.innerWidth}` +
           wide
-            .map(
-              (t) =>
-                ` | table "${t.name}" ${t.width}/${t.box}${t.scrollsOnPurpose ? ' (scrolls)' : ''}`,
-            )
+            .map((t) => ` | table "${t.name}" ${t.width}/${t.box}${t.scrollsOnPurpose ? ' (scrolls)' : ''}`)
             .join('') +
           layout.overlaps
             .slice(0, 4)
