@@ -2,13 +2,12 @@ import {
   clockTest,
   expect,
   expectAccessibleInBothModes,
+  hourJumpTest,
   listUrl,
   test,
-  workerServer,
   type Api,
 } from './fixtures';
 import { VIEWPORTS, measureLayout } from './layout';
-import type { SpawnedServer } from '../server/testing/spawn-server';
 
 /**
  * The money figures on the session page against the usage the API returns. The expected amounts
@@ -349,15 +348,6 @@ test('the fleet view totals three regions and shows the one that fails beside th
   await field.press('Enter');
   await expect(page).toHaveURL(/\/fleet\?label=env$/);
   await expect(page.getByRole('region', { name: 'By label env' })).toBeVisible();
-});
-
-/**
- * The idle test moves the clock by an hour: an emulator (and worker) of its own even among the
- * clock-moving tests, whose Spark views compare times with the browser's clock.
- */
-const hourJumpTest = test.extend<object, { server: SpawnedServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  server: [async ({}, use) => workerServer(use), { scope: 'worker' }],
 });
 
 hourJumpTest(

@@ -97,6 +97,16 @@ export const clockTest = test.extend<object, { server: SpawnedServer }>({
   server: [async ({}, use) => workerServer(use), { scope: 'worker' }],
 });
 
+/**
+ * For tests that move the clock by an hour or more (an idle session): an emulator (and worker) of
+ * their own even among the clock-moving tests, whose Spark views compare times with the browser's
+ * clock. Each test has its own project and sets TTLs longer than its jumps.
+ */
+export const hourJumpTest = test.extend<object, { server: SpawnedServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: [async ({}, use) => workerServer(use), { scope: 'worker' }],
+});
+
 export { expect };
 
 /** axe: no serious or critical accessibility violations on the page as it is. */

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export const VIEWPORTS = [
   { width: 1280, height: 720 },
@@ -67,11 +67,86 @@ export async function measureLayout(page: Page, tolerance = 3) {
             const h = x.bottom - x.top;
             if (w > tol && h > tol) overlaps.push({ a: texts[i]!.text, b: texts[j]!.text, area: w * h });
           }
+    // Tables against the box they are drawn in: the nearest ancestor that clips or scrolls sideways
+    // (else the parent). A box that scrolls sideways (overflow-x auto or scroll) was made to: a table
+    // cut by a box that hides its overflow, or spilling out of one that does not clip, was not.
+    // (Reaching a scroll box by keyboard is axe's check: scrollable-region-focusable.)
+    const tables = [...document.querySelectorAll('table')]
+      .filter((table) => table.checkVisibility())
+      .map((table) => {
+        let box: HTMLElement = table.parentElement!;
+        for (
+          let el: HTMLElement | null = table.parentElement;
+          el && el !== document.body;
+          el = el.parentElement
+        ) {
+          if (getComputedStyle(el).overflowX !== 'visible') {
+            box = el;
+            break;
+          }
+        }
+        const style = getComputedStyle(box);
+        const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const scrollsOnPurpose = ['auto', 'scroll'].includes(style.overflowX);
+        const name =
+          table.getAttribute('aria-label') ??
+          table.querySelector('caption')?.textContent ??
+          box.getAttribute('aria-label') ??
+          table.querySelector('th')?.textContent ??
+          '';
+        return {
+          name: name.slice(0, 60),
+          width: Math.round(table.getBoundingClientRect().width),
+          box: Math.round(inner),
+          overflow: Math.round(table.getBoundingClientRect().width - inner),
+          scrollsOnPurpose,
+        };
+      });
     return {
       overlaps,
+      tables,
       textCount: texts.length,
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
     };
   }, tolerance);
+}
+
+type MeasuredTable = Awaited<ReturnType<typeof measureLayout>>['tables'][number];
+
+/**
+ * Tables that do not fit where they should, as "name width/box" (an empty list when all is well).
+ * From 1280 px up every table fits its box, but those named in `scrollsAtDesktop` (tables of many
+ * metrics that scroll in their own box by design); on a phone a table wider than the window is
+ * allowed only inside a box that scrolls sideways. A pixel is left for rounding.
+ */
+export function misfitTables(
+  tables: MeasuredTable[],
+  viewportWidth: number,
+  scrollsAtDesktop: string[] = [],
+): string[] {
+  return tables
+    .filter((table) => table.overflow > 1)
+    .filter((table) =>
+      viewportWidth >= 1280 ? !scrollsAtDesktop.includes(table.name) : !table.scrollsOnPurpose,
+    )
+    .map((table) => `${table.name} ${table.width}/${table.box}`);
+}
+
+/**
+ * The page as drawn now: more than a few texts (it is really there), none over another, no sideways
+ * page, every table in its box (misfitTables). Soft, so one run names every page and width that is
+ * wrong; `where` says which.
+ */
+export async function expectLaidOut(
+  page: Page,
+  where: string,
+  viewportWidth: number,
+  scrollsAtDesktop: string[] = [],
+) {
+  const layout = await measureLayout(page);
+  expect.soft(layout.textCount, where).toBeGreaterThan(10);
+  expect.soft(layout.overlaps, where).toEqual([]);
+  expect.soft(layout.scrollWidth, where).toBeLessThanOrEqual(layout.innerWidth);
+  expect.soft(misfitTables(layout.tables, viewportWidth, scrollsAtDesktop), where).toEqual([]);
 }

@@ -22,6 +22,8 @@ const chipStyle = {
   textOverflow: 'ellipsis',
   verticalAlign: 'middle',
   minWidth: 0,
+  // Where the whole value must be readable (see LabelChips' `wrap`): more lines instead of a cut.
+  '&.wraps': { whiteSpace: 'normal', overflowWrap: 'anywhere' },
 } as const;
 
 const StaticChip = styled('span')(({ theme }) => ({
@@ -89,18 +91,30 @@ export function LabelChips({
   onSelect,
   includeSystem = false,
   maxChipWidth = '100%',
+  wrap = false,
 }: {
   labels: Record<string, string> | undefined;
   onSelect?: (key: string, value: string) => void;
   includeSystem?: boolean;
   /** How wide one chip may get before it is ellipsized (the list caps it so one label cannot widen the table). */
   maxChipWidth?: string;
+  /**
+   * Long labels wrap onto more lines instead of being cut: where the labels are the content (a
+   * session's page), the whole value must be readable without a pointer to hover.
+   */
+  wrap?: boolean;
 }) {
   const entries = Object.entries(labels ?? {}).filter(([key]) => includeSystem || !isSystemLabel(key));
   if (!entries.length) return null;
   return (
     <Box
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, minWidth: 0, '& > *': { maxWidth: maxChipWidth } }}
+      sx={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: 0.5,
+        minWidth: 0,
+        '& > *': { maxWidth: maxChipWidth },
+      }}
     >
       {entries.map(([key, value]) => {
         const text = value ? `${key}=${value}` : key;
@@ -111,11 +125,12 @@ export function LabelChips({
             onClick={() => onSelect(key, value)}
             aria-label={`Filter by label ${text}`}
             title={text}
+            className={wrap ? 'wraps' : undefined}
           >
             {text}
           </ClickableChip>
         ) : (
-          <StaticChip key={key} title={text}>
+          <StaticChip key={key} title={text} className={wrap ? 'wraps' : undefined}>
             {text}
           </StaticChip>
         );

@@ -43,7 +43,8 @@ export function SessionTypeFields({ unsetLabel }: { unsetLabel: string }) {
         ]}
       />
       {sessionType === 'jupyter' && (
-        <Box sx={{ display: 'flex', gap: 2 }}>
+        // Stacked on a phone: side by side, each field was too narrow for its label ("Kernel display name").
+        <Box sx={{ display: 'flex', flexDirection: { xs: 'column', sm: 'row' }, gap: { xs: 0, sm: 2 } }}>
           <FormText<C>
             name="kernel"
             label="Kernel"

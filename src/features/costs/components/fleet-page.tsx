@@ -11,6 +11,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { FAST_POLL_MS, SLOW_POLL_MS, isTransitional } from '../../../lib/session-state';
 import { useNow } from '../../../lib/use-now';
 import { paths, routes } from '../../../schemas/console-routes';
+import { parseName } from '../../../schemas/names';
 import { labelKeyProblem } from '../../../schemas/rules';
 import type { ListSearch } from '../../../schemas/session-list-view';
 import type { Session } from '../../../schemas/wire';
@@ -32,6 +33,24 @@ function groupSearch(dimension: Dimension, key: string, labelKey: string): Parti
   if (dimension === 'label')
     return key === NO_VALUE ? { filter: `NOT labels.${labelKey}:*` } : { label: [`${labelKey}=${key}`] };
   return {};
+}
+
+/**
+ * A template group: its ID, linked to the template's page, over its region (the full resource name
+ * is long enough to push the figures off a laptop screen). A value that is not a template's name
+ * (none, or something the API returned that we cannot place) stays plain text.
+ */
+function templateKey(group: FleetGroup): ReactNode {
+  const parts = group.key === NO_VALUE ? undefined : parseName(group.key);
+  if (parts?.collection !== 'sessionTemplates') return group.key;
+  return (
+    <>
+      <RowLink to={paths.template(group.key)}>{parts.id}</RowLink>
+      <div className="sub">
+        {parts.project}/{parts.location}
+      </div>
+    </>
+  );
 }
 
 function regionCounts(rows: FleetSessionRow[], keyOf: (row: FleetSessionRow) => string) {
@@ -58,6 +77,8 @@ function groupColumns(firstColumn: string, withRegions: boolean): Column<FleetGr
       id: 'key',
       header: firstColumn,
       rowHeader: true,
+      // Names (template IDs, label values) wrap rather than widen the table past its box.
+      className: 'key',
       cell: (g, c) => c.renderKey(g),
       sortValue: (g) => g.key,
     },
@@ -93,7 +114,13 @@ function groupColumns(firstColumn: string, withRegions: boolean): Column<FleetGr
     },
   ];
   if (withRegions)
-    columns.push({ id: 'regions', header: 'Lists by region', cell: (g, c) => c.renderRegions?.(g) });
+    columns.push({
+      id: 'regions',
+      header: 'Lists by region',
+      // Room for two region links side by side before they stack.
+      className: 'wide',
+      cell: (g, c) => c.renderRegions?.(g),
+    });
   return columns;
 }
 
@@ -226,13 +253,14 @@ export function FleetPage({
     firstColumn: string,
     groups: FleetGroup[],
     keyOf: (row: FleetSessionRow) => string,
+    renderKey: (group: FleetGroup) => ReactNode = (g) => g.key,
   ) => (
     <GroupTable
       caption={caption}
       firstColumn={firstColumn}
       groups={groups}
       currency={currency}
-      renderKey={(g) => g.key}
+      renderKey={renderKey}
       renderRegions={regionLinks(dimension, regionCounts(summary.rows, keyOf))}
     />
   );
@@ -312,7 +340,14 @@ export function FleetPage({
         links open the region’s whole list.
       </Typography>
       {dimensionTable('creator', 'By creator', 'Creator', summary.byCreator, (r) => r.creator)}
-      {dimensionTable('template', 'By template', 'Template', summary.byTemplate, (r) => r.template)}
+      {dimensionTable(
+        'template',
+        'By template',
+        'Template',
+        summary.byTemplate,
+        (r) => r.template,
+        templateKey,
+      )}
     </PageFrame>
   );
 }

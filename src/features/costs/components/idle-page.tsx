@@ -68,13 +68,16 @@ const IDLE_COLUMNS: Column<IdleSession, IdleContext>[] = [
     cell: (i) => <RowLink to={paths.session(i.session.name!)}>{idOf(i.session.name!)}</RowLink>,
     sortValue: (i) => idOf(i.session.name!),
   },
-  { id: 'region', header: 'Region', cell: (i) => i.region, sortValue: (i) => i.region },
+  { id: 'region', header: 'Region', className: 'nowrap', cell: (i) => i.region, sortValue: (i) => i.region },
   {
     id: 'idle-for',
     header: 'Idle for',
+    // On a phone the table is as narrow as its words allow: without a measure the figure and its
+    // note stood one word a line.
+    className: 'prose',
     cell: (i) => (
       <>
-        {formatSeconds(i.idleSeconds)}
+        <span className="nowrap">{formatSeconds(i.idleSeconds)}</span>
         <Typography variant="caption" component="div" color="text.secondary">
           {i.neverRanJob ? 'never ran a job' : 'since its latest job ended'}
         </Typography>
@@ -92,14 +95,22 @@ const IDLE_COLUMNS: Column<IdleSession, IdleContext>[] = [
   {
     id: 'idle-cost',
     header: 'Idle cost',
+    className: 'nowrap',
     // The computation behind the figure, on hover (the README's "How:" line for this table).
     cell: (i, c) => <span title={i.computedFrom}>{formatMoney(i.idleCost, c.currency)}</span>,
     sortValue: (i) => i.idleCost,
   },
-  { id: 'ends', header: 'Ends', cell: (i, c) => endsText(i, c.now), sortValue: (i) => i.endsAt },
+  {
+    id: 'ends',
+    header: 'Ends',
+    className: 'prose',
+    cell: (i, c) => endsText(i, c.now),
+    sortValue: (i) => i.endsAt,
+  },
   {
     id: 'suggestion',
     header: 'Suggested idle TTL',
+    className: 'prose',
     cell: (i) =>
       i.suggestion ? (
         <>

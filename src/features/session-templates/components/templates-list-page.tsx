@@ -34,6 +34,9 @@ const COLUMNS: Column<SessionTemplate, RowContext>[] = [
     id: 'id',
     header: 'Template ID',
     rowHeader: true,
+    // Long IDs, creators and labels wrap or are cut (the title keeps a label whole) rather than
+    // widen the table: one 63+63-character label made it 1,921 px wide in a 1,230 px box.
+    className: 'key',
     cell: (t) => (
       <RowLink to={paths.template(t.name!)} style={{ fontWeight: 500 }}>
         {idOf(t.name)}
@@ -43,7 +46,7 @@ const COLUMNS: Column<SessionTemplate, RowContext>[] = [
   { id: 'description', header: 'Description', width: '30%', cell: (t) => t.description },
   { id: 'type', header: 'Session type', cell: (t) => sessionKind(t) },
   { id: 'version', header: 'Runtime version', cell: (t) => t.runtimeConfig?.version ?? 'default' },
-  { id: 'creator', header: 'Creator', cell: (t) => t.creator },
+  { id: 'creator', header: 'Creator', className: 'key', cell: (t) => t.creator },
   {
     id: 'updated',
     header: 'Updated',
@@ -56,7 +59,7 @@ const COLUMNS: Column<SessionTemplate, RowContext>[] = [
   {
     id: 'labels',
     header: 'Labels',
-    cell: (t, { onLabel }) => <LabelChips labels={t.labels} onSelect={onLabel} />,
+    cell: (t, { onLabel }) => <LabelChips labels={t.labels} onSelect={onLabel} maxChipWidth="16em" />,
   },
 ];
 

@@ -205,6 +205,7 @@ export function LabelsPanel({ session, place }: { session: Session; place: Place
         Labels
       </Typography>
       <LabelChips
+        wrap
         labels={session.labels}
         onSelect={(key, value) =>
           navigate(paths.sessions(place.project, place.location, { label: [`${key}=${value}`] }))
@@ -216,6 +217,7 @@ export function LabelsPanel({ session, place }: { session: Session; place: Place
       <LabelChips
         labels={Object.fromEntries(Object.entries(session.labels ?? {}).filter(([k]) => isSystemLabel(k)))}
         includeSystem
+        wrap
       />
     </Paper>
   );

@@ -16,10 +16,13 @@ const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 let createAnswer: () => Response;
+/** The list filter under which the fake API has a session (none by default). */
+let takenFilter: string | undefined;
 const creates: string[] = [];
 const fetchMock = vi.fn<typeof fetch>();
 beforeEach(() => {
   creates.length = 0;
+  takenFilter = undefined;
   sessionStorage.clear();
   createAnswer = () => json({ name: `${PARENT}/operations/op-1`, done: false });
   fetchMock.mockReset();
@@ -31,6 +34,8 @@ beforeEach(() => {
     }
     if (url.pathname.startsWith(`/v1/${PARENT}/sessions/`))
       return json({ error: { code: 404, status: 'NOT_FOUND', message: 'Session not found' } }, 404);
+    if (url.pathname === `/v1/${PARENT}/sessions` && url.searchParams.get('filter') === takenFilter)
+      return json({ sessions: [{ name: `${PARENT}/sessions/taken-id`, state: 'ACTIVE' }] });
     return json({});
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -115,5 +120,38 @@ describe('the create form after a refused submit', () => {
     fireEvent.click(link);
     expect(document.activeElement).toBe(field('Session ID'));
     expect(creates).toHaveLength(1);
+  });
+});
+
+describe('the session ID check as you type', () => {
+  const sessionCalls = () =>
+    fetchMock.mock.calls
+      .map(([input]) => new URL(String(input), 'http://console.test'))
+      .filter((url) => url.pathname.startsWith(`/v1/${PARENT}/sessions`));
+
+  it('asks a list filtered to the ID, never a GET that would 404 for a free ID', async () => {
+    renderForm();
+    type('Session ID', 'a-free-id');
+    await waitFor(() =>
+      expect(sessionCalls().map((url) => url.searchParams.get('filter'))).toContain(
+        'session_id = "a-free-id"',
+      ),
+    );
+    const check = sessionCalls().find(
+      (url) => url.searchParams.get('filter') === 'session_id = "a-free-id"',
+    )!;
+    expect(check.pathname).toBe(`/v1/${PARENT}/sessions`);
+    expect(check.searchParams.get('pageSize')).toBe('1');
+    expect(sessionCalls().filter((url) => url.pathname.startsWith(`/v1/${PARENT}/sessions/`))).toEqual([]);
+    expect(screen.queryByTestId('id-taken')).toBeNull();
+  });
+
+  it('warns at the field when the list has a session by that ID', async () => {
+    takenFilter = 'session_id = "taken-id"';
+    renderForm();
+    type('Session ID', 'taken-id');
+    expect((await screen.findByTestId('id-taken', {}, { timeout: 3000 })).textContent).toMatch(
+      /A session named taken-id already exists in l \(active/,
+    );
   });
 });

@@ -26,7 +26,7 @@ import { normalizeTemplateRef, sessionIdProblem } from '../../../schemas/rules';
 import { lenient, type Session } from '../../../schemas/wire';
 import { templateListQuery } from '../../../lib/api/template-queries';
 import { newRequestId, useCreateSession } from '../api/session-mutations';
-import { getSession } from '../../../lib/api/sessions-api';
+import { listSessions } from '../../../lib/api/sessions-api';
 import { collectionName, idOf, parentName, sessionName, type Place } from '../../../schemas/names';
 import {
   emptyForm,
@@ -138,9 +138,14 @@ export function SessionCreatePage({
     const timer = setTimeout(() => setDebouncedId(values.sessionId.trim()), 400);
     return () => clearTimeout(timer);
   }, [values.sessionId]);
+  // Asked as a list filtered to the ID, not a GET of the session: a free ID (the usual answer) would
+  // be a 404, which the browser logs as a console error on every check. The API's list filter takes
+  // session_id (the well-formed ID needs no escaping), so a free ID is an empty page.
   const existing = useQuery({
     queryKey: ['session-id-taken', parent, debouncedId],
-    queryFn: ({ signal }) => getSession(sessionName(parent, debouncedId), signal),
+    queryFn: async ({ signal }) =>
+      (await listSessions(parent, { filter: `session_id = "${debouncedId}"`, pageSize: 1 }, signal))
+        .sessions?.[0] ?? null,
     enabled: !sessionIdProblem(debouncedId),
     retry: false,
     staleTime: 5000,

@@ -87,6 +87,8 @@ const COLUMNS: Column<ExecutorSummary, null>[] = [
   {
     id: 'added',
     header: 'Added',
+    // One line: squeezed, the date and time stood four lines high (the table scrolls in its box instead).
+    className: 'nowrap',
     cell: (e) => formatDateTime(e.addTime),
     sortValue: (e) => Date.parse(e.addTime ?? '') || 0,
   },

@@ -140,7 +140,8 @@ function Application({
             );
           })}
           {place.job && (
-            <Typography component="span" variant="body2">
+            // One piece: on a phone it moves to a line of its own rather than wrapping beside Environment.
+            <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>
               ›{' '}
               <CellLink to={href({ job: place.job })} aria-current={place.stage ? undefined : 'page'}>
                 Job {place.job}

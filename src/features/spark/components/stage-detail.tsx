@@ -57,6 +57,11 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
     t.errorMessage ? [t.errorMessage] : [],
   );
   const findings = diagnoseStage(stage, errors);
+  const taskRows = tasks.data?.sparkApplicationStageAttemptTasks ?? [];
+  // The Error column only when a task on this page has one: mostly empty, it squeezed the others.
+  const taskColumns = taskRows.some((t) => t.errorMessage)
+    ? TASK_COLUMNS
+    : TASK_COLUMNS.filter((c) => c.id !== 'error');
   const q = stage.taskQuantileMetrics;
   const rows: QuantileRow[] = [
     { label: 'Duration', value: q?.durationMillis, format: formatMs },
@@ -153,8 +158,8 @@ export function StageDetail({ app, stageId, live }: { app: AppRef; stageId: stri
             aria-labelledby="tasks-title"
             data-testid="tasks-table"
             measurements
-            columns={TASK_COLUMNS}
-            rows={tasks.data?.sparkApplicationStageAttemptTasks ?? []}
+            columns={taskColumns}
+            rows={taskRows}
             context={null}
             rowKey={(t) => t.taskId ?? ''}
             rowProps={(t) => ({ 'data-testid': 'task-row', 'data-status': t.status })}
@@ -253,7 +258,8 @@ const TASK_COLUMNS: Column<TaskData, null>[] = [
   { id: 'attempt', header: 'Attempt', className: 'num', cell: (t) => t.attempt },
   { id: 'status', header: 'Status', cell: (t) => <StatusPill status={t.status} /> },
   { id: 'executor', header: 'Executor', cell: (t) => t.executorId },
-  { id: 'launched', header: 'Launched', cell: (t) => formatDateTime(t.launchTime) },
+  // One line: wrapped, the date and time took four lines at 1280 px.
+  { id: 'launched', header: 'Launched', className: 'nowrap', cell: (t) => formatDateTime(t.launchTime) },
   { id: 'duration', header: 'Duration', className: 'num', cell: (t) => formatMs(t.durationMillis) },
   { id: 'gc', header: 'GC', className: 'num', cell: (t) => orDash(t, (m) => formatMs(m.jvmGcTimeMillis)) },
   {
@@ -280,7 +286,8 @@ const TASK_COLUMNS: Column<TaskData, null>[] = [
   {
     id: 'error',
     header: 'Error',
-    className: 'wide',
+    // A readable measure for the headline; the whole error opens below it.
+    className: 'prose',
     cell: (t) =>
       t.errorMessage && (
         <details>
