@@ -94,13 +94,42 @@ function neverUsedModules(): Plugin {
   };
 }
 
+/**
+ * The console's code (the `boot` entry and what it imports) is downloaded while the HTML is parsed,
+ * though it runs only after the first paint (src/main.tsx), so on a real network the round trip
+ * and the download do not follow the paint. `prefetch`, not `modulepreload`: a module preload is
+ * also compiled, on the main thread, before the first paint (the bench's list, first visit: 1.57×
+ * the static page with modulepreload, 1.33× without, 1.34× with prefetch, one run each).
+ */
+function preloadConsoleCode(): Plugin {
+  return {
+    name: 'preload-console-code',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const boot = Object.values(context.bundle ?? {}).find(
+          (chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'boot',
+        );
+        if (boot?.type !== 'chunk') return [];
+        const files = [...boot.imports, boot.fileName].filter((file) => !html.includes(`/${file}"`));
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'prefetch', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 /** The page's entry (it runs before the first paint) and what it shares: kept out of the first-view chunk. */
-const PAGE_ENTRY = /(\/index\.html|src\/main\.tsx)$/;
+const PAGE_ENTRY = /([\\/]index\.html|src[\\/]main\.tsx)$/;
 const ENTRY_SHARED =
-  /(vite\/preload-helper\.js|vite\/modulepreload-polyfill\.js|src\/app\/ssr-state-id\.ts)$/;
+  /(vite\/preload-helper\.js|vite\/modulepreload-polyfill\.js|src[\\/]app[\\/]ssr-state-id\.ts)$/;
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react(), embeddedEmulator(), neverUsedModules()],
+  plugins: [react(), embeddedEmulator(), neverUsedModules(), preloadConsoleCode()],
   server: { host: '127.0.0.1' },
   build: {
     sourcemap: false,

@@ -62,13 +62,14 @@ async function visit(context: BrowserContext, url: string, rowSelector: string):
         if (w.__firstRow === undefined || painted < w.__firstRow) w.__firstRow = painted;
       }),
     ).observe({ type: 'element', buffered: true });
+    // Marked again on every mutation until the first paint is reported: the parser may yield in
+    // the middle of the row, and its later cells must be marked too.
     new MutationObserver((_m, observer) => {
+      if (w.__firstRow !== undefined) return observer.disconnect();
       const row = document.querySelector(selector);
-      if (row) {
-        observer.disconnect();
+      if (row)
         for (const element of [row, ...row.querySelectorAll('*')])
           element.setAttribute('elementtiming', 'first-row');
-      }
     }).observe(document, { childList: true, subtree: true });
   }, rowSelector);
   await page.goto(url);

@@ -138,3 +138,22 @@ test('a slow backend gets the shell, and the page asks for its rows itself', asy
   await expect(page.getByTestId('session-row')).toHaveCount(1);
   expect(calls.length).toBeGreaterThan(0);
 });
+
+test('when the console’s code cannot load, the painted page says so and offers a reload', async ({
+  page,
+  api,
+}) => {
+  await api.createSession('no-code');
+  // The console's code is fetched after the first paint; here it never arrives.
+  await page.route(/\/assets\/boot-[^/]+\.js$/, (route) => route.abort());
+  await page.goto(listUrl(api));
+  await expect(page.getByTestId('session-row')).toContainText('no-code');
+  const notice = page.getByRole('alert').filter({ hasText: 'could not load its code' });
+  await expect(notice).toBeVisible();
+  // Not left looking as if it would answer in a moment.
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+  await page.unroute(/\/assets\/boot-[^/]+\.js$/);
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await hydrated(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'could not load its code' })).toHaveCount(0);
+});

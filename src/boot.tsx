@@ -21,23 +21,27 @@ export function boot() {
     // In a transition, the hydration yields to the browser every few milliseconds (a transition's
     // work is time-sliced; a plain hydration is one task): a click or a scroll meanwhile is handled
     // at once instead of after the whole page has hydrated.
-    void preloadPageCode(window.location).then(() =>
-      startTransition(() => {
-        hydrateRoot(
-          rootElement,
-          <StrictMode>
-            <Router>
-              <App queryClient={queryClient} />
-            </Router>
-          </StrictMode>,
-          {
-            // A mismatch costs a client render of the page: say where, so it can be fixed.
-            onRecoverableError: (error, info) =>
-              console.error('Hydration error (the page was rendered again):', error, info.componentStack),
-          },
-        );
-      }),
-    );
+    // A page chunk that failed to load does not stop the hydration: the route's error boundary
+    // then shows the failure with a retry, instead of a page that silently ignores clicks.
+    void preloadPageCode(window.location)
+      .catch(() => undefined)
+      .then(() =>
+        startTransition(() => {
+          hydrateRoot(
+            rootElement,
+            <StrictMode>
+              <Router>
+                <App queryClient={queryClient} />
+              </Router>
+            </StrictMode>,
+            {
+              // A mismatch costs a client render of the page: say where, so it can be fixed.
+              onRecoverableError: (error, info) =>
+                console.error('Hydration error (the page was rendered again):', error, info.componentStack),
+            },
+          );
+        }),
+      );
   } else {
     // A shell (a route the server does not render, a slow backend, --require-auth): wait briefly for
     // the route's data (a few milliseconds on the embedded emulator), so the first render already has

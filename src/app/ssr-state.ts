@@ -48,14 +48,21 @@ export function takeServerState(queryClient: QueryClient): ServerRendered | unde
   }
   if (!isSsrState(parsed)) return undefined;
   const { environment, queries } = parsed;
-  // The hydration renders exactly what the server rendered ("Updated 1 s ago" included).
-  hydrate(queryClient, queries);
+  // The hydration renders exactly what the server rendered ("Updated 1 s ago" included). A block
+  // that passes the shape check but not TanStack's own reading leaves the page to render itself.
+  try {
+    hydrate(queryClient, queries);
+  } catch {
+    queryClient.clear();
+    return undefined;
+  }
   // Until hydrated, the markup is painted but a click on it does nothing: tests wait for "true".
   document.documentElement.dataset.hydrated = 'pending';
   beginRender(environment);
   // The server fetched these a moment ago by its clock: after the hydration their time moves onto
-  // this browser's clock (same age), so they are as fresh here as there and are not asked for again
-  // when the page subscribes to them (passive effects, which run after the hook below).
+  // this browser's clock (same age), so they are as fresh here as there (a hydration slower than a
+  // query's stale time still asks again, as any page would with data that old). Passive effects,
+  // where the page subscribes to them, run after the hook below.
   const shift = Date.now() - environment.now;
   let done = false;
   const hydrated = () => {
@@ -65,9 +72,11 @@ export function takeServerState(queryClient: QueryClient): ServerRendered | unde
     // A mark for tests and the bench: the page now answers clicks.
     document.documentElement.dataset.hydrated = 'true';
     const cache = queryClient.getQueryCache();
-    for (const { queryHash } of queries.queries) {
+    for (const { queryHash, state } of queries.queries) {
       const query = cache.get(queryHash);
-      if (query) query.setState({ ...query.state, dataUpdatedAt: query.state.dataUpdatedAt + shift });
+      // Only answers still as handed over: one asked for again meanwhile is on this clock already.
+      if (query && query.state.dataUpdatedAt === state.dataUpdatedAt)
+        query.setState({ ...query.state, dataUpdatedAt: query.state.dataUpdatedAt + shift });
     }
   };
   whenHydrated = hydrated;

@@ -15,6 +15,8 @@ export interface SessionTotalsProps {
    * applies on screen (creator, template, runtime version), so "All N" says "matching the filter".
    */
   filter: string;
+  /** The list's clock, the one its rows' costs are worked out at (so each cost is worked out once). */
+  now: number;
 }
 
 /**

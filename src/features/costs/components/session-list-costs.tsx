@@ -4,7 +4,6 @@ import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Column } from '../../../components/data-table';
 import type { SessionTotalsProps } from '../../../components/session-list-slots';
-import { useNow } from '../../../lib/use-now';
 import type { PriceTable } from '../../../schemas/prices';
 import type { Session } from '../../../schemas/wire';
 import { pricesQuery } from '../api/prices-query';
@@ -76,9 +75,8 @@ export const COST_COLUMNS: ReadonlyArray<Column<Session, { now: number }>> = [
  * Totals of the rows the API returned for the current filter: money per hour now and cost so far.
  * When there are more pages, it says the totals cover this page only.
  */
-export function SessionListTotals({ sessions, page, hasMore, filter }: SessionTotalsProps) {
+export function SessionListTotals({ sessions, page, hasMore, filter, now }: SessionTotalsProps) {
   const { data: table } = useQuery(pricesQuery);
-  const now = useNow(5000);
   const totals = useMemo(
     () => (table ? listTotals(sessions, table, now) : undefined),
     [sessions, table, now],

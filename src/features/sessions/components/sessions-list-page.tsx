@@ -246,6 +246,7 @@ export function SessionsListPage({
           page={page}
           hasMore={Boolean(data?.nextPageToken)}
           filter={shownFilter}
+          now={now}
         />
       </Box>
       {viewsOpen && (
