@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { spawnServer, type SpawnedServer } from '../server/testing/spawn-server';
 import { expect, expectAccessible, test as consoleTest } from './fixtures';
-import { VIEWPORTS, expectLaidOut } from './layout';
+import { expectPagesLaidOut } from './layout';
 
 /**
  * The console as `npm start` shows it: the demo data (sessions of every state and age, templates in
@@ -104,17 +104,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.setTimeout(240_000);
     const places = await sparkPlaces(baseURL!);
     await page.emulateMedia({ colorScheme });
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      for (const target of pagesOf(page, places)) {
-        await page.goto(target.url);
-        await expect(target.ready).toBeVisible({ timeout: 15_000 });
-        const where = `${target.name} at ${viewport.width}×${viewport.height} (${colorScheme})`;
-        // Before: the list 6–13 px over its box at 1280 and 91 at 1440, "By template" 104 px, the
-        // job's stages 148 px (its last header cut), the stage's tasks 35–65 px at 1280.
-        await expectLaidOut(page, where, viewport.width, SCROLL_BY_DESIGN);
-      }
-    }
+    // Before: the list 6–13 px over its box at 1280 and 91 at 1440, "By template" 104 px, the
+    // job's stages 148 px (its last header cut), the stage's tasks 35–65 px at 1280.
+    await expectPagesLaidOut(page, pagesOf(page, places), colorScheme, {
+      readyTimeout: 15_000,
+      scrollsAtDesktop: SCROLL_BY_DESIGN,
+    });
     await expectAccessible(page);
   });
 }

@@ -1,5 +1,5 @@
 import { expect, expectAccessible, hourJumpTest, listUrl, test, type Api } from './fixtures';
-import { VIEWPORTS, expectLaidOut } from './layout';
+import { VIEWPORTS, expectPagesLaidOut } from './layout';
 
 // A 63-character key and a 63-character value: the longest label the API accepts.
 const LONG_KEY = `k${'a'.repeat(61)}z`;
@@ -59,16 +59,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       },
       { name: 'create form', url: listUrl(api, '/new'), ready: page.getByLabel('Session ID') },
     ];
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      for (const target of pages) {
-        await page.goto(target.url);
-        await expect(target.ready).toBeVisible();
-        const where = `${target.name} at ${viewport.width}×${viewport.height} (${colorScheme})`;
-        // The session list was 6 to 13 px wider than its box at 1280 and 91 px at 1440 (the cost cut off).
-        await expectLaidOut(page, where, viewport.width);
-      }
-    }
+    // The session list was 6 to 13 px wider than its box at 1280 and 91 px at 1440 (the cost cut off).
+    await expectPagesLaidOut(page, pages, colorScheme);
     // One size is enough for axe: colours and roles do not change with the width.
     await page.goto(listUrl(api, '/layout-failed'));
     await expect(page.getByTestId('failure-message')).toBeVisible();
@@ -152,15 +144,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       { name: 'edit template', url: `${template}/edit`, ready: page.getByLabel('Description') },
       { name: 'new template', url: `${templates}/new`, ready: page.getByLabel('Template ID') },
     ];
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      for (const target of pages) {
-        await page.goto(target.url);
-        await expect(target.ready).toBeVisible();
-        const where = `${target.name} at ${viewport.width}×${viewport.height} (${colorScheme})`;
-        await expectLaidOut(page, where, viewport.width);
-      }
-    }
+    await expectPagesLaidOut(page, pages, colorScheme);
     await page.goto(template);
     await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
     await expectAccessible(page);
@@ -222,23 +206,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
           ready: page.getByRole('row', { name: /idle-quiet/ }),
         },
       ];
-      for (const viewport of VIEWPORTS) {
-        await page.setViewportSize(viewport);
-        for (const target of pages) {
-          await page.goto(target.url);
-          await expect(target.ready).toBeVisible();
-          const where = `${target.name} at ${viewport.width}×${viewport.height} (${colorScheme})`;
-          // "By template" was 104 px wider than its box at 1280 (full resource names on one line).
-          await expectLaidOut(page, where, viewport.width);
-        }
+      // "By template" was 104 px wider than its box at 1280 (full resource names on one line).
+      await expectPagesLaidOut(page, pages, colorScheme, {
         // The idle note under the figure reads in at most two lines (it stood a word a line at 390).
-        const note = page.getByRole('row', { name: /idle-quiet/ }).getByText('since its latest job ended');
-        const { height, lineHeight } = await note.evaluate((el) => ({
-          height: el.getBoundingClientRect().height,
-          lineHeight: parseFloat(getComputedStyle(el).lineHeight),
-        }));
-        expect(height, `idle note at ${viewport.width}`).toBeLessThanOrEqual(2.5 * lineHeight);
-      }
+        afterSize: async (viewport) => {
+          const note = page.getByRole('row', { name: /idle-quiet/ }).getByText('since its latest job ended');
+          const { height, lineHeight } = await note.evaluate((el) => ({
+            height: el.getBoundingClientRect().height,
+            lineHeight: parseFloat(getComputedStyle(el).lineHeight),
+          }));
+          expect(height, `idle note at ${viewport.width}`).toBeLessThanOrEqual(2.5 * lineHeight);
+        },
+      });
       await expectAccessible(page);
 
       // A template's name in the fleet is a link to its page, written by the console's routes.

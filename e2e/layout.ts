@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const VIEWPORTS = [
   { width: 1280, height: 720 },
@@ -149,4 +149,41 @@ export async function expectLaidOut(
   expect.soft(layout.overlaps, where).toEqual([]);
   expect.soft(layout.scrollWidth, where).toBeLessThanOrEqual(layout.innerWidth);
   expect.soft(misfitTables(layout.tables, viewportWidth, scrollsAtDesktop), where).toEqual([]);
+}
+
+/** A page to walk: where it is, and what shows once it has rendered. */
+export interface LayoutTarget {
+  name: string;
+  url: string;
+  ready: Locator;
+}
+
+/**
+ * Each page at each of VIEWPORTS, checked by expectLaidOut; `afterSize` runs once a size's pages
+ * are done (a check of its own at that size).
+ */
+export async function expectPagesLaidOut(
+  page: Page,
+  targets: LayoutTarget[],
+  colorScheme: 'light' | 'dark',
+  {
+    readyTimeout,
+    scrollsAtDesktop = [],
+    afterSize,
+  }: {
+    readyTimeout?: number;
+    scrollsAtDesktop?: string[];
+    afterSize?: (viewport: (typeof VIEWPORTS)[number]) => Promise<void>;
+  } = {},
+) {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    for (const target of targets) {
+      await page.goto(target.url);
+      await expect(target.ready).toBeVisible(readyTimeout ? { timeout: readyTimeout } : undefined);
+      const where = `${target.name} at ${viewport.width}×${viewport.height} (${colorScheme})`;
+      await expectLaidOut(page, where, viewport.width, scrollsAtDesktop);
+    }
+    await afterSize?.(viewport);
+  }
 }
